@@ -1,0 +1,24 @@
+namespace GuardianshipPortal.Domain;
+
+/// <summary>A district (or city) guardianship office: the education department of a local executive body.</summary>
+public class Office
+{
+    public const string DefaultTimeZone = "Asia/Almaty";
+
+    public Guid Id { get; set; }
+    public Guid RegionId { get; set; }
+    public Region? Region { get; set; }
+    /// <summary>Short code used in registration numbers, e.g. "AKT-01".</summary>
+    public required string Code { get; set; }
+    public required string NameKk { get; set; }
+    public required string NameRu { get; set; }
+    public string AddressKk { get; set; } = "";
+    public string AddressRu { get; set; } = "";
+    public string Phone { get; set; } = "";
+    /// <summary>IANA time zone in which the office works; times are stored in UTC and shown in this zone.</summary>
+    public string TimeZoneId { get; set; } = DefaultTimeZone;
+    public bool IsActive { get; set; } = true;
+
+    public string Name(string language) => Language.Pick(language, NameKk, NameRu);
+    public string Address(string language) => Language.Pick(language, AddressKk, AddressRu);
+}

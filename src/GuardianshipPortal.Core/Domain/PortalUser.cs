@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace GuardianshipPortal.Domain;
+
+/// <summary>A staff member. Office-bound roles belong to one office; admins and supervisors span the region.</summary>
+public class PortalUser : IdentityUser<Guid>
+{
+    public required string FullName { get; set; }
+    public string PositionKk { get; set; } = "";
+    public string PositionRu { get; set; } = "";
+    public Guid RegionId { get; set; }
+    public Region? Region { get; set; }
+    public Guid? OfficeId { get; set; }
+    public Office? Office { get; set; }
+    public bool IsActive { get; set; } = true;
+
+    public string Position(string language) => Language.Pick(language, PositionKk, PositionRu);
+}

@@ -1,0 +1,129 @@
+using FluentValidation;
+using GuardianshipPortal.Domain;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace GuardianshipPortal.Web.Features.Account;
+
+public sealed class LoginForm
+{
+    public string UserName { get; set; } = "";
+    public string Password { get; set; } = "";
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class LoginFormValidator : AbstractValidator<LoginForm>
+{
+    public LoginFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(x => x.UserName).NotEmpty().WithMessage(_ => l["Validation_Required", l["Login_UserName"]]);
+        RuleFor(x => x.Password).NotEmpty().WithMessage(_ => l["Validation_Required", l["Login_Password"]]);
+    }
+}
+
+public sealed class ChangePasswordForm
+{
+    public string CurrentPassword { get; set; } = "";
+    public string NewPassword { get; set; } = "";
+    public string ConfirmPassword { get; set; } = "";
+}
+
+public sealed class ChangePasswordFormValidator : AbstractValidator<ChangePasswordForm>
+{
+    public ChangePasswordFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage(_ => l["Validation_Required", l["Password_Current"]]);
+        RuleFor(x => x.NewPassword).NotEmpty().WithMessage(_ => l["Validation_Required", l["Password_New"]]);
+        RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage(_ => l["Password_ConfirmMismatch"]);
+    }
+}
+
+[Route("account")]
+public sealed class AccountController(
+    SignInManager<PortalUser> signIn,
+    UserManager<PortalUser> users,
+    IStringLocalizer<SharedResource> l,
+    TimeProvider clock,
+    ILogger<AccountController> logger) : Controller
+{
+    [AllowAnonymous, HttpGet("login")]
+    public IActionResult Login(string? returnUrl) =>
+        User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl(returnUrl)) : View(new LoginForm { ReturnUrl = returnUrl });
+
+    [AllowAnonymous, HttpPost("login")]
+    public async Task<IActionResult> Login(LoginForm form)
+    {
+        if (!ModelState.IsValid) return Invalid(form);
+
+        var user = await users.FindByNameAsync(form.UserName.Trim());
+        if (user is null || !user.IsActive)
+        {
+            ModelState.AddModelError("", l["Login_Invalid"]);
+            return Invalid(form);
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("User {UserId} signed in", user.Id);
+            return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+        }
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("User {UserId} is locked out", user.Id);
+            var end = await users.GetLockoutEndDateAsync(user) ?? clock.GetUtcNow();
+            var minutes = Math.Max(1, (int)Math.Ceiling((end - clock.GetUtcNow()).TotalMinutes));
+            ModelState.AddModelError("", l["Login_LockedOut", minutes]);
+            return Invalid(form);
+        }
+        ModelState.AddModelError("", l["Login_Invalid"]);
+        return Invalid(form);
+    }
+
+    [HttpPost("logout")]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        return RedirectToAction(nameof(Login));
+    }
+
+    [HttpGet("password")]
+    public IActionResult ChangePassword() => View(new ChangePasswordForm());
+
+    [HttpPost("password")]
+    public async Task<IActionResult> ChangePassword(ChangePasswordForm form)
+    {
+        if (!ModelState.IsValid) return Invalid(form);
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+
+        var result = await users.ChangePasswordAsync(user, form.CurrentPassword, form.NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors) ModelState.AddModelError("", error.Description);
+            return Invalid(form);
+        }
+        await signIn.RefreshSignInAsync(user);
+        logger.LogInformation("User {UserId} changed the password", user.Id);
+        TempData["Flash"] = l["Password_Changed"].Value;
+        return RedirectToAction(nameof(ChangePassword));
+    }
+
+    [AllowAnonymous, HttpGet("access-denied")]
+    public IActionResult AccessDenied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View();
+    }
+
+    /// <summary>Re-shows a form with its errors and a 400, so that bad input never looks like success.</summary>
+    private ViewResult Invalid(object form)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(form);
+    }
+
+    private string SafeReturnUrl(string? url) => Url.IsLocalUrl(url) ? url! : "/";
+}

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuardianshipPortal.Web.Infrastructure;
+
+/// <summary>The signed-in staff member of this request, read from the sign-in cookie's claims.</summary>
+public sealed class CurrentUser(IHttpContextAccessor accessor, PortalDbContext db)
+{
+    private Office? _office;
+    private bool _officeLoaded;
+
+    private ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public bool IsSignedIn => Principal.Identity?.IsAuthenticated == true;
+    public Guid Id => Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+    public string FullName => Principal.FindFirstValue(IdentitySetup.FullNameClaim) ?? Principal.Identity?.Name ?? "";
+    public Guid? OfficeId => Guid.TryParse(Principal.FindFirstValue(IdentitySetup.OfficeClaim), out var id) ? id : null;
+    public Guid? RegionId => Guid.TryParse(Principal.FindFirstValue(IdentitySetup.RegionClaim), out var id) ? id : null;
+
+    public IReadOnlyList<string> Roles => [.. Domain.Roles.All.Where(Principal.IsInRole)];
+
+    /// <summary>The role whose home page the user sees: the first of <see cref="Domain.Roles.All"/> the user holds.</summary>
+    public string? PrimaryRole => Roles.Count > 0 ? Roles[0] : null;
+
+    public bool IsInRole(string role) => Principal.IsInRole(role);
+
+    public async Task<Office?> GetOfficeAsync()
+    {
+        if (!_officeLoaded)
+        {
+            _office = OfficeId is { } id ? await db.Offices.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id) : null;
+            _officeLoaded = true;
+        }
+        return _office;
+    }
+
+    public async Task<Region?> GetRegionAsync() =>
+        RegionId is { } id ? await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id) : null;
+}

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace GuardianshipPortal.Web.Infrastructure;
+
+public static class IdentitySetup
+{
+    public const string OfficeClaim = "gp:office";
+    public const string RegionClaim = "gp:region";
+    public const string FullNameClaim = "gp:name";
+
+    public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "gp.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+        });
+        // A deactivated user or a changed password signs the user out within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddScoped<CurrentUser>();
+        return services;
+    }
+}
+
+/// <summary>Adds the office, region and display name to the sign-in cookie so that every request knows them.</summary>
+public sealed class PortalClaimsPrincipalFactory(
+    UserManager<PortalUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<PortalUser, IdentityRole<Guid>>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(IdentitySetup.RegionClaim, user.RegionId.ToString()));
+        if (user.OfficeId is { } office) identity.AddClaim(new Claim(IdentitySetup.OfficeClaim, office.ToString()));
+        identity.AddClaim(new Claim(IdentitySetup.FullNameClaim, user.FullName));
+        return identity;
+    }
+}

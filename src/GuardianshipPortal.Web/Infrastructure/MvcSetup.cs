@@ -1,0 +1,37 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GuardianshipPortal.Web.Infrastructure;
+
+public static class MvcSetup
+{
+    public static IServiceCollection AddPortalMvc(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<FluentValidationFilter>();
+                // Validation is FluentValidation's job; MVC's implicit [Required] would answer in English.
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            })
+            .AddViewLocalization()
+            .AddRazorOptions(o =>
+            {
+                // Features are folders: a controller's views live beside it.
+                o.ViewLocationFormats.Clear();
+                o.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
+                o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+            });
+
+        // Every page requires a signed-in user unless it says [AllowAnonymous].
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        ValidatorOptions.Global.LanguageManager.Enabled = true;
+        foreach (var v in AssemblyScanner.FindValidatorsInAssemblyContaining<SharedResource>())
+            services.AddScoped(v.InterfaceType, v.ValidatorType);
+        return services;
+    }
+}

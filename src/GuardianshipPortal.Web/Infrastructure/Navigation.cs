@@ -1,0 +1,16 @@
+using GuardianshipPortal.Domain;
+
+namespace GuardianshipPortal.Web.Infrastructure;
+
+public sealed record NavItem(string LabelKey, string Href, IReadOnlyList<string> Roles);
+
+/// <summary>The main menu. An item shows only to the roles that may use it (the server checks again on every action).</summary>
+public static class Navigation
+{
+    public static readonly IReadOnlyList<NavItem> Items =
+    [
+        new("Nav_Home", "/", Roles.All),
+    ];
+
+    public static IEnumerable<NavItem> For(CurrentUser user) => Items.Where(i => i.Roles.Any(user.IsInRole));
+}

@@ -1,0 +1,39 @@
+using GuardianshipPortal.Web.Infrastructure;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var logger = new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger();
+builder.Logging.ClearProviders();
+builder.Logging.AddSerilog(logger, dispose: true);
+
+builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddPortalIdentity();
+builder.Services.AddPortalLocalization();
+builder.Services.AddPortalMvc();
+builder.Services.AddSingleton(TimeProvider.System);
+
+var app = builder.Build();
+
+await app.InitializePortalDatabaseAsync();
+
+app.UseMiddleware<RequestLoggingMiddleware>();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapPortalHealthChecks();
+app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so that the integration tests can host the app.</summary>
+public partial class Program;
