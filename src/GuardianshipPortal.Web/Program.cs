@@ -1,14 +1,16 @@
 using GuardianshipPortal.Web.Infrastructure;
 using Serilog;
+using Serilog.Extensions.Logging;
 
 var builder = WebApplication.CreateBuilder(args);
 
-var logger = new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger();
+// Serilog is built from the final configuration (sinks in appsettings.json, "Serilog" section).
 builder.Logging.ClearProviders();
-builder.Logging.AddSerilog(logger, dispose: true);
+builder.Services.AddSingleton<ILoggerProvider>(sp => new SerilogLoggerProvider(
+    new LoggerConfiguration().ReadFrom.Configuration(sp.GetRequiredService<IConfiguration>()).CreateLogger(), dispose: true));
 
 builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment);
-builder.Services.AddPortalIdentity();
+builder.Services.AddPortalIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalMvc();
 builder.Services.AddSingleton(TimeProvider.System);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using GuardianshipPortal.Data;
 using GuardianshipPortal.Domain;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -12,8 +13,15 @@ public static class IdentitySetup
     public const string RegionClaim = "gp:region";
     public const string FullNameClaim = "gp:name";
 
-    public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
+    public static IServiceCollection AddPortalIdentity(
+        this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
+        // Keys that protect sign-in cookies and antiforgery tokens survive restarts (and live in the volume in Docker).
+        var keys = configuration["DataProtection:KeysPath"] is { Length: > 0 } path ? path : "App_Data/keys";
+        services.AddDataProtection()
+            .SetApplicationName("GuardianshipPortal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(environment.ContentRootPath, keys)));
+
         services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
             {
                 o.Password.RequiredLength = 10;

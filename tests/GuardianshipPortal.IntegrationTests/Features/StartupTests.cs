@@ -1,0 +1,76 @@
+using System.Net;
+using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain;
+using GuardianshipPortal.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuardianshipPortal.IntegrationTests.Features;
+
+public abstract class StartupTests(PortalFixture fixture) : PortalTest(fixture)
+{
+    [Fact]
+    public async Task The_portal_boots_applies_migrations_and_reports_ready()
+    {
+        var client = NewClient();
+        var live = await client.Http.GetAsync("/health/live", TestContext.Current.CancellationToken);
+        var ready = await client.Http.GetAsync("/health/ready", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var (provider, connection, pending) = await App.WithDbAsync(async db =>
+            (db.Database.ProviderName, db.Database.GetConnectionString(), await db.Database.GetPendingMigrationsAsync()));
+        Assert.Equal(App.Provider == DatabaseProvider.Sqlite ? "Microsoft.EntityFrameworkCore.Sqlite" : "Npgsql.EntityFrameworkCore.PostgreSQL", provider);
+        Assert.Equal(App.ConnectionString, connection);
+        Assert.Empty(pending);
+    }
+
+    [Fact]
+    public async Task Demo_region_has_two_offices_and_one_user_per_role_in_each()
+    {
+        var (offices, users) = await App.WithDbAsync(async db => (
+            await db.Offices.OrderBy(o => o.Code).Select(o => o.Code).ToListAsync(),
+            await db.Users.OrderBy(u => u.UserName).Select(u => new { u.UserName, u.OfficeId }).ToListAsync()));
+
+        Assert.Equal(["KRG-01", "KRG-02"], offices);
+        Assert.Equal(12, users.Count);
+        foreach (var role in Roles.All)
+        {
+            var name = role.ToLowerInvariant();
+            Assert.Contains(users, u => u.UserName == name);
+            Assert.Contains(users, u => u.UserName == name + "2");
+        }
+        // Admins and supervisors span the region; everybody else works in an office.
+        Assert.All(users.Where(u => u.UserName!.StartsWith("admin") || u.UserName.StartsWith("supervisor")), u => Assert.Null(u.OfficeId));
+        Assert.All(users.Where(u => u.UserName!.StartsWith("clerk") || u.UserName.StartsWith("head")), u => Assert.NotNull(u.OfficeId));
+    }
+
+    [Fact]
+    public async Task Cyrillic_is_emitted_as_text_not_as_html_entities()
+    {
+        var page = await NewClient().GetAsync("/account/login");
+
+        Assert.Contains("Жүйеге кіру", page.Html);
+        Assert.Contains("Қорғаншылық және қамқоршылық порталы", page.Html);
+        Assert.DoesNotContain("&#x", page.Html);
+    }
+}
+
+public sealed class StartupTestsSqlite(SqlitePortal f) : StartupTests(f), IClassFixture<SqlitePortal>;
+public sealed class StartupTestsPostgres(PostgresPortal f) : StartupTests(f), IClassFixture<PostgresPortal>;
+
+/// <summary>Production never seeds demo users, whatever the configuration says.</summary>
+public sealed class ProductionSeedingTests
+{
+    [Fact]
+    public async Task Production_creates_the_roles_but_no_demo_users_even_when_asked_to()
+    {
+        await using var app = new PortalApp(DatabaseProvider.Sqlite, environment: "Production", seedDemo: true);
+        _ = app.Server;
+
+        var (users, roles) = await app.WithDbAsync(async db => (await db.Users.CountAsync(), await db.Roles.Select(r => r.Name).ToListAsync()));
+
+        Assert.Equal(0, users);
+        Assert.Equal(Roles.All.Order(), roles.Order()!);
+    }
+}

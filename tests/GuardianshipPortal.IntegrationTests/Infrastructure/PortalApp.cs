@@ -1,0 +1,75 @@
+using GuardianshipPortal.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace GuardianshipPortal.IntegrationTests.Infrastructure;
+
+/// <summary>The portal hosted in memory on one database provider, with a database of its own.</summary>
+public sealed class PortalApp : WebApplicationFactory<Program>
+{
+    private readonly string _workDir = Path.Combine(Path.GetTempPath(), "gp-tests", Guid.NewGuid().ToString("N"));
+
+    public PortalApp(DatabaseProvider provider, string environment = "Testing", bool seedDemo = true)
+    {
+        Provider = provider;
+        Environment = environment;
+        SeedDemo = seedDemo;
+        Directory.CreateDirectory(_workDir);
+        ConnectionString = provider switch
+        {
+            DatabaseProvider.Sqlite => $"Data Source={Path.Combine(_workDir, "portal.db")}",
+            _ => new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnection
+                    ?? throw new InvalidOperationException($"{TestEnvironment.PostgresVariable} is not set."))
+                { Database = "gp_test_" + Guid.NewGuid().ToString("N") }.ToString(),
+        };
+    }
+
+    public DatabaseProvider Provider { get; }
+    public string Environment { get; }
+    public bool SeedDemo { get; }
+    public string ConnectionString { get; }
+    public string LogDirectory => Path.Combine(_workDir, "logs");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
+        builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
+        builder.UseSetting("DataProtection:KeysPath", Path.Combine(_workDir, "keys"));
+        // The JSON file sink writes where the test can read it. Not through UseSetting: that gives the parent
+        // sections empty values, which Serilog's configuration reader takes for sink names.
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Serilog:WriteTo:File:Args:path"] = Path.Combine(LogDirectory, "portal-.json"),
+        }));
+    }
+
+    /// <summary>Runs <paramref name="work"/> against the app's database in a scope of its own.</summary>
+    public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            try
+            {
+                await WithDbAsync(db => db.Database.EnsureDeletedAsync());
+            }
+            catch (InvalidOperationException)
+            {
+                // The host never started: there is no database to drop.
+            }
+        }
+        await base.DisposeAsync();
+        try { Directory.Delete(_workDir, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using GuardianshipPortal.Data.Seeding;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace GuardianshipPortal.IntegrationTests.Infrastructure;
+
+/// <summary>A page as the browser got it.</summary>
+public sealed record Page(HttpStatusCode Status, string Html, IHtmlDocument Document, Uri? Location)
+{
+    public string Text(string selector) =>
+        Document.QuerySelector(selector)?.TextContent.Trim() ?? throw new InvalidOperationException($"No element '{selector}' on the page.");
+
+    public IEnumerable<string> Texts(string selector) => Document.QuerySelectorAll(selector).Select(e => e.TextContent.Trim());
+
+    public string ValidationSummary => Document.QuerySelector(".validation-summary-errors")?.TextContent.Trim() ?? "";
+}
+
+/// <summary>
+/// Talks to the portal like a browser does: keeps cookies, does not follow redirects on its own (tests assert
+/// them), and submits the forms found on pages, antiforgery token included.
+/// </summary>
+public sealed class PortalClient
+{
+    private static readonly HtmlParser Parser = new();
+    private readonly HttpClient _http;
+
+    public PortalClient(PortalApp app) =>
+        _http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public HttpClient Http => _http;
+
+    public async Task<Page> GetAsync(string url, bool followRedirects = true)
+    {
+        var response = await _http.GetAsync(url);
+        return await ReadAsync(response, followRedirects);
+    }
+
+    /// <summary>Fills the form matched by <paramref name="formSelector"/> on <paramref name="page"/> and submits it.</summary>
+    public async Task<Page> SubmitAsync(Page page, string formSelector, IDictionary<string, string>? values = null,
+        string? submitName = null, string? submitValue = null, bool followRedirects = true)
+    {
+        var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
+            ?? throw new InvalidOperationException($"No form '{formSelector}' on the page.");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement { Name.Length: > 0 } input when input.Type is "checkbox" or "radio":
+                    if (input.IsChecked) fields.Add(new(input.Name!, input.Value));
+                    break;
+                case IHtmlInputElement { Name.Length: > 0 } input when input.Type is not ("submit" or "button" or "file"):
+                    fields.Add(new(input.Name!, input.Value));
+                    break;
+                case IHtmlTextAreaElement { Name.Length: > 0 } area:
+                    fields.Add(new(area.Name!, area.Value));
+                    break;
+                case IHtmlSelectElement { Name.Length: > 0 } select:
+                    fields.AddRange(select.Options.Where(o => o.IsSelected).Select(o => new KeyValuePair<string, string>(select.Name!, o.Value)));
+                    break;
+            }
+        }
+        if (values is not null)
+        {
+            foreach (var (name, value) in values)
+            {
+                fields.RemoveAll(f => f.Key == name);
+                fields.Add(new(name, value));
+            }
+        }
+        if (submitName is not null) fields.Add(new(submitName, submitValue ?? ""));
+
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Location?.ToString() ?? "/" : form.GetAttribute("action")!;
+        var response = await _http.PostAsync(action, new FormUrlEncodedContent(fields));
+        return await ReadAsync(response, followRedirects);
+    }
+
+    /// <summary>Signs in through the sign-in form; returns the page reached (the user's home on success).</summary>
+    public async Task<Page> SignInAsync(string userName, string password = DemoSeeder.DemoPassword)
+    {
+        var login = await GetAsync("/account/login");
+        return await SubmitAsync(login, "form[action='/account/login']",
+            new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = password });
+    }
+
+    /// <summary>Presses the language button ("kk" or "ru") in the header of the given page.</summary>
+    public async Task<Page> SwitchLanguageAsync(Page page, string language) =>
+        await SubmitAsync(page, "form[action='/language']", submitName: "culture", submitValue: language);
+
+    private async Task<Page> ReadAsync(HttpResponseMessage response, bool followRedirects)
+    {
+        for (var hops = 0; followRedirects && IsRedirect(response.StatusCode) && hops < 5; hops++)
+            response = await _http.GetAsync(response.Headers.Location);
+        var html = await response.Content.ReadAsStringAsync();
+        var location = response.Headers.Location ?? response.RequestMessage?.RequestUri;
+        return new Page(response.StatusCode, html, await Parser.ParseDocumentAsync(html), location);
+    }
+
+    private static bool IsRedirect(HttpStatusCode status) => (int)status is >= 300 and < 400;
+}
