@@ -19,6 +19,7 @@ public static class DatabaseSetup
         services.AddDbContext<PortalDbContext>(o => o.UsePortalDatabase(provider, connectionString));
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<BootstrapSeeder>();
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
         return services;
     }
@@ -40,6 +41,9 @@ public static class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await db.Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<RoleSeeder>().SeedAsync();
+        var bootstrap = app.Configuration.GetSection("Bootstrap").Get<BootstrapOptions>() ?? new BootstrapOptions();
+        if (await scope.ServiceProvider.GetRequiredService<BootstrapSeeder>().SeedAsync(bootstrap))
+            app.Logger.LogInformation("Created region {Region} and its first administrator", bootstrap.RegionCode);
 
         // Production never gets demo users, whatever the configuration says.
         if (app.Environment.IsProduction() || !app.Configuration.GetValue<bool>("Demo:Seed")) return;

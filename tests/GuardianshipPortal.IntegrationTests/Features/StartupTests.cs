@@ -73,4 +73,24 @@ public sealed class ProductionSeedingTests
         Assert.Equal(0, users);
         Assert.Equal(Roles.All.Order(), roles.Order()!);
     }
+
+    [Fact]
+    public async Task Production_bootstraps_the_region_and_its_first_administrator_from_configuration()
+    {
+        await using var app = new PortalApp(DatabaseProvider.Sqlite, environment: "Production", settings: new Dictionary<string, string>
+        {
+            ["Bootstrap:RegionCode"] = "AKM",
+            ["Bootstrap:RegionNameKk"] = "Ақмола облысы",
+            ["Bootstrap:RegionNameRu"] = "Акмолинская область",
+            ["Bootstrap:AdminUserName"] = "root",
+            ["Bootstrap:AdminFullName"] = "Әкімші",
+            ["Bootstrap:AdminPassword"] = "Astana-Admin-2026",
+        });
+
+        var home = await new PortalClient(app).SignInAsync("root", "Astana-Admin-2026");
+
+        Assert.Equal("Әкімшілендіру", home.Text("[data-testid=home-title]"));
+        Assert.Equal("Ақмола облысы", home.Text("[data-testid=office]"));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync()));
+    }
 }

@@ -13,8 +13,12 @@ public sealed class PortalApp : WebApplicationFactory<Program>
 {
     private readonly string _workDir = Path.Combine(Path.GetTempPath(), "gp-tests", Guid.NewGuid().ToString("N"));
 
-    public PortalApp(DatabaseProvider provider, string environment = "Testing", bool seedDemo = true)
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public PortalApp(DatabaseProvider provider, string environment = "Testing", bool seedDemo = true,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         Provider = provider;
         Environment = environment;
         SeedDemo = seedDemo;
@@ -41,6 +45,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
         builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_workDir, "keys"));
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         // The JSON file sink writes where the test can read it. Not through UseSetting: that gives the parent
         // sections empty values, which Serilog's configuration reader takes for sink names.
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
