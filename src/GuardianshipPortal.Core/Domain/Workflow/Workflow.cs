@@ -1,0 +1,56 @@
+namespace GuardianshipPortal.Domain.Workflow;
+
+/// <summary>The five office steps of SPEC §2, plus the end state. A case's step is the one waiting to be done.</summary>
+public enum Step
+{
+    Registration = 1,
+    Resolution = 2,
+    Drafting = 3,
+    Signing = 4,
+    Issue = 5,
+    Closed = 6,
+}
+
+public enum CaseAction
+{
+    Register = 1,
+    Resolve = 2,
+    SubmitDraft = 3,
+    Sign = 4,
+    Return = 5,
+    IssueResult = 6,
+    RecordCommissionOpinion = 7,
+}
+
+public sealed record Transition(Step From, CaseAction Action, Step To, string Role);
+
+/// <summary>
+/// The one state machine every service runs through: which role may do what at which step, and where it leads.
+/// Services differ in data (durations, forms, documents), never in this table.
+/// </summary>
+public static class Workflow
+{
+    public static readonly IReadOnlyList<Transition> Transitions =
+    [
+        new(Step.Registration, CaseAction.Register, Step.Resolution, Roles.Clerk),
+        new(Step.Resolution, CaseAction.Resolve, Step.Drafting, Roles.Head),
+        new(Step.Drafting, CaseAction.RecordCommissionOpinion, Step.Drafting, Roles.Commission),
+        new(Step.Drafting, CaseAction.SubmitDraft, Step.Signing, Roles.Specialist),
+        new(Step.Signing, CaseAction.Sign, Step.Issue, Roles.Head),
+        new(Step.Signing, CaseAction.Return, Step.Drafting, Roles.Head),
+        new(Step.Issue, CaseAction.IssueResult, Step.Closed, Roles.Clerk),
+    ];
+
+    public static Transition? Find(Step from, CaseAction action) =>
+        Transitions.FirstOrDefault(t => t.From == from && t.Action == action);
+
+    /// <summary>The step a transition leads to, or null when the action is not allowed at that step for that role.</summary>
+    public static Step? Next(Step from, CaseAction action, string role) =>
+        Find(from, action) is { } t && t.Role == role ? t.To : null;
+
+    public static bool IsAllowed(Step from, CaseAction action, IEnumerable<string> roles) =>
+        Find(from, action) is { } t && roles.Contains(t.Role);
+
+    /// <summary>The five working steps, numbered as in the regulation.</summary>
+    public static readonly IReadOnlyList<Step> Steps = [Step.Registration, Step.Resolution, Step.Drafting, Step.Signing, Step.Issue];
+}
