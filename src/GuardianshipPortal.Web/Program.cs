@@ -13,6 +13,7 @@ builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddPortalIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalMvc();
+builder.Services.AddPortalWorkflow();
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();

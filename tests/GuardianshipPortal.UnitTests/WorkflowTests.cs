@@ -10,6 +10,8 @@ public sealed class WorkflowTests
         { Step.Registration, CaseAction.Register, Roles.Clerk, Step.Resolution },
         { Step.Resolution, CaseAction.Resolve, Roles.Head, Step.Drafting },
         { Step.Drafting, CaseAction.RecordCommissionOpinion, Roles.Commission, Step.Drafting },
+        { Step.Drafting, CaseAction.RecordInspection, Roles.Specialist, Step.Drafting },
+        { Step.Drafting, CaseAction.SaveDraft, Roles.Specialist, Step.Drafting },
         { Step.Drafting, CaseAction.SubmitDraft, Roles.Specialist, Step.Signing },
         { Step.Signing, CaseAction.Sign, Roles.Head, Step.Issue },
         { Step.Signing, CaseAction.Return, Roles.Head, Step.Drafting },
@@ -38,7 +40,7 @@ public sealed class WorkflowTests
             Assert.False(Workflow.IsAllowed(step, action, [role]));
             checkedCount++;
         }
-        Assert.Equal(6 * 7 * 6 - 7, checkedCount);
+        Assert.Equal(6 * 9 * 6 - 9, checkedCount);
     }
 
     [Fact]

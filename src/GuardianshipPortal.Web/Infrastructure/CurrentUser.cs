@@ -26,6 +26,16 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, PortalDbContext d
 
     public bool IsInRole(string role) => Principal.IsInRole(role);
 
+    public Cases.Actor Actor => new(Id, FullName, Roles, OfficeId, RegionId);
+
+    /// <summary>May this user read the case of <paramref name="officeId"/>? Office staff: their own office; the supervisor: the region.</summary>
+    public async Task<bool> CanViewCaseOfAsync(Guid officeId)
+    {
+        if (OfficeId == officeId && Roles.Any(Domain.Roles.IsOfficeBound)) return true;
+        if (!IsInRole(Domain.Roles.Supervisor) || RegionId is not { } region) return false;
+        return await db.Offices.AnyAsync(o => o.Id == officeId && o.RegionId == region);
+    }
+
     public async Task<Office?> GetOfficeAsync()
     {
         if (!_officeLoaded)

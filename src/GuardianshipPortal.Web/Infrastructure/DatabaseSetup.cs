@@ -20,6 +20,7 @@ public static class DatabaseSetup
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<BootstrapSeeder>();
+        services.AddScoped<ReferenceDataSeeder>();
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
         return services;
     }
@@ -41,6 +42,7 @@ public static class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await db.Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<RoleSeeder>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
         var bootstrap = app.Configuration.GetSection("Bootstrap").Get<BootstrapOptions>() ?? new BootstrapOptions();
         if (await scope.ServiceProvider.GetRequiredService<BootstrapSeeder>().SeedAsync(bootstrap))
             app.Logger.LogInformation("Created region {Region} and its first administrator", bootstrap.RegionCode);

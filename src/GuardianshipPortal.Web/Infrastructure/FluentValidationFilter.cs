@@ -8,15 +8,18 @@ public sealed class FluentValidationFilter(IServiceProvider services) : IAsyncAc
 {
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
-        foreach (var argument in context.ActionArguments.Values)
+        foreach (var (name, argument) in context.ActionArguments)
         {
             if (argument is null) continue;
+            // A form bound with [Bind(Prefix = "Draft")] reports its errors under "Draft.Field", as MVC names them.
+            var prefix = context.ActionDescriptor.Parameters.FirstOrDefault(p => p.Name == name)?.BindingInfo?.BinderModelName;
             var validatorType = typeof(IValidator<>).MakeGenericType(argument.GetType());
             if (services.GetService(validatorType) is not IValidator validator) continue;
             var result = await validator.ValidateAsync(
                 new ValidationContext<object>(argument), context.HttpContext.RequestAborted);
             foreach (var error in result.Errors)
-                context.ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
+                context.ModelState.AddModelError(
+                    string.IsNullOrEmpty(prefix) ? error.PropertyName : prefix + "." + error.PropertyName, error.ErrorMessage);
         }
         await next();
     }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 
 namespace GuardianshipPortal.Web.Infrastructure;
 
@@ -15,6 +16,8 @@ public static class MvcSetup
                 o.Filters.Add<FluentValidationFilter>();
                 // Validation is FluentValidation's job; MVC's implicit [Required] would answer in English.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                // An empty field stays "", as the forms' non-nullable strings promise.
+                o.ModelMetadataDetailsProviders.Add(new KeepEmptyStrings());
             })
             .AddViewLocalization()
             .AddRazorOptions(o =>
@@ -34,4 +37,10 @@ public static class MvcSetup
             services.AddScoped(v.InterfaceType, v.ValidatorType);
         return services;
     }
+}
+
+internal sealed class KeepEmptyStrings : IDisplayMetadataProvider
+{
+    public void CreateDisplayMetadata(DisplayMetadataProviderContext context) =>
+        context.DisplayMetadata.ConvertEmptyStringToNull = false;
 }

@@ -10,6 +10,8 @@ public static class Navigation
     public static readonly IReadOnlyList<NavItem> Items =
     [
         new("Nav_Home", "/", Roles.All),
+        new("Nav_Register", "/cases/new", [Roles.Clerk]),
+        new("Nav_Search", "/cases", [Roles.Clerk, Roles.Head, Roles.Specialist, Roles.Commission, Roles.Supervisor]),
     ];
 
     public static IEnumerable<NavItem> For(CurrentUser user) => Items.Where(i => i.Roles.Any(user.IsInRole));

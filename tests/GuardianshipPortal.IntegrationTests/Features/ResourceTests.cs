@@ -52,6 +52,33 @@ public sealed partial class ResourceTests
         }
     }
 
+    [Fact]
+    public void Keys_built_from_enums_and_passed_as_names_exist()
+    {
+        var kk = Load("kk");
+        var expected = new List<string>();
+        foreach (var s in Enum.GetValues<Domain.Services.ServiceCode>())
+        {
+            expected.Add("Service_" + s);
+            expected.AddRange(Enum.GetValues<Domain.Cases.Outcome>().Select(o => $"Outcome_{s}_{o}"));
+        }
+        expected.AddRange(Enum.GetValues<Domain.Workflow.Step>().Select(x => "Step_" + x));
+        expected.AddRange(Enum.GetValues<Domain.Workflow.CaseAction>().Select(x => "Action_" + x));
+        expected.AddRange(Enum.GetValues<Domain.Cases.Channel>().Select(x => "Channel_" + x));
+        expected.AddRange(Enum.GetValues<Domain.Persons.IinError>().Select(x => "Iin_" + x));
+        expected.AddRange(Domain.Language.All.Select(x => "Lang_" + x));
+        // Keys handed around as strings: queue titles, menu items, "done" messages of the steps.
+        expected.AddRange(Directory.EnumerateFiles(WebDir, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => NamedKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)));
+        var missing = expected.Distinct().Where(k => !kk.ContainsKey(k)).ToList();
+
+        Assert.Empty(missing);
+    }
+
+    [GeneratedRegex("\"((?:Queue|Nav|Search)_[A-Za-z]+|[A-Za-z]+_(?:Done|Saved|Submitted|Returned))\"")]
+    private static partial Regex NamedKey();
+
     // L["Key"] and l["Key", ...] — the localizer call sites.
     [GeneratedRegex("""\b[Ll]\["([A-Za-z0-9_]+)"[\],]""")]
     private static partial Regex LiteralKey();

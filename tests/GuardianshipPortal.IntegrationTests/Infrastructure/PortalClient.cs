@@ -15,7 +15,31 @@ public sealed record Page(HttpStatusCode Status, string Html, IHtmlDocument Docu
     public IEnumerable<string> Texts(string selector) => Document.QuerySelectorAll(selector).Select(e => e.TextContent.Trim());
 
     public string ValidationSummary => Document.QuerySelector(".validation-summary-errors")?.TextContent.Trim() ?? "";
+
+    public IReadOnlyList<string> Errors => [.. Texts(".validation-summary-errors li")];
+
+    /// <summary>Ticks checkboxes or picks radio buttons, as a user would, before a form is submitted.</summary>
+    public Page Check(string selector)
+    {
+        var inputs = Document.QuerySelectorAll(selector).OfType<IHtmlInputElement>().ToList();
+        if (inputs.Count == 0) throw new InvalidOperationException($"Nothing to check at '{selector}'.");
+        foreach (var input in inputs) input.IsChecked = true;
+        return this;
+    }
+
+    /// <summary>Chooses the option whose text contains <paramref name="text"/>.</summary>
+    public Page Select(string selector, string text)
+    {
+        var select = Document.QuerySelector(selector) as IHtmlSelectElement ?? throw new InvalidOperationException($"No select '{selector}'.");
+        var option = select.Options.FirstOrDefault(o => o.Text.Contains(text)) ?? throw new InvalidOperationException($"No option '{text}' in '{selector}'.");
+        foreach (var o in select.Options) o.IsSelected = o == option;
+        return this;
+    }
+
+    public Guid CaseId => Guid.Parse(Location!.AbsolutePath.Split('/')[2]);
 }
+
+public sealed record FileUpload(string Field, string FileName, string ContentType, byte[] Bytes);
 
 /// <summary>
 /// Talks to the portal like a browser does: keeps cookies, does not follow redirects on its own (tests assert
@@ -39,7 +63,7 @@ public sealed class PortalClient
 
     /// <summary>Fills the form matched by <paramref name="formSelector"/> on <paramref name="page"/> and submits it.</summary>
     public async Task<Page> SubmitAsync(Page page, string formSelector, IDictionary<string, string>? values = null,
-        string? submitName = null, string? submitValue = null, bool followRedirects = true)
+        string? submitName = null, string? submitValue = null, bool followRedirects = true, IReadOnlyList<FileUpload>? files = null)
     {
         var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on the page.");
@@ -73,7 +97,20 @@ public sealed class PortalClient
         if (submitName is not null) fields.Add(new(submitName, submitValue ?? ""));
 
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Location?.ToString() ?? "/" : form.GetAttribute("action")!;
-        var response = await _http.PostAsync(action, new FormUrlEncodedContent(fields));
+        HttpContent content = new FormUrlEncodedContent(fields);
+        if (files is not null)
+        {
+            var multipart = new MultipartFormDataContent();
+            foreach (var (name, value) in fields) multipart.Add(new StringContent(value), name);
+            foreach (var file in files)
+            {
+                var part = new ByteArrayContent(file.Bytes);
+                part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file.ContentType);
+                multipart.Add(part, file.Field, file.FileName);
+            }
+            content = multipart;
+        }
+        var response = await _http.PostAsync(action, content);
         return await ReadAsync(response, followRedirects);
     }
 

@@ -20,6 +20,8 @@ public enum CaseAction
     Return = 5,
     IssueResult = 6,
     RecordCommissionOpinion = 7,
+    RecordInspection = 8,
+    SaveDraft = 9,
 }
 
 public sealed record Transition(Step From, CaseAction Action, Step To, string Role);
@@ -35,6 +37,8 @@ public static class Workflow
         new(Step.Registration, CaseAction.Register, Step.Resolution, Roles.Clerk),
         new(Step.Resolution, CaseAction.Resolve, Step.Drafting, Roles.Head),
         new(Step.Drafting, CaseAction.RecordCommissionOpinion, Step.Drafting, Roles.Commission),
+        new(Step.Drafting, CaseAction.RecordInspection, Step.Drafting, Roles.Specialist),
+        new(Step.Drafting, CaseAction.SaveDraft, Step.Drafting, Roles.Specialist),
         new(Step.Drafting, CaseAction.SubmitDraft, Step.Signing, Roles.Specialist),
         new(Step.Signing, CaseAction.Sign, Step.Issue, Roles.Head),
         new(Step.Signing, CaseAction.Return, Step.Drafting, Roles.Head),

@@ -1,0 +1,155 @@
+using System.Security.Cryptography;
+using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain;
+using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Persons;
+using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuardianshipPortal.Cases;
+
+public sealed record PersonData(string Iin, string LastName, string FirstName, string MiddleName, string Address = "", string Phone = "");
+
+public sealed record UploadedFile(string FileName, string ContentType, byte[] Bytes, Guid? DocumentTypeId);
+
+public sealed record RegistrationRequest(
+    ServiceCode Service,
+    Channel Channel,
+    string Language,
+    PersonData Applicant,
+    IReadOnlyList<PersonData> Children,
+    IReadOnlyCollection<Guid> ReceivedDocumentTypeIds,
+    IReadOnlyList<UploadedFile> Files,
+    string Note);
+
+/// <summary>Step 1: registers an application — persons, a registration number, the checklist, scans, deadlines, history.</summary>
+public sealed class CaseRegistration(PortalDbContext db, Deadlines deadlines, CaseTransitions transitions, TimeProvider clock)
+{
+    private const int Attempts = 5;
+
+    public async Task<Case> RegisterAsync(RegistrationRequest request, Office office, Actor actor, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                var @case = await RegisterOnceAsync(request, office, actor, ct);
+                await tx.CommitAsync(ct);
+                return @case;
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                // Another clerk took the same number (or person) at the same moment: start again with fresh state.
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<Case> RegisterOnceAsync(RegistrationRequest request, Office office, Actor actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var zone = Deadlines.Zone(office);
+        var localToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+
+        var counter = await db.RegistrationCounters.FirstOrDefaultAsync(
+            c => c.OfficeId == office.Id && c.Year == localToday.Year && c.Service == request.Service, ct);
+        if (counter is null)
+        {
+            counter = new RegistrationCounter { OfficeId = office.Id, Year = localToday.Year, Service = request.Service, Last = 0 };
+            db.RegistrationCounters.Add(counter);
+        }
+        counter.Last++;
+        await db.SaveChangesAsync(ct);
+
+        var regulation = await deadlines.RegulationInForceAsync(request.Service, office.RegionId, localToday, ct);
+        var applicant = await UpsertPersonAsync(request.Applicant, now, ct);
+        var @case = new Case
+        {
+            Id = Guid.NewGuid(),
+            OfficeId = office.Id,
+            Service = request.Service,
+            Channel = request.Channel,
+            Year = localToday.Year,
+            Sequence = counter.Last,
+            Number = $"{request.Service.Prefix()}-{localToday.Year}-{counter.Last:00000}",
+            RegisteredAt = now,
+            RegisteredById = actor.UserId,
+            ApplicantId = applicant.Id,
+            Language = Language.Normalize(request.Language),
+            Note = request.Note.Trim(),
+            RegulationId = regulation.Id,
+            Step = Step.Registration,
+            StepStartedAt = now,
+            DueAt = await deadlines.TotalDueAsync(regulation, office, now, ct),
+        };
+        var order = 0;
+        foreach (var child in request.Children)
+        {
+            var person = await UpsertPersonAsync(child, now, ct);
+            if (person.Id == applicant.Id || @case.Children.Any(c => c.PersonId == person.Id)) continue;
+            @case.Children.Add(new CaseChild { CaseId = @case.Id, PersonId = person.Id, Order = ++order });
+        }
+
+        var checklist = await db.DocumentTypes.Where(d => d.Service == request.Service && d.IsActive).OrderBy(d => d.Order).ToListAsync(ct);
+        foreach (var type in checklist)
+        {
+            @case.Documents.Add(new CaseDocument
+            {
+                Id = Guid.NewGuid(), CaseId = @case.Id, DocumentTypeId = type.Id,
+                Received = request.ReceivedDocumentTypeIds.Contains(type.Id) || request.Files.Any(f => f.DocumentTypeId == type.Id),
+            });
+        }
+        db.Cases.Add(@case);
+        foreach (var file in request.Files) AddAttachment(@case, file, actor, now);
+
+        await transitions.ApplyAsync(@case, office, CaseAction.Register, actor, ct: ct);
+        await db.SaveChangesAsync(ct);
+        return @case;
+    }
+
+    public Attachment AddAttachment(Case @case, UploadedFile file, Actor actor, DateTimeOffset now)
+    {
+        var attachment = new Attachment
+        {
+            Id = Guid.NewGuid(),
+            CaseId = @case.Id,
+            CaseDocumentId = @case.Documents.FirstOrDefault(d => d.DocumentTypeId == file.DocumentTypeId)?.Id,
+            FileName = Path.GetFileName(file.FileName),
+            ContentType = file.ContentType,
+            Size = file.Bytes.LongLength,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Bytes)),
+            UploadedAt = now,
+            UploadedById = actor.UserId,
+            Content = null,
+        };
+        attachment.Content = new AttachmentContent { AttachmentId = attachment.Id, Bytes = file.Bytes };
+        db.Attachments.Add(attachment);
+        return attachment;
+    }
+
+    /// <summary>Finds the person by IIN (one person, many cases) and brings the names and contacts up to date.</summary>
+    public async Task<Person> UpsertPersonAsync(PersonData data, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!Iin.TryParse(data.Iin, out var iin, out _))
+            throw new ArgumentException("The IIN was not validated before registration.", nameof(data));
+        var person = db.Persons.Local.FirstOrDefault(p => p.Iin == iin.Value)
+            ?? await db.Persons.FirstOrDefaultAsync(p => p.Iin == iin.Value, ct);
+        if (person is null)
+        {
+            person = new Person { Id = Guid.NewGuid(), Iin = iin.Value, LastName = "", FirstName = "" };
+            db.Persons.Add(person);
+        }
+        person.LastName = data.LastName.Trim();
+        person.FirstName = data.FirstName.Trim();
+        person.MiddleName = data.MiddleName.Trim();
+        person.BirthDate = iin.BirthDate;
+        person.Sex = iin.Sex;
+        if (data.Address.Trim().Length > 0) person.Address = data.Address.Trim();
+        if (data.Phone.Trim().Length > 0) person.Phone = data.Phone.Trim();
+        person.Touch(now);
+        return person;
+    }
+}

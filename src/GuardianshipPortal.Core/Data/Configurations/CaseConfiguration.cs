@@ -1,0 +1,197 @@
+using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Persons;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GuardianshipPortal.Data.Configurations;
+
+public class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> b)
+    {
+        b.Property(x => x.Iin).HasMaxLength(12);
+        b.HasIndex(x => x.Iin).IsUnique();
+        b.Property(x => x.LastName).HasMaxLength(100);
+        b.Property(x => x.FirstName).HasMaxLength(100);
+        b.Property(x => x.MiddleName).HasMaxLength(100);
+        b.Property(x => x.Address).HasMaxLength(500);
+        b.Property(x => x.Phone).HasMaxLength(50);
+        b.Property(x => x.SearchName).HasMaxLength(310);
+        b.HasIndex(x => x.SearchName);
+    }
+}
+
+public class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> b)
+    {
+        b.ToTable("Cases");
+        b.Property(x => x.Number).HasMaxLength(32);
+        b.HasIndex(x => new { x.OfficeId, x.Number }).IsUnique();
+        b.HasIndex(x => new { x.OfficeId, x.Step, x.DueAt });
+        b.HasIndex(x => x.AssigneeId);
+        b.HasIndex(x => x.ApplicantId);
+        b.Property(x => x.Language).HasMaxLength(2);
+        b.Property(x => x.Note).HasMaxLength(2000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne(x => x.Office).WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Applicant).WithMany().HasForeignKey(x => x.ApplicantId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Assignee).WithMany().HasForeignKey(x => x.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Children).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Documents).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Resolution).WithOne().HasForeignKey<Resolution>(x => x.CaseId);
+        b.HasOne(x => x.Draft).WithOne().HasForeignKey<Draft>(x => x.CaseId);
+        b.HasOne(x => x.HousingInspection).WithOne().HasForeignKey<HousingInspection>(x => x.CaseId);
+        b.HasOne(x => x.CommissionOpinion).WithOne().HasForeignKey<CommissionOpinion>(x => x.CaseId);
+        b.HasOne(x => x.Signature).WithOne().HasForeignKey<Signature>(x => x.CaseId);
+        b.HasOne(x => x.IssueRecord).WithOne().HasForeignKey<IssueRecord>(x => x.CaseId);
+    }
+}
+
+public class CaseChildConfiguration : IEntityTypeConfiguration<CaseChild>
+{
+    public void Configure(EntityTypeBuilder<CaseChild> b)
+    {
+        b.HasKey(x => new { x.CaseId, x.PersonId });
+        b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public class CaseDocumentConfiguration : IEntityTypeConfiguration<CaseDocument>
+{
+    public void Configure(EntityTypeBuilder<CaseDocument> b)
+    {
+        b.HasIndex(x => new { x.CaseId, x.DocumentTypeId }).IsUnique();
+        b.HasOne(x => x.DocumentType).WithMany().HasForeignKey(x => x.DocumentTypeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Attachments).WithOne().HasForeignKey(x => x.CaseDocumentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> b)
+    {
+        b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.HasIndex(x => x.CaseId);
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Content).WithOne().HasForeignKey<AttachmentContent>(x => x.AttachmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class AttachmentContentConfiguration : IEntityTypeConfiguration<AttachmentContent>
+{
+    public void Configure(EntityTypeBuilder<AttachmentContent> b) => b.HasKey(x => x.AttachmentId);
+}
+
+public class ResolutionConfiguration : IEntityTypeConfiguration<Resolution>
+{
+    public void Configure(EntityTypeBuilder<Resolution> b)
+    {
+        b.HasKey(x => x.CaseId);
+        b.Property(x => x.Text).HasMaxLength(2000);
+    }
+}
+
+public class DraftConfiguration : IEntityTypeConfiguration<Draft>
+{
+    public void Configure(EntityTypeBuilder<Draft> b)
+    {
+        b.HasKey(x => x.CaseId);
+        b.Property(x => x.PlacementAddress).HasMaxLength(500);
+        b.Property(x => x.CourtName).HasMaxLength(300);
+        b.Property(x => x.CourtDecisionNumber).HasMaxLength(100);
+        b.Property(x => x.BankName).HasMaxLength(200);
+        b.Property(x => x.Iban).HasMaxLength(34);
+        b.Property(x => x.MrpValue).HasPrecision(18, 2);
+        b.Property(x => x.Amount).HasPrecision(18, 2);
+        b.Property(x => x.GuardianshipDecisionNumber).HasMaxLength(100);
+        b.Property(x => x.GuardianshipDecisionIssuer).HasMaxLength(300);
+        b.Property(x => x.ConclusionText).HasMaxLength(4000);
+        b.Property(x => x.RefusalText).HasMaxLength(4000);
+        b.HasMany(x => x.RefusalGrounds).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class DraftRefusalGroundConfiguration : IEntityTypeConfiguration<DraftRefusalGround>
+{
+    public void Configure(EntityTypeBuilder<DraftRefusalGround> b)
+    {
+        b.HasKey(x => new { x.CaseId, x.RefusalGroundId });
+        b.HasOne(x => x.RefusalGround).WithMany().HasForeignKey(x => x.RefusalGroundId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public class HousingInspectionConfiguration : IEntityTypeConfiguration<HousingInspection>
+{
+    public void Configure(EntityTypeBuilder<HousingInspection> b)
+    {
+        b.HasKey(x => x.CaseId);
+        b.Property(x => x.Address).HasMaxLength(500);
+        b.Property(x => x.Findings).HasMaxLength(4000);
+    }
+}
+
+public class CommissionOpinionConfiguration : IEntityTypeConfiguration<CommissionOpinion>
+{
+    public void Configure(EntityTypeBuilder<CommissionOpinion> b)
+    {
+        b.HasKey(x => x.CaseId);
+        b.Property(x => x.Text).HasMaxLength(4000);
+    }
+}
+
+public class SignatureConfiguration : IEntityTypeConfiguration<Signature>
+{
+    public void Configure(EntityTypeBuilder<Signature> b)
+    {
+        b.HasKey(x => x.CaseId);
+        b.Property(x => x.SignerName).HasMaxLength(300);
+        b.Property(x => x.SignerPositionKk).HasMaxLength(300);
+        b.Property(x => x.SignerPositionRu).HasMaxLength(300);
+    }
+}
+
+public class IssueRecordConfiguration : IEntityTypeConfiguration<IssueRecord>
+{
+    public void Configure(EntityTypeBuilder<IssueRecord> b)
+    {
+        b.HasKey(x => x.CaseId);
+        b.Property(x => x.RecipientName).HasMaxLength(300);
+        b.Property(x => x.RecipientDocument).HasMaxLength(200);
+    }
+}
+
+public class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>
+{
+    public void Configure(EntityTypeBuilder<CaseEvent> b)
+    {
+        b.Property(x => x.UserName).HasMaxLength(300);
+        b.Property(x => x.Role).HasMaxLength(32);
+        b.Property(x => x.Comment).HasMaxLength(4000);
+        b.HasIndex(x => new { x.CaseId, x.At });
+    }
+}
+
+public class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> b)
+    {
+        b.Property(x => x.Action).HasMaxLength(64);
+        b.Property(x => x.Detail).HasMaxLength(1000);
+        b.HasIndex(x => x.At);
+        b.HasIndex(x => x.CaseId);
+        b.HasIndex(x => x.UserId);
+    }
+}
+
+public class RegistrationCounterConfiguration : IEntityTypeConfiguration<RegistrationCounter>
+{
+    public void Configure(EntityTypeBuilder<RegistrationCounter> b)
+    {
+        b.HasKey(x => new { x.OfficeId, x.Year, x.Service });
+        b.Property(x => x.Last).IsConcurrencyToken();
+    }
+}

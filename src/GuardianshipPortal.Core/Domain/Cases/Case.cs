@@ -1,0 +1,241 @@
+using GuardianshipPortal.Domain.Persons;
+using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.Domain.Workflow;
+
+namespace GuardianshipPortal.Domain.Cases;
+
+public enum Channel
+{
+    /// <summary>At the office counter (канцелярия).</summary>
+    Office = 1,
+    /// <summary>Through a Public Service Center (ЦОН / ХҚКО).</summary>
+    PublicServiceCenter = 2,
+    /// <summary>An electronic request from the e-government portal.</summary>
+    EGov = 3,
+}
+
+public enum Outcome
+{
+    /// <summary>The service's positive result: contract, decision, conclusion on possibility, certificate.</summary>
+    Approved = 1,
+    /// <summary>A motivated refusal (for adopter registration: a conclusion on impossibility).</summary>
+    Refused = 2,
+}
+
+/// <summary>One application of a citizen for one service, from registration to issue.</summary>
+public class Case
+{
+    public Guid Id { get; set; }
+    public Guid OfficeId { get; set; }
+    public Office? Office { get; set; }
+    public ServiceCode Service { get; set; }
+    public Channel Channel { get; set; }
+    /// <summary>Unique per office: prefix, year, sequence — "FP-2026-00017".</summary>
+    public required string Number { get; set; }
+    public int Year { get; set; }
+    public int Sequence { get; set; }
+    public DateTimeOffset RegisteredAt { get; set; }
+    public Guid RegisteredById { get; set; }
+    public Guid ApplicantId { get; set; }
+    public Person? Applicant { get; set; }
+    /// <summary>The applicant's language ("kk" or "ru"): documents are generated in it.</summary>
+    public string Language { get; set; } = Domain.Language.Kazakh;
+    public string Note { get; set; } = "";
+
+    /// <summary>The regulation in force at registration: later steps get their deadlines from it, so a change of
+    /// regulation never moves the deadlines of an open case.</summary>
+    public Guid RegulationId { get; set; }
+    public Step Step { get; set; }
+    public Outcome? Outcome { get; set; }
+    public Guid? AssigneeId { get; set; }
+    public PortalUser? Assignee { get; set; }
+    public DateTimeOffset StepStartedAt { get; set; }
+    public DateTimeOffset? StepDueAt { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>Bumped on every change; a form carries the value it saw, so the second of two concurrent edits is refused.</summary>
+    public int Version { get; set; }
+
+    public List<CaseChild> Children { get; set; } = [];
+    public List<CaseDocument> Documents { get; set; } = [];
+    public List<CaseEvent> Events { get; set; } = [];
+    public Resolution? Resolution { get; set; }
+    public Draft? Draft { get; set; }
+    public HousingInspection? HousingInspection { get; set; }
+    public CommissionOpinion? CommissionOpinion { get; set; }
+    public Signature? Signature { get; set; }
+    public IssueRecord? IssueRecord { get; set; }
+
+    public bool IsOverdue(DateTimeOffset now) => Step != Step.Closed && (DueAt < now || StepDueAt < now);
+}
+
+public class CaseChild
+{
+    public Guid CaseId { get; set; }
+    public Guid PersonId { get; set; }
+    public Person? Person { get; set; }
+    public int Order { get; set; }
+}
+
+/// <summary>A line of the case's documents checklist: received or not, with its scans.</summary>
+public class CaseDocument
+{
+    public Guid Id { get; set; }
+    public Guid CaseId { get; set; }
+    public Guid DocumentTypeId { get; set; }
+    public DocumentType? DocumentType { get; set; }
+    public bool Received { get; set; }
+    public List<Attachment> Attachments { get; set; } = [];
+}
+
+/// <summary>A scanned document (PDF, JPEG, PNG). The bytes live in <see cref="AttachmentContent"/> so lists never load them.</summary>
+public class Attachment
+{
+    public Guid Id { get; set; }
+    public Guid CaseId { get; set; }
+    public Guid? CaseDocumentId { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public required string Sha256 { get; set; }
+    public DateTimeOffset UploadedAt { get; set; }
+    public Guid UploadedById { get; set; }
+    public AttachmentContent? Content { get; set; }
+}
+
+public class AttachmentContent
+{
+    public Guid AttachmentId { get; set; }
+    public required byte[] Bytes { get; set; }
+}
+
+/// <summary>Step 2: the head's resolution and the responsible specialist.</summary>
+public class Resolution
+{
+    public Guid CaseId { get; set; }
+    public required string Text { get; set; }
+    public Guid HeadId { get; set; }
+    public Guid SpecialistId { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>Step 3: the draft result. Which fields a service needs is said by its validator, not by separate code paths.</summary>
+public class Draft
+{
+    public Guid CaseId { get; set; }
+    public Outcome Outcome { get; set; }
+    public int Round { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public Guid UpdatedById { get; set; }
+
+    // Foster placement and foster maintenance: the period.
+    public DateOnly? PeriodFrom { get; set; }
+    public DateOnly? PeriodTo { get; set; }
+    // Foster placement: where the child will live.
+    public string PlacementAddress { get; set; } = "";
+    // Adoption lump sum: the court decision on adoption and the adopter's bank account.
+    public string CourtName { get; set; } = "";
+    public string CourtDecisionNumber { get; set; } = "";
+    public DateOnly? CourtDecisionDate { get; set; }
+    public string BankName { get; set; } = "";
+    public string Iban { get; set; } = "";
+    public int? MrpCount { get; set; }
+    public decimal? MrpValue { get; set; }
+    // Lump sum: the total; maintenance: the monthly amount per child.
+    public decimal? Amount { get; set; }
+    // Guardianship certificate: the decision that established guardianship.
+    public string GuardianshipDecisionNumber { get; set; } = "";
+    public DateOnly? GuardianshipDecisionDate { get; set; }
+    public string GuardianshipDecisionIssuer { get; set; } = "";
+    // Adopter registration: reasons of the conclusion.
+    public string ConclusionText { get; set; } = "";
+    // Refusal: at least one ground plus a motivation.
+    public string RefusalText { get; set; } = "";
+    public List<DraftRefusalGround> RefusalGrounds { get; set; } = [];
+}
+
+public class DraftRefusalGround
+{
+    public Guid CaseId { get; set; }
+    public Guid RefusalGroundId { get; set; }
+    public RefusalGround? RefusalGround { get; set; }
+}
+
+/// <summary>Housing inspection act (акт обследования жилищно-бытовых условий).</summary>
+public class HousingInspection
+{
+    public Guid CaseId { get; set; }
+    public DateOnly InspectedOn { get; set; }
+    public required string Address { get; set; }
+    public required string Findings { get; set; }
+    public bool Satisfactory { get; set; }
+    public Guid InspectorId { get; set; }
+}
+
+/// <summary>The commission's opinion on a candidate adopter.</summary>
+public class CommissionOpinion
+{
+    public Guid CaseId { get; set; }
+    public bool Positive { get; set; }
+    public required string Text { get; set; }
+    public Guid MemberId { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>Step 4: the head signed the result.</summary>
+public class Signature
+{
+    public Guid CaseId { get; set; }
+    public Guid SignerId { get; set; }
+    public required string SignerName { get; set; }
+    public string SignerPositionKk { get; set; } = "";
+    public string SignerPositionRu { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>Step 5: the result handed over; the applicant signed for it in the journal.</summary>
+public class IssueRecord
+{
+    public Guid CaseId { get; set; }
+    public DateTimeOffset IssuedAt { get; set; }
+    public Guid IssuedById { get; set; }
+    public required string RecipientName { get; set; }
+    public required string RecipientDocument { get; set; }
+    public bool SignedForReceipt { get; set; }
+}
+
+/// <summary>The append-only history: who did what, in which role and office, when, from which step to which.</summary>
+public class CaseEvent
+{
+    public long Id { get; set; }
+    public Guid CaseId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public Guid UserId { get; set; }
+    public required string UserName { get; set; }
+    public required string Role { get; set; }
+    public Guid? OfficeId { get; set; }
+    public CaseAction Action { get; set; }
+    public Step FromStep { get; set; }
+    public Step ToStep { get; set; }
+    public string Comment { get; set; } = "";
+}
+
+/// <summary>Audit of reads of personal data and searches (writes are in <see cref="CaseEvent"/>).</summary>
+public class AuditEvent
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public Guid UserId { get; set; }
+    public required string Action { get; set; }
+    public Guid? CaseId { get; set; }
+    public string Detail { get; set; } = "";
+}
+
+/// <summary>The last registration number given per office, year and service.</summary>
+public class RegistrationCounter
+{
+    public Guid OfficeId { get; set; }
+    public int Year { get; set; }
+    public ServiceCode Service { get; set; }
+    public int Last { get; set; }
+}

@@ -1,0 +1,77 @@
+using GuardianshipPortal.Domain.Calendar;
+
+namespace GuardianshipPortal.Domain.Services;
+
+/// <summary>A document of a service's checklist (SPEC §8), editable by the administrator.</summary>
+public class DocumentType
+{
+    public Guid Id { get; set; }
+    public ServiceCode Service { get; set; }
+    public required string Code { get; set; }
+    public required string NameKk { get; set; }
+    public required string NameRu { get; set; }
+    public bool Required { get; set; } = true;
+    public int Order { get; set; }
+    public bool IsActive { get; set; } = true;
+
+    public string Name(string language) => Language.Pick(language, NameKk, NameRu);
+}
+
+/// <summary>A ground for refusal in a service's catalogue; a refusal cites at least one.</summary>
+public class RefusalGround
+{
+    public Guid Id { get; set; }
+    public ServiceCode Service { get; set; }
+    public required string Code { get; set; }
+    public required string TextKk { get; set; }
+    public required string TextRu { get; set; }
+    public int Order { get; set; }
+    public bool IsActive { get; set; } = true;
+
+    public string Text(string language) => Language.Pick(language, TextKk, TextRu);
+}
+
+/// <summary>
+/// The regulated durations of a service's five steps and its total term, from a date on. A region may have
+/// its own (RegionId set); otherwise the default (RegionId null) applies. Open cases keep the deadlines they got.
+/// </summary>
+public class Regulation
+{
+    public Guid Id { get; set; }
+    public ServiceCode Service { get; set; }
+    public Guid? RegionId { get; set; }
+    public DateOnly EffectiveFrom { get; set; }
+    public required Duration Registration { get; set; }
+    public required Duration Resolution { get; set; }
+    public required Duration Drafting { get; set; }
+    public required Duration Signing { get; set; }
+    public required Duration Issue { get; set; }
+    public required Duration Total { get; set; }
+
+    public Duration For(Workflow.Step step) => step switch
+    {
+        Workflow.Step.Registration => Registration,
+        Workflow.Step.Resolution => Resolution,
+        Workflow.Step.Drafting => Drafting,
+        Workflow.Step.Signing => Signing,
+        Workflow.Step.Issue => Issue,
+        _ => throw new ArgumentOutOfRangeException(nameof(step)),
+    };
+}
+
+/// <summary>The monthly calculation index (МРП / АЕК) of a year, in tenge.</summary>
+public class MrpRate
+{
+    public int Year { get; set; }
+    public decimal Amount { get; set; }
+}
+
+/// <summary>Administrator-editable settings that are single values (lump-sum MRP count, default maintenance amount).</summary>
+public class PortalSetting
+{
+    public const string LumpSumMrpCount = "LumpSum.MrpCount";
+    public const string DefaultMonthlyMaintenance = "Maintenance.DefaultMonthlyAmount";
+
+    public required string Key { get; set; }
+    public required string Value { get; set; }
+}

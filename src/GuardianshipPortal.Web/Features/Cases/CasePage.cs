@@ -1,0 +1,183 @@
+using GuardianshipPortal.Cases;
+using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain;
+using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.Domain.Workflow;
+using GuardianshipPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuardianshipPortal.Web.Features.Cases;
+
+public sealed record SpecialistLoad(Guid Id, string Name, int OpenCases);
+
+/// <summary>Everything the case page shows, and the forms of the actions the user may take now.</summary>
+public sealed class CasePageModel
+{
+    public required Case Case { get; init; }
+    public required Office Office { get; init; }
+    public required IReadOnlyList<CaseEvent> Events { get; init; }
+    public required IReadOnlyList<Attachment> Attachments { get; init; }
+    public required IReadOnlyDictionary<Guid, string> UserNames { get; init; }
+    public IReadOnlyList<SpecialistLoad> Specialists { get; init; } = [];
+    public IReadOnlyList<RefusalGround> Grounds { get; init; } = [];
+    public decimal? LumpSumPreview { get; set; }
+    public int? LumpSumMrpCount { get; set; }
+    public string? Problem { get; set; }
+
+    public bool CanResolve { get; init; }
+    public bool CanInspect { get; init; }
+    public bool CanGiveOpinion { get; init; }
+    public bool CanDraft { get; init; }
+    public bool CanSign { get; init; }
+    public bool CanIssue { get; init; }
+
+    public ResolutionForm Resolution { get; set; } = new();
+    public InspectionForm Inspection { get; set; } = new();
+    public CommissionForm Commission { get; set; } = new();
+    public DraftForm Draft { get; set; } = new();
+    public ReturnForm Return { get; set; } = new();
+    public IssueForm Issue { get; set; } = new();
+
+    public string UserName(Guid? id) => id is { } v && UserNames.TryGetValue(v, out var n) ? n : "";
+}
+
+/// <summary>Loads a case and builds its page for the current user.</summary>
+public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider clock)
+{
+    /// <summary>The case with everything the steps work on; tracked when it is about to change.</summary>
+    public Task<Case?> LoadAsync(Guid id, bool tracking, CancellationToken ct = default)
+    {
+        var query = db.Cases
+            .Include(c => c.Office)
+            .Include(c => c.Applicant)
+            .Include(c => c.Children.OrderBy(ch => ch.Order)).ThenInclude(ch => ch.Person)
+            .Include(c => c.Documents).ThenInclude(d => d.DocumentType)
+            .Include(c => c.Resolution)
+            .Include(c => c.Draft).ThenInclude(d => d!.RefusalGrounds).ThenInclude(g => g.RefusalGround)
+            .Include(c => c.HousingInspection)
+            .Include(c => c.CommissionOpinion)
+            .Include(c => c.Signature)
+            .Include(c => c.IssueRecord)
+            .AsSplitQuery();
+        return (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct);
+    }
+
+    public async Task<CasePageModel?> BuildAsync(Guid id, StepForm? posted = null, string? problem = null, CancellationToken ct = default)
+    {
+        var c = await LoadAsync(id, tracking: false, ct);
+        if (c is null || !await me.CanViewCaseOfAsync(c.OfficeId)) return null;
+        var actor = me.Actor;
+        bool Can(CaseAction action) => CaseTransitions.Check(c, action, actor) == TransitionRefusal.None;
+
+        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.UploadedAt).ToListAsync(ct);
+        var userIds = new HashSet<Guid>(events.Select(e => e.UserId));
+        if (c.AssigneeId is { } a) userIds.Add(a);
+        if (c.HousingInspection is { } hi) userIds.Add(hi.InspectorId);
+        if (c.CommissionOpinion is { } co) userIds.Add(co.MemberId);
+        if (c.Resolution is { } r) userIds.Add(r.HeadId);
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+
+        var canResolve = Can(CaseAction.Resolve);
+        var canDraft = Can(CaseAction.SubmitDraft);
+        var page = new CasePageModel
+        {
+            Case = c,
+            Office = c.Office!,
+            Events = events,
+            Attachments = attachments,
+            UserNames = names,
+            Problem = problem,
+            CanResolve = canResolve,
+            CanInspect = canDraft && c.Service.NeedsHousingInspection(),
+            CanGiveOpinion = Can(CaseAction.RecordCommissionOpinion) && c.Service.NeedsCommission(),
+            CanDraft = canDraft,
+            CanSign = Can(CaseAction.Sign),
+            CanIssue = Can(CaseAction.IssueResult),
+            Specialists = canResolve ? await SpecialistsAsync(c.OfficeId, ct) : [],
+            Grounds = canDraft ? await db.RefusalGrounds.AsNoTracking().Where(g => g.Service == c.Service && g.IsActive).OrderBy(g => g.Order).ToListAsync(ct) : [],
+        };
+        if (canDraft && c.Service == ServiceCode.AdoptionLumpSum)
+        {
+            var (count, mrp) = await LumpSumAsync(c.Office!, ct);
+            page.LumpSumMrpCount = count;
+            page.LumpSumPreview = count * mrp;
+        }
+        Prefill(page);
+        if (canDraft && c.Service == ServiceCode.FosterMaintenance && page.Draft.MonthlyAmount is null)
+            page.Draft.MonthlyAmount = await DefaultMaintenanceAsync();
+        page.Resolution.Version = page.Inspection.Version = page.Commission.Version = page.Draft.Version =
+            page.Return.Version = page.Issue.Version = c.Version;
+
+        switch (posted)
+        {
+            case ResolutionForm f: page.Resolution = f; break;
+            case InspectionForm f: page.Inspection = f; break;
+            case CommissionForm f: page.Commission = f; break;
+            case DraftForm f: page.Draft = f; break;
+            case ReturnForm f: page.Return = f; break;
+            case IssueForm f: page.Issue = f; break;
+        }
+        // A refused form comes back with the current version, so that resubmitting after a look is possible.
+        if (posted is not null) posted.Version = c.Version;
+        return page;
+    }
+
+    /// <summary>The configured MRP count and the MRP of the current year in the office's zone (null when not configured).</summary>
+    public async Task<(int Count, decimal? Mrp)> LumpSumAsync(Office office, CancellationToken ct = default)
+    {
+        var year = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Display.Zone(office)).Year;
+        var setting = await db.Settings.AsNoTracking().Where(s => s.Key == PortalSetting.LumpSumMrpCount).Select(s => s.Value).FirstOrDefaultAsync(ct);
+        var count = int.TryParse(setting, out var n) ? n : 75;
+        var mrp = await db.MrpRates.AsNoTracking().Where(m => m.Year == year).Select(m => (decimal?)m.Amount).FirstOrDefaultAsync(ct);
+        return (count, mrp);
+    }
+
+    public async Task<IReadOnlyList<SpecialistLoad>> SpecialistsAsync(Guid officeId, CancellationToken ct = default)
+    {
+        var specialists = await (
+            from u in db.Users
+            join ur in db.UserRoles on u.Id equals ur.UserId
+            join r in db.Roles on ur.RoleId equals r.Id
+            where r.Name == Roles.Specialist && u.OfficeId == officeId && u.IsActive
+            select new { u.Id, u.FullName }).ToListAsync(ct);
+        var ids = specialists.Select(s => s.Id).ToList();
+        var loads = await db.Cases.Where(c => c.AssigneeId != null && ids.Contains(c.AssigneeId.Value) && c.Step != Step.Closed)
+            .GroupBy(c => c.AssigneeId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return [.. specialists.Select(s => new SpecialistLoad(s.Id, s.FullName, loads.GetValueOrDefault(s.Id))).OrderBy(s => s.OpenCases).ThenBy(s => s.Name)];
+    }
+
+    private async Task<decimal> DefaultMaintenanceAsync() =>
+        decimal.TryParse(await db.Settings.AsNoTracking().Where(s => s.Key == PortalSetting.DefaultMonthlyMaintenance).Select(s => s.Value).FirstOrDefaultAsync(),
+            System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0;
+
+    private static void Prefill(CasePageModel page)
+    {
+        var c = page.Case;
+        page.Inspection.Address = c.HousingInspection?.Address ?? c.Applicant?.Address ?? "";
+        if (c.HousingInspection is { } hi)
+        {
+            page.Inspection.InspectedOn = hi.InspectedOn;
+            page.Inspection.Findings = hi.Findings;
+            page.Inspection.Satisfactory = hi.Satisfactory;
+        }
+        page.Issue.RecipientName = c.Applicant?.FullName ?? "";
+        if (c.Draft is { } d)
+        {
+            page.Draft = new DraftForm
+            {
+                Outcome = d.Outcome, PeriodFrom = d.PeriodFrom, PeriodTo = d.PeriodTo, PlacementAddress = d.PlacementAddress,
+                CourtName = d.CourtName, CourtDecisionNumber = d.CourtDecisionNumber, CourtDecisionDate = d.CourtDecisionDate,
+                BankName = d.BankName, Iban = d.Iban, MonthlyAmount = c.Service == ServiceCode.FosterMaintenance ? d.Amount : null,
+                GuardianshipDecisionNumber = d.GuardianshipDecisionNumber, GuardianshipDecisionDate = d.GuardianshipDecisionDate,
+                GuardianshipDecisionIssuer = d.GuardianshipDecisionIssuer, ConclusionText = d.ConclusionText,
+                RefusalGroundIds = [.. d.RefusalGrounds.Select(g => g.RefusalGroundId)], RefusalText = d.RefusalText,
+            };
+        }
+        else if (c.Service == ServiceCode.FosterPlacement)
+        {
+            page.Draft.PlacementAddress = c.Applicant?.Address ?? "";
+        }
+    }
+}

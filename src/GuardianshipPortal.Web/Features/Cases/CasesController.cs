@@ -1,0 +1,69 @@
+using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain;
+using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Persons;
+using GuardianshipPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuardianshipPortal.Web.Features.Cases;
+
+public sealed record SearchPage(string Query, IReadOnlyList<QueueRow> Rows, bool Searched);
+
+/// <summary>The case page, search, and scans. Reads of personal data are audited.</summary>
+public sealed class CasesController(PortalDbContext db, CasePages pages, CurrentUser me, TimeProvider clock) : Controller
+{
+    [HttpGet("/cases/{id:guid}")]
+    public async Task<IActionResult> Show(Guid id)
+    {
+        var page = await pages.BuildAsync(id);
+        if (page is null) return NotFound();
+        await AuditAsync("ViewCase", id, "");
+        return View(page);
+    }
+
+    [HttpGet("/cases")]
+    public async Task<IActionResult> Search(string? q, CancellationToken ct)
+    {
+        var query = (q ?? "").Trim();
+        if (query.Length == 0) return View(new SearchPage("", [], false));
+        if (query.Length > 200) query = query[..200];
+
+        var cases = Queues.Scope(db.Cases.AsNoTracking(), me);
+        if (query.Length == 12 && query.All(char.IsAsciiDigit))
+        {
+            cases = cases.Where(c => c.Applicant!.Iin == query || c.Children.Any(ch => ch.Person!.Iin == query));
+        }
+        else if (query.Any(char.IsAsciiDigit) && !query.Contains(' '))
+        {
+            var number = query.ToUpperInvariant();
+            cases = cases.Where(c => c.Number.Contains(number));
+        }
+        else
+        {
+            var name = Person.Normalize(query);
+            cases = cases.Where(c => c.Applicant!.SearchName.Contains(name) || c.Children.Any(ch => ch.Person!.SearchName.Contains(name)));
+        }
+        var rows = await Queues.RowsAsync(cases.OrderByDescending(c => c.RegisteredAt).Take(100), ct);
+        await AuditAsync("Search", null, query);
+        return View(new SearchPage(query, rows, true));
+    }
+
+    [HttpGet("/cases/{id:guid}/attachments/{attachmentId:guid}")]
+    public async Task<IActionResult> Attachment(Guid id, Guid attachmentId)
+    {
+        var officeId = await db.Cases.Where(c => c.Id == id).Select(c => (Guid?)c.OfficeId).FirstOrDefaultAsync();
+        if (officeId is null || !await me.CanViewCaseOfAsync(officeId.Value)) return NotFound();
+        var file = await db.Attachments.AsNoTracking().Include(a => a.Content)
+            .FirstOrDefaultAsync(a => a.Id == attachmentId && a.CaseId == id);
+        if (file?.Content is null) return NotFound();
+        await AuditAsync("DownloadAttachment", id, file.Id.ToString());
+        return File(file.Content.Bytes, file.ContentType, file.FileName);
+    }
+
+    private async Task AuditAsync(string action, Guid? caseId, string detail)
+    {
+        db.AuditEvents.Add(new AuditEvent { At = clock.GetUtcNow(), UserId = me.Id, Action = action, CaseId = caseId, Detail = detail });
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,55 @@
+using GuardianshipPortal.Domain;
+using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.Domain.Workflow;
+using GuardianshipPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuardianshipPortal.Web.Features;
+
+/// <summary>One line of a work queue or a search result.</summary>
+public sealed record QueueRow(
+    Guid Id, string Number, ServiceCode Service, Step Step, DateTimeOffset RegisteredAt, DateTimeOffset? StepDueAt,
+    DateTimeOffset DueAt, string Applicant, string? Assignee, Office Office, bool Returned);
+
+public sealed record Queue(string TitleKey, string TestId, IReadOnlyList<QueueRow> Rows, int Page, int Total, int PageSize = Queues.PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>The cases a user may see, and the queries of each role's queues: due first, overdue at the top.</summary>
+public static class Queues
+{
+    public const int PageSize = 20;
+
+    /// <summary>Office staff see their office; the supervisor the whole region; nobody else any case.</summary>
+    public static IQueryable<Case> Scope(IQueryable<Case> cases, CurrentUser me)
+    {
+        if (me.OfficeId is { } office && me.Roles.Any(Roles.IsOfficeBound)) return cases.Where(c => c.OfficeId == office);
+        if (me.IsInRole(Roles.Supervisor) && me.RegionId is { } region) return cases.Where(c => c.Office!.RegionId == region);
+        return cases.Where(_ => false);
+    }
+
+    public static async Task<Queue> PageAsync(string titleKey, string testId, IQueryable<Case> cases, int page, CancellationToken ct)
+    {
+        page = Math.Max(1, page);
+        var total = await cases.CountAsync(ct);
+        // Earliest step deadline first: overdue cases come out on top. (SQLite stores times as sortable numbers.)
+        var ordered = cases.OrderBy(c => c.StepDueAt == null).ThenBy(c => c.StepDueAt).ThenBy(c => c.DueAt);
+        var rows = await RowsAsync(ordered.Skip((page - 1) * PageSize).Take(PageSize), ct);
+        return new Queue(titleKey, testId, rows, page, total);
+    }
+
+    public static async Task<IReadOnlyList<QueueRow>> RowsAsync(IQueryable<Case> cases, CancellationToken ct) =>
+        (await cases.Select(c => new
+            {
+                c.Id, c.Number, c.Service, c.Step, c.RegisteredAt, c.StepDueAt, c.DueAt,
+                Applicant = c.Applicant!.LastName + " " + c.Applicant.FirstName + " " + c.Applicant.MiddleName,
+                Assignee = c.Assignee == null ? null : c.Assignee.FullName,
+                Office = c.Office!,
+                Returned = c.Events.Any(e => e.Action == CaseAction.Return) && c.Step == Step.Drafting,
+            })
+            .ToListAsync(ct))
+        .Select(r => new QueueRow(r.Id, r.Number, r.Service, r.Step, r.RegisteredAt, r.StepDueAt, r.DueAt, r.Applicant.Trim(), r.Assignee, r.Office, r.Returned))
+        .ToList();
+}

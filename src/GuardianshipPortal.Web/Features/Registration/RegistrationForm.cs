@@ -1,0 +1,44 @@
+using FluentValidation;
+using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.Web.Features.Persons;
+using Microsoft.Extensions.Localization;
+
+namespace GuardianshipPortal.Web.Features.Registration;
+
+public sealed class RegistrationForm
+{
+    public const int ChildRows = 4;
+
+    public ServiceCode Service { get; set; }
+    public Channel Channel { get; set; } = Channel.Office;
+    public string Language { get; set; } = Domain.Language.Kazakh;
+    public PersonInput Applicant { get; set; } = new();
+    public List<PersonInput> Children { get; set; } = [];
+    public List<Guid> Received { get; set; } = [];
+    public string Note { get; set; } = "";
+
+    public IEnumerable<PersonInput> FilledChildren => Children.Where(c => !c.IsBlank);
+}
+
+public sealed class RegistrationFormValidator : AbstractValidator<RegistrationForm>
+{
+    public RegistrationFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(x => x.Service).IsInEnum().WithMessage(_ => l["Validation_Required", l["Case_Service"]]);
+        RuleFor(x => x.Channel).IsInEnum().WithMessage(_ => l["Validation_Required", l["Case_Channel"]]);
+        RuleFor(x => x.Language).Must(Domain.Language.IsSupported).WithMessage(_ => l["Validation_Required", l["Case_Language"]]);
+        RuleFor(x => x.Applicant).SetValidator(new PersonInputValidator(l, withContacts: true));
+        RuleForEach(x => x.Children).Where(child => !child.IsBlank).SetValidator(new PersonInputValidator(l, withContacts: false));
+        RuleFor(x => x.Children)
+            .Must((form, _) => !form.Service.ConcernsChildren() || form.FilledChildren.Any())
+            .WithMessage(_ => l["Registration_ChildRequired"]);
+        RuleFor(x => x.Children)
+            .Must(children => children.Where(c => !c.IsBlank).Select(c => c.Iin.Trim()).Distinct().Count() == children.Count(c => !c.IsBlank))
+            .WithMessage(_ => l["Registration_DuplicateChild"]);
+        RuleFor(x => x.Children)
+            .Must((form, children) => children.Where(c => !c.IsBlank).All(c => c.Iin.Trim() != form.Applicant.Iin.Trim()))
+            .WithMessage(_ => l["Registration_ChildIsApplicant"]);
+        RuleFor(x => x.Note).MaximumLength(2000);
+    }
+}

@@ -1,0 +1,172 @@
+using System.Net;
+using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.Domain.Workflow;
+using GuardianshipPortal.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuardianshipPortal.IntegrationTests.Features.Workflow;
+
+public abstract class WorkflowTests(PortalFixture fixture) : PortalTest(fixture)
+{
+    public static TheoryData<ServiceCode> Services => new(ServiceCodes.All);
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task A_case_of_every_service_goes_from_registration_to_issue(ServiceCode service)
+    {
+        var office = new OfficeDesk(App);
+
+        var registered = await office.RegisterAsync(service);
+        Assert.Equal(HttpStatusCode.OK, registered.Status);
+        var id = registered.CaseId;
+        Assert.Matches($"^{service.Prefix()}-20\\d\\d-\\d{{5}}$", registered.Text("[data-testid=case-number]"));
+        Assert.Equal("Бұрыштама", registered.Text("[data-testid=case-step]"));
+        Assert.Equal("Серікова Айжан Болатқызы", registered.Text("[data-testid=applicant]"));
+        Assert.Contains("тіркелді", registered.Text("[data-testid=flash]"));
+
+        var resolved = await office.ResolveAsync(id);
+        Assert.Equal("Нәтиже жобасын дайындау", resolved.Text("[data-testid=case-step]"));
+        Assert.Equal(OfficeDesk.SpecialistName, resolved.Text("[data-testid=assignee]"));
+
+        if (service.NeedsCommission()) Assert.Equal(HttpStatusCode.OK, (await office.CommissionAsync(id)).Status);
+        if (service.NeedsHousingInspection()) Assert.Equal(HttpStatusCode.OK, (await office.InspectAsync(id)).Status);
+
+        var drafted = await office.DraftAsync(id, service);
+        Assert.Equal(HttpStatusCode.OK, drafted.Status);
+        Assert.Empty(drafted.Errors);
+        Assert.Equal("Қол қою", drafted.Text("[data-testid=case-step]"));
+
+        var signed = await office.SignAsync(id);
+        Assert.Equal("Нәтижені беру", signed.Text("[data-testid=case-step]"));
+
+        var issued = await office.IssueAsync(id);
+        Assert.Equal("Аяқталды", issued.Text("[data-testid=case-step]"));
+
+        var (saved, events) = await App.WithDbAsync(async db => (
+            await db.Cases.Include(c => c.IssueRecord).Include(c => c.Signature).Include(c => c.Draft).Include(c => c.Documents).SingleAsync(c => c.Id == id),
+            await db.CaseEvents.Where(e => e.CaseId == id).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync()));
+        Assert.Equal(Step.Closed, saved.Step);
+        Assert.Equal(Outcome.Approved, saved.Outcome);
+        Assert.NotNull(saved.ClosedAt);
+        Assert.Equal("Серікова Айжан Болатқызы", saved.IssueRecord!.RecipientName);
+        Assert.Equal("Ерлан Болатұлы Жақсыбеков", saved.Signature!.SignerName);
+        Assert.All(saved.Documents, d => Assert.True(d.Received));
+        var expected = new List<CaseAction> { CaseAction.Register, CaseAction.Resolve };
+        if (service.NeedsCommission()) expected.Add(CaseAction.RecordCommissionOpinion);
+        if (service.NeedsHousingInspection()) expected.Add(CaseAction.RecordInspection);
+        expected.AddRange([CaseAction.SubmitDraft, CaseAction.Sign, CaseAction.IssueResult]);
+        Assert.Equal(expected, events);
+        Assert.Equal(expected.Count, issued.Document.QuerySelectorAll("[data-testid=history] li").Length);
+    }
+
+    [Fact]
+    public async Task The_lump_sum_is_75_mrp_of_the_decision_year()
+    {
+        var office = new OfficeDesk(App);
+        var id = (await office.RegisterAsync(ServiceCode.AdoptionLumpSum)).CaseId;
+        await office.ResolveAsync(id);
+
+        var drafted = await office.DraftAsync(id, ServiceCode.AdoptionLumpSum);
+
+        var draft = await App.WithDbAsync(db => db.Drafts.SingleAsync(d => d.CaseId == id));
+        var year = DateTime.UtcNow.AddHours(5).Year;
+        var mrp = await App.WithDbAsync(db => db.MrpRates.Where(m => m.Year == year).Select(m => m.Amount).SingleAsync());
+        Assert.Equal(75, draft.MrpCount);
+        Assert.Equal(mrp, draft.MrpValue);
+        Assert.Equal(75 * mrp, draft.Amount);
+        Assert.Equal("KZ12601A871001234567", draft.Iban);
+        Assert.Contains((75 * mrp).ToString("N2", new System.Globalization.CultureInfo("kk-KZ")), drafted.Text("[data-testid=amount]"));
+    }
+
+    [Fact]
+    public async Task A_refusal_cites_a_ground_and_is_issued_as_a_refusal()
+    {
+        var office = new OfficeDesk(App);
+        var id = (await office.RegisterAsync(ServiceCode.GuardianshipCertificate)).CaseId;
+        await office.ResolveAsync(id);
+
+        var specialist = await office.AsAsync("specialist");
+        var page = await specialist.GetAsync($"/cases/{id}");
+        page.Check("#Draft_Outcome_Refused");
+        var noGround = await specialist.SubmitAsync(page, "[data-testid=draft-form]",
+            new Dictionary<string, string> { ["Draft.RefusalText"] = "" }, submitName: "Draft.Submit", submitValue: "true");
+        Assert.Equal(HttpStatusCode.BadRequest, noGround.Status);
+        Assert.Equal(["Осы қызметтің тізбесінен бас тартудың кемінде бір негізін таңдаңыз.", "«Бас тартудың дәлелдемесі» өрісін толтырыңыз."], noGround.Errors);
+
+        var refused = await office.DraftAsync(id, ServiceCode.GuardianshipCertificate, refuse: true);
+        Assert.Equal("Дәлелді бас тарту", refused.Text("[data-testid=case-outcome]"));
+        await office.SignAsync(id);
+        await office.IssueAsync(id);
+
+        var saved = await App.WithDbAsync(db => db.Cases.Include(c => c.Draft!.RefusalGrounds).SingleAsync(c => c.Id == id));
+        Assert.Equal(Outcome.Refused, saved.Outcome);
+        Assert.Equal(Step.Closed, saved.Step);
+        Assert.Equal(3, saved.Draft!.RefusalGrounds.Count);
+        Assert.Equal("Құжаттар толық ұсынылмады.", saved.Draft.RefusalText);
+    }
+
+    [Fact]
+    public async Task The_head_returns_a_draft_twice_and_every_comment_is_kept()
+    {
+        var office = new OfficeDesk(App);
+        var id = (await office.RegisterAsync(ServiceCode.FosterMaintenance)).CaseId;
+        await office.ResolveAsync(id);
+
+        await office.DraftAsync(id, ServiceCode.FosterMaintenance);
+        var returned = await office.ReturnAsync(id, "Кезеңді шарттың мерзіміне сәйкестендіріңіз.");
+        Assert.Equal("Нәтиже жобасын дайындау", returned.Text("[data-testid=case-step]"));
+        var specialistView = await (await office.AsAsync("specialist")).GetAsync($"/cases/{id}");
+        Assert.NotNull(specialistView.Document.QuerySelector("[data-testid=returned]"));
+        var amount = specialistView.Document.QuerySelector("#Draft_MonthlyAmount")!.GetAttribute("value")!;
+        Assert.Equal(44580m, decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture));
+
+        await office.DraftAsync(id, ServiceCode.FosterMaintenance);
+        await office.ReturnAsync(id, "Соманы тексеріңіз.");
+        await office.DraftAsync(id, ServiceCode.FosterMaintenance);
+        var signed = await office.SignAsync(id);
+
+        Assert.Equal("Нәтижені беру", signed.Text("[data-testid=case-step]"));
+        var comments = await App.WithDbAsync(db => db.CaseEvents.Where(e => e.CaseId == id && e.Action == CaseAction.Return).OrderBy(e => e.Id).Select(e => e.Comment).ToListAsync());
+        Assert.Equal(["Кезеңді шарттың мерзіміне сәйкестендіріңіз.", "Соманы тексеріңіз."], comments);
+        Assert.Equal(2, await App.WithDbAsync(db => db.Drafts.Where(d => d.CaseId == id).Select(d => d.Round).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Adopter_registration_cannot_go_for_signature_before_the_commission_and_the_inspection()
+    {
+        var office = new OfficeDesk(App);
+        var id = (await office.RegisterAsync(ServiceCode.AdopterRegistration)).CaseId;
+        await office.ResolveAsync(id);
+
+        var early = await office.DraftAsync(id, ServiceCode.AdopterRegistration);
+
+        Assert.Equal(HttpStatusCode.BadRequest, early.Status);
+        Assert.Equal(["Комиссия пікірі әлі енгізілмеген.", "Алдымен тұрғын үй-тұрмыстық жағдайларын тексеру актісін енгізіңіз."], early.Errors);
+        Assert.Equal(Step.Drafting, await App.WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => c.Step).SingleAsync()));
+        var commissionQueue = await (await office.AsAsync("commission")).GetAsync("/");
+        Assert.Contains(commissionQueue.Document.QuerySelectorAll("[data-testid=queue-commission] tr[data-number]"),
+            row => row.GetAttribute("data-number") == early.Text("[data-testid=case-number]"));
+    }
+
+    [Fact]
+    public async Task Deadlines_follow_the_regulation_of_the_service()
+    {
+        var office = new OfficeDesk(App);
+        var id = (await office.RegisterAsync(ServiceCode.FosterPlacement)).CaseId;
+
+        var c = await App.WithDbAsync(db => db.Cases.SingleAsync(x => x.Id == id));
+
+        // Foster placement: total term 30 calendar days; step 2 (resolution) 1 calendar day, in Almaty's days.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty");
+        var registeredLocal = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(c.RegisteredAt, zone).DateTime);
+        var dueLocal = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(c.DueAt, zone).DateTime);
+        var stepDueLocal = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(c.StepDueAt!.Value, zone).DateTime);
+        Assert.InRange(dueLocal.DayNumber - registeredLocal.DayNumber, 30, 34); // 30 days, moved off a day off
+        Assert.InRange(stepDueLocal.DayNumber - registeredLocal.DayNumber, 1, 5);
+        Assert.Equal(Step.Resolution, c.Step);
+    }
+}
+
+public sealed class WorkflowTestsSqlite(SqlitePortal f) : WorkflowTests(f), IClassFixture<SqlitePortal>;
+public sealed class WorkflowTestsPostgres(PostgresPortal f) : WorkflowTests(f), IClassFixture<PostgresPortal>;
