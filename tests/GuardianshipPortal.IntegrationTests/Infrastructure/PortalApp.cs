@@ -61,6 +61,20 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
     }
 
+    /// <summary>Adds a staff member to a demo office (for tests that need two heads or two specialists in one office).</summary>
+    public async Task AddUserAsync(string userName, string role, string officeCode, string fullName)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Domain.PortalUser>>();
+        if (await users.FindByNameAsync(userName) is not null) return;
+        var office = await db.Offices.SingleAsync(o => o.Code == officeCode);
+        var user = new Domain.PortalUser { UserName = userName, FullName = fullName, RegionId = office.RegionId, OfficeId = office.Id };
+        var created = await users.CreateAsync(user, Data.Seeding.DemoSeeder.DemoPassword);
+        if (!created.Succeeded || !(await users.AddToRoleAsync(user, role)).Succeeded)
+            throw new InvalidOperationException($"Could not add {userName}.");
+    }
+
     public override async ValueTask DisposeAsync()
     {
         if (Provider == DatabaseProvider.Postgres)
