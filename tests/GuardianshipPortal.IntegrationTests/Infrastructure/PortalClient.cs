@@ -51,7 +51,10 @@ public sealed class PortalClient
     private readonly HttpClient _http;
 
     public PortalClient(PortalApp app) =>
-        _http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        _http = app.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false, HandleCookies = true, BaseAddress = app.ClientOptions.BaseAddress,
+        });
 
     public HttpClient Http => _http;
 

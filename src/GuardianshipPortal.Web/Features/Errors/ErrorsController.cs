@@ -9,10 +9,11 @@ public sealed record ErrorModel(int StatusCode);
 [AllowAnonymous, IgnoreAntiforgeryToken]
 public sealed class ErrorsController : Controller
 {
+    // No bound parameters: binding would read the request's form, which may be the unreadable one that failed.
     [Route("/error/{code:int?}")]
-    public IActionResult Show(int? code)
+    public IActionResult Show()
     {
-        var status = code ?? StatusCodes.Status500InternalServerError;
+        var status = int.TryParse(RouteData.Values["code"]?.ToString(), out var code) ? code : StatusCodes.Status500InternalServerError;
         Response.StatusCode = status;
         return View(new ErrorModel(status));
     }

@@ -43,7 +43,9 @@ public sealed class RegistrationController(
             return View(await PageAsync(form));
         }
 
-        var office = await db.Offices.SingleAsync(o => o.Id == me.OfficeId, ct);
+        // A clerk always works in an office; an account set up without one may not register anything.
+        var office = await db.Offices.FirstOrDefaultAsync(o => o.Id == me.OfficeId && o.IsActive, ct);
+        if (office is null) return Forbid();
         var request = new RegistrationRequest(form.Service, form.Channel, form.Language, form.Applicant.ToData(),
             [.. form.FilledChildren.Select(c => c.ToData())], form.Received, files, form.Note);
         var @case = await registration.RegisterAsync(request, office, me.Actor, ct);
