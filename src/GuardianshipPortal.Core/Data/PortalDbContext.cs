@@ -1,6 +1,7 @@
 using GuardianshipPortal.Domain;
 using GuardianshipPortal.Domain.Calendar;
 using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Documents;
 using GuardianshipPortal.Domain.Persons;
 using GuardianshipPortal.Domain.Services;
 using Microsoft.AspNetCore.Identity;
@@ -36,6 +37,39 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<MrpRate> MrpRates => Set<MrpRate>();
     public DbSet<PortalSetting> Settings => Set<PortalSetting>();
+    public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
+    public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
+    public DbSet<IssuedDocumentContent> IssuedDocumentContents => Set<IssuedDocumentContent>();
+
+    private static readonly HashSet<string> RevocationFields =
+        [nameof(IssuedDocument.RevokedAt), nameof(IssuedDocument.RevokedById), nameof(IssuedDocument.RevocationReason)];
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardIssuedDocuments();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardIssuedDocuments();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Issued documents are immutable: no delete, no edit of their bytes or data; only a revocation may be recorded.</summary>
+    private void GuardIssuedDocuments()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is IssuedDocumentContent && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("An issued document's bytes never change.");
+            if (entry.Entity is not IssuedDocument) continue;
+            if (entry.State == EntityState.Deleted) throw new InvalidOperationException("An issued document is never deleted.");
+            if (entry.State == EntityState.Modified &&
+                entry.Properties.Any(p => p.IsModified && !RevocationFields.Contains(p.Metadata.Name)))
+                throw new InvalidOperationException("An issued document never changes; it can only be revoked.");
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

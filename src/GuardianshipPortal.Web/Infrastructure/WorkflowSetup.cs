@@ -1,10 +1,15 @@
 using GuardianshipPortal.Cases;
+using System.Threading.RateLimiting;
+using GuardianshipPortal.Documents.Layout;
 using GuardianshipPortal.Web.Features.Cases;
+using GuardianshipPortal.Web.Features.Documents;
 
 namespace GuardianshipPortal.Web.Infrastructure;
 
 public static class WorkflowSetup
 {
+    public const string VerifyPolicy = "verify";
+
     /// <summary>The office workflow: deadlines, transitions, registration, and the case page with its step runner.</summary>
     public static IServiceCollection AddPortalWorkflow(this IServiceCollection services)
     {
@@ -13,6 +18,17 @@ public static class WorkflowSetup
         services.AddScoped<CaseRegistration>();
         services.AddScoped<CasePages>();
         services.AddScoped<StepRunner>();
+        services.AddSingleton<IDocumentRenderer, PdfRenderer>();
+        services.AddScoped<DocumentComposer>();
+        services.AddScoped<DocumentIssuer>();
+        // The public verification page answers anyone: a budget per address keeps guessing codes slow.
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(VerifyPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
+        });
         return services;
     }
 }

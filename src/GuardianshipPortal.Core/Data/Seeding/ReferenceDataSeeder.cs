@@ -116,6 +116,14 @@ public class ReferenceDataSeeder(PortalDbContext db)
                 new PortalSetting { Key = PortalSetting.LumpSumMrpCount, Value = "75" }, // Government Resolution No. 787 (2014)
                 new PortalSetting { Key = PortalSetting.DefaultMonthlyMaintenance, Value = "44580" });
         }
+        if (!await db.DocumentTemplates.AnyAsync(ct))
+        {
+            db.DocumentTemplates.AddRange(DefaultTemplates.All.Select(t => new Domain.Documents.DocumentTemplate
+            {
+                Id = Guid.NewGuid(), Kind = t.Kind, Language = t.Language, Version = 1, Title = t.Title, Body = t.Body.Trim(),
+                CreatedAt = DateTimeOffset.UtcNow,
+            }));
+        }
         await db.SaveChangesAsync(ct);
     }
 }

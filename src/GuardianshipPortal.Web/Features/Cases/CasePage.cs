@@ -18,6 +18,7 @@ public sealed class CasePageModel
     public required Office Office { get; init; }
     public required IReadOnlyList<CaseEvent> Events { get; init; }
     public required IReadOnlyList<Attachment> Attachments { get; init; }
+    public IReadOnlyList<GuardianshipPortal.Domain.Documents.IssuedDocument> Documents { get; init; } = [];
     public required IReadOnlyDictionary<Guid, string> UserNames { get; init; }
     public IReadOnlyList<SpecialistLoad> Specialists { get; init; } = [];
     public IReadOnlyList<RefusalGround> Grounds { get; init; } = [];
@@ -87,6 +88,7 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
             Office = c.Office!,
             Events = events,
             Attachments = attachments,
+            Documents = await db.IssuedDocuments.AsNoTracking().Where(d => d.CaseId == id).OrderBy(d => d.CreatedAt).ThenBy(d => d.Kind).ToListAsync(ct),
             UserNames = names,
             Problem = problem,
             CanResolve = canResolve,

@@ -2,6 +2,8 @@ using GuardianshipPortal.Cases;
 using GuardianshipPortal.Data;
 using GuardianshipPortal.Domain;
 using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.Web.Features.Cases;
+using GuardianshipPortal.Web.Features.Documents;
 using GuardianshipPortal.Web.Features.Persons;
 using GuardianshipPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +18,8 @@ public sealed record RegistrationPage(RegistrationForm Form, IReadOnlyList<Docum
 /// <summary>Step 1: the clerk registers an application at the counter.</summary>
 [Authorize(Roles = Roles.Clerk)]
 public sealed class RegistrationController(
-    PortalDbContext db, CaseRegistration registration, CurrentUser me, IStringLocalizer<SharedResource> l) : Controller
+    PortalDbContext db, CaseRegistration registration, CasePages pages, DocumentIssuer documents, CurrentUser me,
+    TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     private const string ScanPrefix = "Scan_";
 
@@ -49,6 +52,13 @@ public sealed class RegistrationController(
         var request = new RegistrationRequest(form.Service, form.Channel, form.Language, form.Applicant.ToData(),
             [.. form.FilledChildren.Select(c => c.ToData())], form.Received, files, form.Note);
         var @case = await registration.RegisterAsync(request, office, me.Actor, ct);
+
+        // The receipt (қолхат / расписка) the applicant takes home, issued in the applicant's language.
+        var registered = await pages.LoadAsync(@case.Id, tracking: false, ct);
+        var clerk = await db.Users.AsNoTracking().SingleAsync(u => u.Id == me.Id, ct);
+        await documents.IssueAsync(registered!, Domain.Documents.DocumentKind.Receipt,
+            new Signer(clerk.FullName, clerk.Position(@case.Language)), me.Id, clock.GetUtcNow(), $"{Request.Scheme}://{Request.Host}");
+        await db.SaveChangesAsync(ct);
 
         TempData["Flash"] = l["Registration_Done", @case.Number].Value;
         return Redirect($"/cases/{@case.Id}");

@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+
+namespace GuardianshipPortal.Domain.Documents;
+
+/// <summary>The printed documents of SPEC §7.</summary>
+public enum DocumentKind
+{
+    Receipt = 1,
+    HousingInspectionAct = 2,
+    FosterPlacementContract = 3,
+    ReadinessNotification = 4,
+    LumpSumDecision = 5,
+    MaintenanceDecision = 6,
+    AdopterConclusion = 7,
+    AdopterConclusionNegative = 8,
+    GuardianshipCertificate = 9,
+    Refusal = 10,
+}
+
+/// <summary>
+/// The wording of a document kind in one language: a title and a body with {placeholders} and [blocks].
+/// Editing makes a new version; a signed document records the version it was made from.
+/// </summary>
+public class DocumentTemplate
+{
+    public Guid Id { get; set; }
+    public DocumentKind Kind { get; set; }
+    public required string Language { get; set; }
+    public int Version { get; set; }
+    public required string Title { get; set; }
+    public required string Body { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public Guid? CreatedById { get; set; }
+}
+
+/// <summary>
+/// A document as issued: its exact bytes and their SHA-256 are kept, so every reprint is identical and any change
+/// is detectable. Nothing about it may change afterwards except being revoked (with who, when and why).
+/// </summary>
+public class IssuedDocument
+{
+    public Guid Id { get; set; }
+    public Guid CaseId { get; set; }
+    public DocumentKind Kind { get; set; }
+    public required string Language { get; set; }
+    public int TemplateVersion { get; set; }
+    public required string Number { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public Guid CreatedById { get; set; }
+    public required string SignerName { get; set; }
+    public required string Sha256 { get; set; }
+    public long Size { get; set; }
+    /// <summary>Short public code printed on the document and in its QR code, e.g. "7KQ4-M2XD-9HTF".</summary>
+    public required string VerificationCode { get; set; }
+    /// <summary>Initials of the person the document concerns: all the public verification page shows of them.</summary>
+    public required string SubjectInitials { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+    public Guid? RevokedById { get; set; }
+    public string RevocationReason { get; set; } = "";
+    public IssuedDocumentContent? Content { get; set; }
+
+    public bool IsRevoked => RevokedAt is not null;
+}
+
+public class IssuedDocumentContent
+{
+    public Guid DocumentId { get; set; }
+    public required byte[] Pdf { get; set; }
+}
+
+public static class VerificationCodes
+{
+    // Crockford's base32 without I, L, O, U: nothing to misread on paper.
+    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    /// <summary>12 random characters (60 bits): guessing a valid code is impractical.</summary>
+    public static string New()
+    {
+        Span<char> chars = stackalloc char[12];
+        for (var i = 0; i < chars.Length; i++) chars[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+        return $"{chars[..4]}-{chars[4..8]}-{chars[8..]}";
+    }
+
+    /// <summary>Upper-cases, drops spaces and dashes, maps look-alikes (O→0, I/L→1), and regroups.</summary>
+    public static string? Normalize(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input)) return null;
+        var cleaned = new string([.. input.ToUpperInvariant().Where(c => c is not (' ' or '-'))
+            .Select(c => c switch { 'O' => '0', 'I' or 'L' => '1', _ => c })]);
+        if (cleaned.Length != 12 || cleaned.Any(c => !Alphabet.Contains(c))) return null;
+        return $"{cleaned[..4]}-{cleaned[4..8]}-{cleaned[8..]}";
+    }
+}

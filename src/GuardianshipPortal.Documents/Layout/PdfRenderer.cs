@@ -1,0 +1,313 @@
+using GuardianshipPortal.Documents.Fonts;
+using PdfSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Fonts;
+using PdfSharp.Pdf;
+using QRCoder;
+
+namespace GuardianshipPortal.Documents.Layout;
+
+/// <summary>
+/// A4 documents in a Times-compatible face: office header, number and date, title, wrapped and justified
+/// paragraphs, tables that break across pages, signature with a place for the seal, QR verification, and
+/// "page N of M" footers. Layout runs first (into pages of drawing steps), then drawing, so the page count is known.
+/// </summary>
+public sealed class PdfRenderer : IDocumentRenderer
+{
+    private const string Family = "Times New Roman";
+    private const double PageWidth = 595.28, PageHeight = 841.89;
+    private const double Left = 85, Right = 42.5, Top = 56.7, Bottom = 70; // 30 mm / 15 mm / 20 mm, room for the footer
+    private const double ContentWidth = PageWidth - Left - Right;
+    private const double CellPadding = 3;
+
+    private static readonly Lock Setup = new();
+    private static bool _ready;
+    private static readonly Dictionary<(double, bool, bool), XFont> Fonts = [];
+
+    public PdfRenderer() => EnsureSetup();
+
+    private static void EnsureSetup()
+    {
+        lock (Setup)
+        {
+            if (_ready) return;
+            PdfSharpLicense.SetAgplLicense();
+            GlobalFontSettings.FontResolver = new EmbeddedFontResolver();
+            GlobalFontSettings.DefaultFontEncoding = PdfFontEncoding.Unicode;
+            _ready = true;
+        }
+    }
+
+    private static XFont Font(double size, bool bold = false, bool italic = false)
+    {
+        lock (Fonts)
+        {
+            if (!Fonts.TryGetValue((size, bold, italic), out var font))
+            {
+                var style = (bold, italic) switch
+                {
+                    (true, true) => XFontStyleEx.BoldItalic,
+                    (true, false) => XFontStyleEx.Bold,
+                    (false, true) => XFontStyleEx.Italic,
+                    _ => XFontStyleEx.Regular,
+                };
+                Fonts[(size, bold, italic)] = font = new XFont(Family, size, style);
+            }
+            return font;
+        }
+    }
+
+    public byte[] Render(DocumentModel model)
+    {
+        var layout = new Layouter(model);
+        layout.Run();
+
+        using var document = new PdfDocument();
+        document.Info.Title = model.Title;
+        document.Info.Creator = "GuardianshipPortal";
+        for (var i = 0; i < layout.Pages.Count; i++)
+        {
+            var page = document.AddPage();
+            page.Size = PageSize.A4;
+            using var gfx = XGraphics.FromPdfPage(page);
+            if (model.DraftMark is { } mark)
+            {
+                DrawDraftMark(gfx, mark);
+                // Also as plain text at the top, so that it is read out and copied with the rest.
+                gfx.DrawString(mark, Font(10, bold: true), new XSolidBrush(XColor.FromArgb(255, 200, 0, 0)),
+                    new XRect(Left, Top - 30, ContentWidth, 12), XStringFormats.TopRight);
+            }
+            foreach (var step in layout.Pages[i]) step(gfx);
+            var footer = string.Format(System.Globalization.CultureInfo.InvariantCulture, model.PageLabel, i + 1, layout.Pages.Count);
+            gfx.DrawString(footer, Font(9), XBrushes.Black, new XRect(Left, PageHeight - 45, ContentWidth, 12), XStringFormats.TopCenter);
+        }
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return output.ToArray();
+    }
+
+    private static void DrawDraftMark(XGraphics gfx, string mark)
+    {
+        var state = gfx.Save();
+        gfx.TranslateTransform(PageWidth / 2, PageHeight / 2);
+        gfx.RotateTransform(-45);
+        var brush = new XSolidBrush(XColor.FromArgb(60, 200, 0, 0));
+        gfx.DrawString(mark, Font(90, bold: true), brush, new XPoint(0, 0), XStringFormats.Center);
+        gfx.Restore(state);
+    }
+
+    /// <summary>First pass: places everything on pages as drawing steps.</summary>
+    private sealed class Layouter(DocumentModel model)
+    {
+        private readonly XGraphics _measure = XGraphics.CreateMeasureContext(new XSize(PageWidth, PageHeight), XGraphicsUnit.Point, XPageDirection.Downwards);
+        private List<Action<XGraphics>> _page = [];
+        private double _y;
+
+        public List<List<Action<XGraphics>>> Pages { get; } = [];
+
+        public void Run()
+        {
+            NewPage();
+            foreach (var line in model.HeaderLines) Text(line, Align.Center, Font(12, bold: true), indent: false);
+            if (model.HeaderNote.Length > 0) Text(model.HeaderNote, Align.Center, Font(9), indent: false);
+            var ruleY = _y + 3;
+            Add(g => g.DrawLine(new XPen(XColors.Black, 0.8), Left, ruleY, Left + ContentWidth, ruleY));
+            _y += 12;
+
+            var numberFont = Font(11);
+            var y = _y;
+            Add(g =>
+            {
+                g.DrawString(model.Number, numberFont, XBrushes.Black, new XPoint(Left, y), XStringFormats.TopLeft);
+                g.DrawString(model.Date, numberFont, XBrushes.Black, new XRect(Left, y, ContentWidth, 14), XStringFormats.TopRight);
+            });
+            _y += 26;
+            Text(model.Title, Align.Center, Font(14, bold: true), indent: false);
+            _y += 8;
+
+            foreach (var block in model.Body)
+            {
+                switch (block)
+                {
+                    case Paragraph p:
+                        Text(p.Text, p.Align, Font(p.Size, p.Bold), p.Indent);
+                        _y += 4;
+                        break;
+                    case Table t:
+                        LayoutTable(t);
+                        _y += 8;
+                        break;
+                    case Spacer s:
+                        _y += s.Height;
+                        break;
+                }
+            }
+            if (model.Signature is { } signature) LayoutSignature(signature);
+            if (model.Verification is { } verification) LayoutVerification(verification);
+        }
+
+        private void NewPage()
+        {
+            _page = [];
+            Pages.Add(_page);
+            _y = Top;
+        }
+
+        private void Add(Action<XGraphics> step) => _page.Add(step);
+
+        private void EnsureRoom(double height)
+        {
+            if (_y + height > PageHeight - Bottom) NewPage();
+        }
+
+        private double Width(string text, XFont font) => _measure.MeasureString(text, font).Width;
+
+        /// <summary>Breaks text into lines no wider than <paramref name="width"/>; explicit newlines are kept.</summary>
+        private List<List<string>> Wrap(string text, XFont font, double width, double firstLineIndent = 0)
+        {
+            var lines = new List<List<string>>();
+            var space = Width(" ", font);
+            foreach (var raw in text.Replace("\r", "").Split('\n'))
+            {
+                var current = new List<string>();
+                var used = lines.Count == 0 ? firstLineIndent : 0;
+                foreach (var word in raw.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var w = Width(word, font);
+                    if (current.Count > 0 && used + space + w > width)
+                    {
+                        lines.Add(current);
+                        current = [];
+                        used = 0;
+                    }
+                    used += (current.Count > 0 ? space : 0) + w;
+                    current.Add(word);
+                }
+                lines.Add(current);
+            }
+            return lines;
+        }
+
+        private void Text(string text, Align align, XFont font, bool indent)
+        {
+            var indentWidth = indent && align == Align.Justify ? 28 : 0;
+            var lineHeight = font.Size * 1.25;
+            var lines = Wrap(text, font, ContentWidth, indentWidth);
+            var space = Width(" ", font);
+            for (var i = 0; i < lines.Count; i++)
+            {
+                EnsureRoom(lineHeight);
+                var words = lines[i];
+                var x0 = Left + (i == 0 ? indentWidth : 0);
+                var available = ContentWidth - (i == 0 ? indentWidth : 0);
+                var widths = words.Select(w => Width(w, font)).ToArray();
+                var natural = widths.Sum() + space * Math.Max(0, words.Count - 1);
+                var last = i == lines.Count - 1;
+                double gap = space, start = x0;
+                switch (align)
+                {
+                    case Align.Center: start = x0 + (available - natural) / 2; break;
+                    case Align.Right: start = x0 + available - natural; break;
+                    case Align.Justify when !last && words.Count > 1: gap = (available - widths.Sum()) / (words.Count - 1); break;
+                }
+                var y = _y;
+                var positions = new double[words.Count];
+                var x = start;
+                for (var k = 0; k < words.Count; k++)
+                {
+                    positions[k] = x;
+                    x += widths[k] + gap;
+                }
+                Add(g =>
+                {
+                    for (var k = 0; k < words.Count; k++) g.DrawString(words[k], font, XBrushes.Black, new XPoint(positions[k], y), XStringFormats.TopLeft);
+                });
+                _y += lineHeight;
+            }
+        }
+
+        private void LayoutTable(Table table)
+        {
+            var font = Font(10);
+            var bold = Font(10, bold: true);
+            var total = table.Widths.Sum();
+            var widths = table.Widths.Select(w => w / total * ContentWidth).ToArray();
+            var lineHeight = font.Size * 1.2;
+
+            void Row(IReadOnlyList<string> cells, XFont f, bool shaded)
+            {
+                var wrapped = cells.Select((c, i) => Wrap(c, f, widths[i] - 2 * CellPadding).Select(l => string.Join(' ', l)).ToList()).ToList();
+                var height = wrapped.Max(w => w.Count) * lineHeight + 2 * CellPadding;
+                if (_y + height > PageHeight - Bottom)
+                {
+                    NewPage();
+                    if (!ReferenceEquals(cells, table.Headers)) Row(table.Headers, bold, shaded: true);
+                }
+                var y = _y;
+                Add(g =>
+                {
+                    var x = Left;
+                    for (var i = 0; i < widths.Length; i++)
+                    {
+                        if (shaded) g.DrawRectangle(new XSolidBrush(XColor.FromGrayScale(0.92)), x, y, widths[i], height);
+                        g.DrawRectangle(new XPen(XColors.Black, 0.5), x, y, widths[i], height);
+                        for (var l = 0; l < wrapped[i].Count; l++)
+                            g.DrawString(wrapped[i][l], f, XBrushes.Black, new XPoint(x + CellPadding, y + CellPadding + l * lineHeight), XStringFormats.TopLeft);
+                        x += widths[i];
+                    }
+                });
+                _y += height;
+            }
+
+            Row(table.Headers, bold, shaded: true);
+            foreach (var row in table.Rows) Row(row, font, shaded: false);
+        }
+
+        private void LayoutSignature(SignatureBlock signature)
+        {
+            _y += 18;
+            var font = Font(12, bold: true);
+            var positionLines = Wrap(signature.Position, font, ContentWidth * 0.45);
+            EnsureRoom(positionLines.Count * 15 + 40);
+            var y = _y;
+            // The signature line ends just before the name, wherever the name's length puts it.
+            var lineEnd = Left + ContentWidth - Width(signature.Name, font) - 10;
+            var lineStart = Math.Max(Left + ContentWidth * 0.47, lineEnd - 100);
+            Add(g =>
+            {
+                for (var i = 0; i < positionLines.Count; i++)
+                    g.DrawString(string.Join(' ', positionLines[i]), font, XBrushes.Black, new XPoint(Left, y + i * 15), XStringFormats.TopLeft);
+                var lastLine = y + (positionLines.Count - 1) * 15;
+                var lineY = lastLine + 12;
+                g.DrawLine(new XPen(XColors.Black, 0.5), lineStart, lineY, lineEnd, lineY);
+                g.DrawString(signature.Name, font, XBrushes.Black, new XRect(Left, lastLine, ContentWidth, 15), XStringFormats.TopRight);
+                g.DrawString(signature.SealLabel, Font(10), XBrushes.Black, new XPoint(lineStart, lineY + 8), XStringFormats.TopLeft);
+            });
+            _y += positionLines.Count * 15 + 30;
+        }
+
+        private void LayoutVerification(Verification verification)
+        {
+            const double size = 62;
+            EnsureRoom(size + 6);
+            using var generator = new QRCodeGenerator();
+            var matrix = generator.CreateQrCode(verification.Url, QRCodeGenerator.ECCLevel.M).ModuleMatrix;
+            var modules = matrix.Count;
+            var cell = size / modules;
+            var y = _y + 6;
+            var small = Font(9);
+            Add(g =>
+            {
+                for (var r = 0; r < modules; r++)
+                for (var c = 0; c < modules; c++)
+                {
+                    if (matrix[r][c]) g.DrawRectangle(XBrushes.Black, Left + c * cell, y + r * cell, cell + 0.05, cell + 0.05);
+                }
+                g.DrawString(verification.Caption, small, XBrushes.Black, new XPoint(Left + size + 10, y + 14), XStringFormats.TopLeft);
+                g.DrawString(verification.Code, Font(12, bold: true), XBrushes.Black, new XPoint(Left + size + 10, y + 28), XStringFormats.TopLeft);
+                g.DrawString(verification.Url, small, XBrushes.Black, new XPoint(Left + size + 10, y + 44), XStringFormats.TopLeft);
+            });
+            _y += size + 10;
+        }
+    }
+}

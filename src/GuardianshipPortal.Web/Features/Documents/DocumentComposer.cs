@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using GuardianshipPortal.Documents;
+using GuardianshipPortal.Documents.Layout;
+using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Documents;
+using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
+
+namespace GuardianshipPortal.Web.Features.Documents;
+
+/// <summary>The signer printed on a document.</summary>
+public sealed record Signer(string Name, string Position);
+
+/// <summary>
+/// Builds a document's model from a case and a template, in the case's language (not the user's): fills the
+/// {placeholders}, turns [blocks] into tables and lists, adds header, signature and verification.
+/// </summary>
+public sealed partial class DocumentComposer(IStringLocalizer<SharedResource> l)
+{
+    public DocumentModel Compose(
+        Case c, DocumentTemplate template, Signer signer, string specialistName, DateTimeOffset date, Verification? verification, bool draft)
+    {
+        var culture = CultureInfo.GetCultureInfo(Domain.Language.CultureName(c.Language));
+        var saved = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture; // the localizer answers in the document's language
+        try
+        {
+            var office = c.Office!;
+            var values = Values(c, signer, specialistName, date, culture);
+            var body = new List<Block>();
+            foreach (var chunk in template.Body.Replace("\r", "").Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+            {
+                var text = string.Join(' ', chunk.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+                body.AddRange(text switch
+                {
+                    "[children]" => [ChildrenTable(c)],
+                    "[documents]" => [DocumentsTable(c)],
+                    "[grounds]" => Grounds(c),
+                    _ => [new Paragraph(Fill(text, values))],
+                });
+            }
+            return new DocumentModel
+            {
+                HeaderLines = [office.Name(c.Language).ToUpper(culture)],
+                HeaderNote = office.Address(c.Language) + (office.Phone.Length > 0 ? ", " + office.Phone : ""),
+                Number = "№ " + c.Number,
+                Date = Display.Date(date, office),
+                Title = template.Title.ToUpper(culture),
+                Body = body,
+                Signature = new SignatureBlock(signer.Position, signer.Name, l["Doc_Seal"]),
+                Verification = verification,
+                DraftMark = draft ? l["Doc_DraftMark"].Value : null,
+                PageLabel = l["Doc_Page"],
+            };
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
+    }
+
+    public static string Fill(string text, IReadOnlyDictionary<string, string> values) =>
+        Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
+
+    [GeneratedRegex(@"\{([a-z_]+)\}")]
+    private static partial Regex Placeholder();
+
+    private Dictionary<string, string> Values(Case c, Signer signer, string specialistName, DateTimeOffset date, CultureInfo culture)
+    {
+        var lang = c.Language;
+        var office = c.Office!;
+        var d = c.Draft;
+        var money = (decimal? v) => v is { } x ? AmountInWords.Digits(x, lang) : "";
+        var words = (decimal? v) => v is { } x ? AmountInWords.Tenge(x, lang) : "";
+        var children = c.Children.Count;
+        var values = new Dictionary<string, string>
+        {
+            ["office"] = office.Name(lang),
+            ["office_address"] = office.Address(lang),
+            ["number"] = c.Number,
+            ["date"] = Display.Date(date, office),
+            ["registered_at"] = Display.Date(c.RegisteredAt, office),
+            ["due_date"] = Display.Date(c.DueAt, office),
+            ["service"] = l["Service_" + c.Service],
+            ["applicant"] = c.Applicant!.FullName,
+            ["applicant_iin"] = c.Applicant.Iin,
+            ["applicant_address"] = c.Applicant.Address,
+            ["signer"] = signer.Name,
+            ["signer_position"] = signer.Position,
+            ["children_count"] = children.ToString(culture),
+            ["result_name"] = l["Outcome_" + c.Service + "_" + Outcome.Approved],
+        };
+        if (c.HousingInspection is { } hi)
+        {
+            values["inspected_on"] = Display.Date(hi.InspectedOn);
+            values["inspection_address"] = hi.Address;
+            values["findings"] = hi.Findings;
+            values["inspection_conclusion"] = hi.Satisfactory ? l["Doc_ConditionsGood"] : l["Doc_ConditionsBad"];
+        }
+        if (c.CommissionOpinion is { } co)
+            values["commission_opinion"] = (co.Positive ? l["Commission_Positive"] : l["Commission_Negative"]).Value.ToLower(culture) + ": " + co.Text;
+        if (d is not null)
+        {
+            values["period_from"] = Display.Date(d.PeriodFrom);
+            values["period_to"] = Display.Date(d.PeriodTo);
+            values["placement_address"] = d.PlacementAddress;
+            values["court"] = d.CourtName;
+            values["court_number"] = d.CourtDecisionNumber;
+            values["court_date"] = Display.Date(d.CourtDecisionDate);
+            values["bank"] = d.BankName;
+            values["iban"] = d.Iban;
+            values["mrp_count"] = d.MrpCount?.ToString(culture) ?? "";
+            values["mrp_value"] = money(d.MrpValue);
+            values["year"] = Display.Date(date, office)[^4..];
+            values["amount"] = money(d.Amount);
+            values["amount_words"] = words(d.Amount);
+            values["monthly_amount"] = money(d.Amount);
+            values["monthly_amount_words"] = words(d.Amount);
+            values["monthly_total"] = money(d.Amount * children);
+            values["decision_number"] = d.GuardianshipDecisionNumber;
+            values["decision_date"] = Display.Date(d.GuardianshipDecisionDate);
+            values["decision_issuer"] = d.GuardianshipDecisionIssuer;
+            values["conclusion"] = d.ConclusionText;
+            values["refusal_text"] = d.RefusalText;
+        }
+        values["specialist"] = specialistName;
+        return values;
+    }
+
+    private Table ChildrenTable(Case c) => new(
+        ["№", l["Person_Iin"], l["Person_FullName"], l["Person_BirthDate"]],
+        [.. c.Children.OrderBy(ch => ch.Order).Select((ch, i) => (IReadOnlyList<string>)
+            [(i + 1).ToString(CultureInfo.InvariantCulture), ch.Person!.Iin, ch.Person.FullName, Display.Date(ch.Person.BirthDate)])],
+        [0.6, 2.2, 5, 2.2]);
+
+    private Table DocumentsTable(Case c) => new(
+        ["№", l["Doc_Document"], l["Doc_Received"]],
+        [.. c.Documents.OrderBy(d => d.DocumentType!.Order).Select((d, i) => (IReadOnlyList<string>)
+            [(i + 1).ToString(CultureInfo.InvariantCulture), d.DocumentType!.Name(c.Language), d.Received ? l["Doc_Yes"] : l["Doc_No"]])],
+        [0.6, 7.4, 2]);
+
+    private static IEnumerable<Block> Grounds(Case c) =>
+        (c.Draft?.RefusalGrounds ?? []).Select(g => g.RefusalGround!).OrderBy(g => g.Order)
+            .Select((g, i) => (Block)new Paragraph($"{i + 1}) {g.Text(c.Language)}", Align.Justify, Indent: true));
+
+    /// <summary>The documents signing produces for a case: the result (or refusal), the inspection act, and a readiness notice for e-government requests.</summary>
+    public static IReadOnlyList<DocumentKind> ResultKinds(Case c, Outcome? outcome = null)
+    {
+        var kinds = new List<DocumentKind>();
+        var refused = (outcome ?? c.Outcome) == Outcome.Refused;
+        kinds.Add(c.Service switch
+        {
+            ServiceCode.FosterPlacement when !refused => DocumentKind.FosterPlacementContract,
+            ServiceCode.AdoptionLumpSum when !refused => DocumentKind.LumpSumDecision,
+            ServiceCode.FosterMaintenance when !refused => DocumentKind.MaintenanceDecision,
+            ServiceCode.AdopterRegistration => refused ? DocumentKind.AdopterConclusionNegative : DocumentKind.AdopterConclusion,
+            ServiceCode.GuardianshipCertificate when !refused => DocumentKind.GuardianshipCertificate,
+            _ => DocumentKind.Refusal,
+        });
+        if (c.HousingInspection is not null) kinds.Add(DocumentKind.HousingInspectionAct);
+        if (!refused && c.Channel == Channel.EGov && c.Service is ServiceCode.FosterPlacement or ServiceCode.AdopterRegistration)
+            kinds.Add(DocumentKind.ReadinessNotification);
+        return kinds;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using GuardianshipPortal.Data;
+using GuardianshipPortal.Documents.Layout;
+using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Documents;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuardianshipPortal.Web.Features.Documents;
+
+/// <summary>Renders documents of a case and, when they are issued, freezes them: bytes, SHA-256, template version, verification code.</summary>
+public sealed class DocumentIssuer(PortalDbContext db, IDocumentRenderer renderer, DocumentComposer composer, IConfiguration configuration)
+{
+    /// <summary>The current template of a kind in a language (the highest version).</summary>
+    public Task<DocumentTemplate> TemplateAsync(DocumentKind kind, string language) =>
+        db.DocumentTemplates.AsNoTracking().Where(t => t.Kind == kind && t.Language == language)
+            .OrderByDescending(t => t.Version).FirstAsync();
+
+    public async Task<IssuedDocument> IssueAsync(Case c, DocumentKind kind, Signer signer, Guid issuedBy, DateTimeOffset now, string requestBaseUrl)
+    {
+        var template = await TemplateAsync(kind, c.Language);
+        var specialist = await SpecialistNameAsync(c);
+        var code = VerificationCodes.New();
+        var url = $"{PublicBaseUrl(requestBaseUrl)}/verify/{code}";
+        var caption = Domain.Language.Pick(c.Language, "Құжаттың түпнұсқалығын тексеру коды:", "Код проверки подлинности документа:");
+        var pdf = renderer.Render(composer.Compose(c, template, signer, specialist, now, new Verification(code, url, caption), draft: false));
+        var document = new IssuedDocument
+        {
+            Id = Guid.NewGuid(), CaseId = c.Id, Kind = kind, Language = c.Language, TemplateVersion = template.Version,
+            Number = c.Number, CreatedAt = now, CreatedById = issuedBy, SignerName = signer.Name,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)), Size = pdf.LongLength, VerificationCode = code,
+            SubjectInitials = c.Applicant!.Initials,
+        };
+        document.Content = new IssuedDocumentContent { DocumentId = document.Id, Pdf = pdf };
+        db.IssuedDocuments.Add(document);
+        return document;
+    }
+
+    /// <summary>A preview marked as a draft; nothing is stored and it carries no verification code.</summary>
+    public async Task<byte[]> PreviewAsync(Case c, DocumentKind kind, Signer signer, DateTimeOffset now)
+    {
+        var template = await TemplateAsync(kind, c.Language);
+        return renderer.Render(composer.Compose(c, template, signer, await SpecialistNameAsync(c), now, verification: null, draft: true));
+    }
+
+    private async Task<string> SpecialistNameAsync(Case c) => c.Resolution?.SpecialistId is { } id
+        ? await db.Users.Where(u => u.Id == id).Select(u => u.FullName).FirstOrDefaultAsync() ?? ""
+        : "";
+
+    /// <summary>The address printed in QR codes: Portal:PublicUrl when configured, else the address the request came to.</summary>
+    private string PublicBaseUrl(string requestBaseUrl) =>
+        (configuration["Portal:PublicUrl"] is { Length: > 0 } configured ? configured : requestBaseUrl).TrimEnd('/');
+}

@@ -1,0 +1,98 @@
+using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain;
+using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Documents;
+using GuardianshipPortal.Domain.Workflow;
+using GuardianshipPortal.Web.Features.Cases;
+using GuardianshipPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace GuardianshipPortal.Web.Features.Documents;
+
+public sealed record VerifyPage(string? Code, IssuedDocument? Document, Office? Office, bool Searched);
+
+public sealed class RevokeForm
+{
+    public string Reason { get; set; } = "";
+}
+
+/// <summary>Printing, previewing, revoking and publicly verifying documents. Every print and download is audited.</summary>
+public sealed class DocumentsController(
+    PortalDbContext db, CasePages pages, DocumentIssuer issuer, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+{
+    private static readonly string[] PrintingRoles = [Roles.Clerk, Roles.Head, Roles.Specialist, Roles.Supervisor];
+
+    /// <summary>The stored bytes of an issued document: reprints are identical to the original.</summary>
+    [HttpGet("/documents/{id:guid}")]
+    public async Task<IActionResult> Download(Guid id)
+    {
+        var document = await db.IssuedDocuments.AsNoTracking().Include(d => d.Content).FirstOrDefaultAsync(d => d.Id == id);
+        if (document is null) return NotFound();
+        var officeId = await db.Cases.Where(c => c.Id == document.CaseId).Select(c => c.OfficeId).SingleAsync();
+        if (!PrintingRoles.Any(me.IsInRole) || !await me.CanViewCaseOfAsync(officeId)) return NotFound();
+        db.AuditEvents.Add(new AuditEvent { At = clock.GetUtcNow(), UserId = me.Id, Action = "PrintDocument", CaseId = document.CaseId, Detail = document.Id.ToString() });
+        await db.SaveChangesAsync();
+        return File(document.Content!.Pdf, "application/pdf", $"{document.Number}-{document.Kind}.pdf");
+    }
+
+    /// <summary>What the result will look like, marked as a draft, for the specialist drafting it and the head signing it.</summary>
+    [Authorize(Roles = Roles.Specialist + "," + Roles.Head)]
+    [HttpGet("/cases/{id:guid}/preview")]
+    public async Task<IActionResult> Preview(Guid id)
+    {
+        var c = await pages.LoadAsync(id, tracking: false);
+        if (c is null || c.OfficeId != me.OfficeId) return NotFound();
+        if (c.Step is not (Step.Drafting or Step.Signing) || c.Draft is null) return Conflict();
+        var head = await db.Users.AsNoTracking().Where(u => u.OfficeId == c.OfficeId && u.IsActive)
+            .Join(db.UserRoles, u => u.Id, ur => ur.UserId, (u, ur) => new { u, ur.RoleId })
+            .Join(db.Roles.Where(r => r.Name == Roles.Head), x => x.RoleId, r => r.Id, (x, _) => x.u).FirstOrDefaultAsync();
+        var signer = new Signer(head?.FullName ?? "", head?.Position(c.Language) ?? "");
+        var pdf = await issuer.PreviewAsync(c, DocumentComposer.ResultKinds(c, c.Draft.Outcome)[0], signer, clock.GetUtcNow());
+        return File(pdf, "application/pdf");
+    }
+
+    /// <summary>The head withdraws an issued document (an error found afterwards); the verification page then says so.</summary>
+    [Authorize(Roles = Roles.Head)]
+    [HttpPost("/documents/{id:guid}/revoke")]
+    public async Task<IActionResult> Revoke(Guid id, RevokeForm form)
+    {
+        var document = await db.IssuedDocuments.FirstOrDefaultAsync(d => d.Id == id);
+        if (document is null) return NotFound();
+        var officeId = await db.Cases.Where(c => c.Id == document.CaseId).Select(c => c.OfficeId).SingleAsync();
+        if (officeId != me.OfficeId) return NotFound();
+        if (document.IsRevoked || string.IsNullOrWhiteSpace(form.Reason))
+        {
+            TempData["Flash"] = document.IsRevoked ? l["Documents_AlreadyRevoked"].Value : l["Validation_Required", l["Documents_RevokeReason"]].Value;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Redirect($"/cases/{document.CaseId}");
+        }
+        document.RevokedAt = clock.GetUtcNow();
+        document.RevokedById = me.Id;
+        document.RevocationReason = form.Reason.Trim();
+        db.AuditEvents.Add(new AuditEvent { At = clock.GetUtcNow(), UserId = me.Id, Action = "RevokeDocument", CaseId = document.CaseId, Detail = document.Id + ": " + document.RevocationReason });
+        await db.SaveChangesAsync();
+        TempData["Flash"] = l["Documents_Revoked"].Value;
+        return Redirect($"/cases/{document.CaseId}");
+    }
+
+    /// <summary>Public: anyone holding the paper checks it. Shows the document, never personal data beyond initials.</summary>
+    [AllowAnonymous, EnableRateLimiting(WorkflowSetup.VerifyPolicy)]
+    [HttpGet("/verify/{code?}")]
+    public async Task<IActionResult> Verify(string? code, [FromQuery(Name = "code")] string? typed)
+    {
+        var raw = code ?? typed;
+        if (string.IsNullOrWhiteSpace(raw)) return View(new VerifyPage(null, null, null, false));
+        var normalized = VerificationCodes.Normalize(raw);
+        var document = normalized is null ? null : await db.IssuedDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.VerificationCode == normalized);
+        Office? office = null;
+        if (document is not null)
+            office = await db.Cases.Where(c => c.Id == document.CaseId).Select(c => c.Office).SingleAsync();
+        else
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        return View(new VerifyPage(normalized ?? raw, document, office, true));
+    }
+}

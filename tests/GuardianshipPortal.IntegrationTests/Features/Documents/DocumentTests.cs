@@ -1,0 +1,239 @@
+using System.Net;
+using GuardianshipPortal.Domain.Documents;
+using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuardianshipPortal.IntegrationTests.Features.Documents;
+
+public abstract class DocumentTests : PortalTest
+{
+    protected DocumentTests(PortalFixture fixture) : base(fixture)
+    {
+        if (PdfText.SkipReason is { } reason) Assert.Skip(reason);
+    }
+
+    private async Task<(Guid Id, string Number)> SignedAsync(ServiceCode service, string language, bool refuse = false, string channel = "Office")
+    {
+        var office = new OfficeDesk(App);
+        var page = await office.RegisterAsync(service, language: language, overrides: new Dictionary<string, string> { ["Channel"] = channel });
+        var id = page.CaseId;
+        await office.ResolveAsync(id);
+        if (service.NeedsCommission()) await office.CommissionAsync(id);
+        if (service.NeedsHousingInspection()) await office.InspectAsync(id);
+        var drafted = await office.DraftAsync(id, service, refuse);
+        Assert.Empty(drafted.Errors);
+        await office.SignAsync(id);
+        return (id, page.Text("[data-testid=case-number]"));
+    }
+
+    private async Task<(IssuedDocument Document, string Text, int Pages)> DocumentAsync(Guid caseId, DocumentKind kind)
+    {
+        var document = await App.WithDbAsync(db => db.IssuedDocuments.SingleAsync(d => d.CaseId == caseId && d.Kind == kind));
+        var clerk = await new OfficeDesk(App).AsAsync("clerk");
+        var response = await clerk.Http.GetAsync($"/documents/{document.Id}", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var pdf = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        return (document, PdfText.Flat(await PdfText.ExtractAsync(pdf)), await PdfText.PagesAsync(pdf));
+    }
+
+    public static TheoryData<ServiceCode, string, DocumentKind, string[]> Results => new()
+    {
+        { ServiceCode.FosterPlacement, "kk", DocumentKind.FosterPlacementContract, ["БАЛАНЫ (БАЛАЛАРДЫ) ПАТРОНАТТЫҚ ТӘРБИЕГЕ БЕРУ ТУРАЛЫ ШАРТ", "Шарттың мерзімі: 01.12.2026 бастап 30.11.2027 дейін.", "Ахметов Нұрсұлтан Ерланұлы", "патронат тәрбиеші"] },
+        { ServiceCode.FosterPlacement, "ru", DocumentKind.FosterPlacementContract, ["ДОГОВОР О ПЕРЕДАЧЕ РЕБЕНКА (ДЕТЕЙ) НА ПАТРОНАТНОЕ ВОСПИТАНИЕ", "Срок действия договора: с 01.12.2026 по 30.11.2027.", "Ахметов Нұрсұлтан Ерланұлы"] },
+        { ServiceCode.AdoptionLumpSum, "kk", DocumentKind.LumpSumDecision, ["БІРЖОЛҒЫ АҚШАЛАЙ ТӨЛЕМ ТАҒАЙЫНДАУ ТУРАЛЫ ШЕШІМ", "75 АЕК × 4 325,00 теңге (2026 жылғы АЕК) = 324 375,00 теңге (Үш жүз жиырма төрт мың үш жүз жетпіс бес теңге 00 тиын)", "KZ12601A871001234567", "№ 2-1234/2026"] },
+        { ServiceCode.AdoptionLumpSum, "ru", DocumentKind.LumpSumDecision, ["РЕШЕНИЕ О НАЗНАЧЕНИИ ЕДИНОВРЕМЕННОЙ ДЕНЕЖНОЙ ВЫПЛАТЫ", "75 МРП × 4 325,00 тенге (МРП 2026 года) = 324 375,00 тенге (Триста двадцать четыре тысячи триста семьдесят пять тенге 00 тиын)"] },
+        { ServiceCode.FosterMaintenance, "kk", DocumentKind.MaintenanceDecision, ["Бір балаға айына 44 580,00 теңге (Қырық төрт мың бес жүз сексен теңге 00 тиын)", "Төлем кезеңі: 01.12.2026 бастап 31.05.2027 дейін."] },
+        { ServiceCode.FosterMaintenance, "ru", DocumentKind.MaintenanceDecision, ["Сумма на одного ребенка в месяц: 44 580,00 тенге (Сорок четыре тысячи пятьсот восемьдесят тенге 00 тиын)", "Период выплаты: с 01.12.2026 по 31.05.2027."] },
+        { ServiceCode.AdopterRegistration, "kk", DocumentKind.AdopterConclusion, ["АСЫРАП АЛУШЫ БОЛУҒА ҮМІТКЕР БОЛА АЛАТЫНДЫҒЫ ТУРАЛЫ ҚОРЫТЫНДЫ", "Негіздеме: Үміткер асырап алушы бола алады.", "комиссияның пікірін (оң: Үміткер талаптарға сай келеді.)"] },
+        { ServiceCode.AdopterRegistration, "ru", DocumentKind.AdopterConclusion, ["ЗАКЛЮЧЕНИЕ О ВОЗМОЖНОСТИ БЫТЬ КАНДИДАТОМ В УСЫНОВИТЕЛИ", "может быть кандидатом в усыновители"] },
+        { ServiceCode.GuardianshipCertificate, "kk", DocumentKind.GuardianshipCertificate, ["ҚОРҒАНШЫЛЫҚ ЖӘНЕ ҚАМҚОРШЫЛЫҚ ЖӨНІНДЕ АНЫҚТАМА", "20.05.2024 № 145 шешімімен", "Ахметов Нұрсұлтан Ерланұлы"] },
+        { ServiceCode.GuardianshipCertificate, "ru", DocumentKind.GuardianshipCertificate, ["СПРАВКА ПО ОПЕКЕ И ПОПЕЧИТЕЛЬСТВУ", "от 20.05.2024 № 145 назначен(а) опекуном (попечителем)"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Results))]
+    public async Task The_signed_result_states_the_case_in_the_applicants_language(ServiceCode service, string language, DocumentKind kind, string[] phrases)
+    {
+        var (id, number) = await SignedAsync(service, language);
+
+        var (document, text, pages) = await DocumentAsync(id, kind);
+
+        foreach (var phrase in phrases) Assert.Contains(phrase, text);
+        Assert.Contains("№ " + number, text);
+        Assert.Contains("Серікова Айжан Болатқызы", text);
+        Assert.Contains("Ерлан Болатұлы Жақсыбеков", text); // the head who signed
+        Assert.Contains(language == "kk" ? "ҚАРАҒАНДЫ ҚАЛАСЫНЫҢ БІЛІМ БӨЛІМІ" : "ОТДЕЛ ОБРАЗОВАНИЯ ГОРОДА КАРАГАНДЫ", text);
+        Assert.Contains(language == "kk" ? "М.О." : "М.П.", text);
+        Assert.Contains(document.VerificationCode, text);
+        Assert.Contains(language == "kk" ? $"Бет 1 / {pages}" : $"Страница 1 из {pages}", text);
+        Assert.InRange(pages, 1, 2);
+        Assert.Equal(language, document.Language);
+        Assert.Equal(1, document.TemplateVersion);
+    }
+
+    [Theory]
+    [InlineData("kk", "МЕМЛЕКЕТТІК ҚЫЗМЕТ КӨРСЕТУДЕН ДӘЛЕЛДІ БАС ТАРТУ", "мынадай негіздер бойынша мемлекеттік қызмет көрсетуден бас тартады")]
+    [InlineData("ru", "МОТИВИРОВАННЫЙ ОТКАЗ В ОКАЗАНИИ ГОСУДАРСТВЕННОЙ УСЛУГИ", "отказывает в оказании государственной услуги по следующим основаниям")]
+    public async Task A_refusal_lists_its_grounds_and_motivation(string language, string title, string phrase)
+    {
+        var (id, _) = await SignedAsync(ServiceCode.FosterMaintenance, language, refuse: true);
+
+        var (_, text, _) = await DocumentAsync(id, DocumentKind.Refusal);
+
+        Assert.Contains(title, text);
+        Assert.Contains(phrase, text);
+        Assert.Contains(language == "kk" ? "1) Бала білім беру ұйымында оқымайды" : "1) Ребенок не обучается в организации образования", text);
+        Assert.Contains("Құжаттар толық ұсынылмады.", text);
+    }
+
+    [Fact]
+    public async Task Adopter_registration_refused_gives_a_conclusion_on_impossibility_citing_article_91()
+    {
+        var (id, _) = await SignedAsync(ServiceCode.AdopterRegistration, "ru", refuse: true);
+
+        var (_, text, _) = await DocumentAsync(id, DocumentKind.AdopterConclusionNegative);
+
+        Assert.Contains("ЗАКЛЮЧЕНИЕ О НЕВОЗМОЖНОСТИ БЫТЬ КАНДИДАТОМ В УСЫНОВИТЕЛИ", text);
+        Assert.Contains("статья 91 Кодекса Республики Казахстан «О браке (супружестве) и семье»", text);
+        Assert.Contains("1) Лицо, признанное судом недееспособным или ограниченно дееспособным (статья 91 Кодекса)", text);
+    }
+
+    [Fact]
+    public async Task The_receipt_lists_the_documents_received_and_the_due_date()
+    {
+        var office = new OfficeDesk(App);
+        var page = await office.RegisterAsync(ServiceCode.AdoptionLumpSum, language: "ru");
+
+        var (document, text, pages) = await DocumentAsync(page.CaseId, DocumentKind.Receipt);
+
+        Assert.Contains("РАСПИСКА О ПРИЕМЕ ДОКУМЕНТОВ", text);
+        Assert.Contains("Решение суда об усыновлении", text);
+        Assert.Contains("Реквизиты банковского счета усыновителя да", text);
+        Assert.Contains("Айгүл Нұрланқызы Серікова", text); // the clerk who accepted them
+        Assert.Equal(1, pages);
+        Assert.Equal("С. А.", document.SubjectInitials);
+    }
+
+    [Fact]
+    public async Task The_housing_inspection_act_and_the_e_government_notice_are_issued_with_the_contract()
+    {
+        var (id, number) = await SignedAsync(ServiceCode.FosterPlacement, "kk", channel: "EGov");
+
+        var (_, act, _) = await DocumentAsync(id, DocumentKind.HousingInspectionAct);
+        var (_, notice, _) = await DocumentAsync(id, DocumentKind.ReadinessNotification);
+
+        Assert.Contains("ТҰРҒЫН ҮЙ-ТҰРМЫСТЫҚ ЖАҒДАЙЛАРЫН ТЕКСЕРУ АКТІСІ", act);
+        Assert.Contains("Қорытынды: тұрғын үй-тұрмыстық жағдайлары қанағаттанарлық.", act);
+        Assert.Contains("Асель Ержанқызы Төлеуова", act);
+        Assert.Contains($"№ {number} өтінішіңіз қаралды: «Баланы патронаттық тәрбиеге беру туралы шарт» дайын.", notice);
+    }
+
+    [Fact]
+    public async Task A_signed_document_never_changes_and_every_reprint_is_identical()
+    {
+        var (id, _) = await SignedAsync(ServiceCode.GuardianshipCertificate, "kk");
+        var document = await App.WithDbAsync(db => db.IssuedDocuments.SingleAsync(d => d.CaseId == id && d.Kind == DocumentKind.GuardianshipCertificate));
+        var clerk = await new OfficeDesk(App).AsAsync("clerk");
+
+        var first = await clerk.Http.GetByteArrayAsync($"/documents/{document.Id}", TestContext.Current.CancellationToken);
+        var second = await clerk.Http.GetByteArrayAsync($"/documents/{document.Id}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(first, second);
+        Assert.Equal(document.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(first)));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => App.WithDbAsync(async db =>
+        {
+            var content = await db.IssuedDocumentContents.SingleAsync(c => c.DocumentId == document.Id);
+            content.Pdf = [1, 2, 3];
+            db.Entry(content).Property(c => c.Pdf).IsModified = true;
+            return await db.SaveChangesAsync();
+        }));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => App.WithDbAsync(async db =>
+        {
+            var stored = await db.IssuedDocuments.SingleAsync(d => d.Id == document.Id);
+            stored.SignerName = "Басқа адам";
+            return await db.SaveChangesAsync();
+        }));
+        var prints = await App.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.Action == "PrintDocument" && a.Detail == document.Id.ToString()));
+        Assert.Equal(2, prints);
+    }
+
+    [Fact]
+    public async Task A_draft_preview_is_marked_as_a_draft_and_stores_nothing()
+    {
+        var office = new OfficeDesk(App);
+        var id = (await office.RegisterAsync(ServiceCode.GuardianshipCertificate, language: "ru")).CaseId;
+        await office.ResolveAsync(id);
+        await office.DraftAsync(id, ServiceCode.GuardianshipCertificate, submit: false);
+        var before = await App.WithDbAsync(db => db.IssuedDocuments.CountAsync(d => d.CaseId == id));
+
+        var response = await (await office.AsAsync("specialist")).Http.GetAsync($"/cases/{id}/preview", TestContext.Current.CancellationToken);
+        var text = await PdfText.ExtractAsync(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        var clerkTry = await (await office.AsAsync("clerk")).Http.GetAsync($"/cases/{id}/preview", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("ПРОЕКТ", text);
+        Assert.Contains("СПРАВКА ПО ОПЕКЕ И ПОПЕЧИТЕЛЬСТВУ", text);
+        Assert.Equal(HttpStatusCode.Forbidden, clerkTry.StatusCode);
+        Assert.Equal(before, await App.WithDbAsync(db => db.IssuedDocuments.CountAsync(d => d.CaseId == id)));
+    }
+
+    [Fact]
+    public async Task The_public_page_verifies_valid_unknown_and_revoked_codes_without_personal_data()
+    {
+        var (id, number) = await SignedAsync(ServiceCode.GuardianshipCertificate, "kk");
+        var document = await App.WithDbAsync(db => db.IssuedDocuments.SingleAsync(d => d.CaseId == id && d.Kind == DocumentKind.GuardianshipCertificate));
+        var anonymous = NewClient();
+
+        var valid = await anonymous.GetAsync($"/verify/{document.VerificationCode.ToLowerInvariant().Replace("-", " ")}");
+        var unknown = await anonymous.GetAsync("/verify/ZZZZ-ZZZZ-ZZZZ");
+        var malformed = await anonymous.GetAsync("/verify?code=" + Uri.EscapeDataString("<script>"));
+
+        Assert.Equal(HttpStatusCode.OK, valid.Status);
+        Assert.Equal("Құжат жарамды: оны осы бөлім берген.", valid.Text("[data-testid=verify-result]"));
+        Assert.Equal("Қорғаншылық және қамқоршылық жөнінде анықтама", valid.Text("[data-testid=verify-kind]"));
+        Assert.Equal(number, valid.Text("[data-testid=verify-number]"));
+        Assert.Equal("Қарағанды қаласының білім бөлімі", valid.Text("[data-testid=verify-office]"));
+        Assert.Equal("С. А.", valid.Text("[data-testid=verify-subject]"));
+        Assert.DoesNotContain("Серікова", valid.Html);
+        Assert.DoesNotContain("Айжан", valid.Html);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+        Assert.Equal("Мұндай кодпен құжат табылмады. Кодты тексеріп, қайта енгізіңіз.", unknown.Text("[data-testid=verify-result]"));
+        Assert.Equal(HttpStatusCode.NotFound, malformed.Status);
+
+        var head = await new OfficeDesk(App).AsAsync("head");
+        await head.PostAsync($"/documents/{document.Id}/revoke", new Dictionary<string, string> { ["Reason"] = "Шешім нөмірі қате көрсетілген" });
+        var revoked = await anonymous.GetAsync($"/verify/{document.VerificationCode}");
+        Assert.Equal("Құжат кері қайтарылып алынған және жарамсыз.", revoked.Text("[data-testid=verify-result]"));
+
+        var issue = await new OfficeDesk(App).IssueAsync(id);
+        Assert.Equal(HttpStatusCode.BadRequest, issue.Status);
+        Assert.Contains("Қол қойылған нәтиже құжаты жоқ (немесе кері қайтарылған): беруге болмайды.", issue.Errors);
+    }
+
+    [Fact]
+    public async Task Documents_are_printed_only_by_their_office_and_the_supervisor()
+    {
+        var (id, _) = await SignedAsync(ServiceCode.FosterMaintenance, "kk");
+        var document = await App.WithDbAsync(db => db.IssuedDocuments.FirstAsync(d => d.CaseId == id && d.Kind == DocumentKind.MaintenanceDecision));
+        var expected = new Dictionary<string, HttpStatusCode>
+        {
+            ["clerk"] = HttpStatusCode.OK, ["head"] = HttpStatusCode.OK, ["specialist"] = HttpStatusCode.OK, ["supervisor"] = HttpStatusCode.OK,
+            ["commission"] = HttpStatusCode.NotFound, ["admin"] = HttpStatusCode.NotFound,
+            ["clerk2"] = HttpStatusCode.NotFound, ["head2"] = HttpStatusCode.NotFound,
+        };
+        foreach (var (user, status) in expected)
+        {
+            var client = NewClient();
+            await client.SignInAsync(user);
+            var response = await client.Http.GetAsync($"/documents/{document.Id}", TestContext.Current.CancellationToken);
+            Assert.True(status == response.StatusCode, $"{user}: {response.StatusCode}, expected {status}");
+        }
+        var anonymous = await NewClient().Http.GetAsync($"/documents/{document.Id}", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+    }
+}
+
+public sealed class DocumentTestsSqlite(SqlitePortal f) : DocumentTests(f), IClassFixture<SqlitePortal>;
+public sealed class DocumentTestsPostgres(PostgresPortal f) : DocumentTests(f), IClassFixture<PostgresPortal>;
