@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using GuardianshipPortal.Documents;
 using GuardianshipPortal.Documents.Layout;
 using GuardianshipPortal.Domain.Cases;
@@ -17,7 +16,7 @@ public sealed record Signer(string Name, string Position);
 /// Builds a document's model from a case and a template, in the case's language (not the user's): fills the
 /// {placeholders}, turns [blocks] into tables and lists, adds header, signature and verification.
 /// </summary>
-public sealed partial class DocumentComposer(IStringLocalizer<SharedResource> l)
+public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
 {
     public DocumentModel Compose(
         Case c, DocumentTemplate template, Signer signer, string specialistName, DateTimeOffset date, Verification? verification, bool draft)
@@ -30,15 +29,14 @@ public sealed partial class DocumentComposer(IStringLocalizer<SharedResource> l)
             var office = c.Office!;
             var values = Values(c, signer, specialistName, date, culture);
             var body = new List<Block>();
-            foreach (var chunk in template.Body.Replace("\r", "").Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+            foreach (var text in TemplateText.Paragraphs(template.Body))
             {
-                var text = string.Join(' ', chunk.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
                 body.AddRange(text switch
                 {
                     "[children]" => [ChildrenTable(c)],
                     "[documents]" => [DocumentsTable(c)],
                     "[grounds]" => Grounds(c),
-                    _ => [new Paragraph(Fill(text, values))],
+                    _ => [new Paragraph(TemplateText.Fill(text, values))],
                 });
             }
             return new DocumentModel
@@ -60,12 +58,6 @@ public sealed partial class DocumentComposer(IStringLocalizer<SharedResource> l)
             CultureInfo.CurrentUICulture = saved;
         }
     }
-
-    public static string Fill(string text, IReadOnlyDictionary<string, string> values) =>
-        Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
-
-    [GeneratedRegex(@"\{([a-z_]+)\}")]
-    private static partial Regex Placeholder();
 
     private Dictionary<string, string> Values(Case c, Signer signer, string specialistName, DateTimeOffset date, CultureInfo culture)
     {
