@@ -100,6 +100,30 @@ public abstract class DocumentTests : PortalTest
         Assert.Contains("1) Лицо, признанное судом недееспособным или ограниченно дееспособным (статья 91 Кодекса)", text);
     }
 
+    public static TheoryData<string, ServiceCode, bool, string, DocumentKind, string[]> OtherDocuments => new()
+    {
+        { "kk", ServiceCode.GuardianshipCertificate, false, "Office", DocumentKind.Receipt, ["ҚҰЖАТТАРДЫ ҚАБЫЛДАУ ТУРАЛЫ ҚОЛХАТ", "Қорғаншылық белгілеу туралы шешім иә", "Айгүл Нұрланқызы Серікова"] },
+        { "ru", ServiceCode.AdopterRegistration, false, "Office", DocumentKind.HousingInspectionAct, ["АКТ ОБСЛЕДОВАНИЯ ЖИЛИЩНО-БЫТОВЫХ УСЛОВИЙ", "Заключение: жилищно-бытовые условия удовлетворительные.", "специалист Асель Ержанқызы Төлеуова"] },
+        { "ru", ServiceCode.AdopterRegistration, false, "EGov", DocumentKind.ReadinessNotification, ["УВЕДОМЛЕНИЕ О ГОТОВНОСТИ ДОКУМЕНТА", "«Заключение о возможности быть кандидатом в усыновители» готов(о)"] },
+        { "kk", ServiceCode.AdopterRegistration, true, "Office", DocumentKind.AdopterConclusionNegative, ["АСЫРАП АЛУШЫ БОЛУҒА ҮМІТКЕР БОЛА АЛМАЙТЫНДЫҒЫ ТУРАЛЫ ҚОРЫТЫНДЫ", "Кодексінің 91-бабы", "1) Сот әрекетке қабілетсіз немесе әрекет қабілеті шектеулі деп таныған адам"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(OtherDocuments))]
+    public async Task Receipts_acts_notices_and_conclusions_read_right_in_the_other_language_too(
+        string language, ServiceCode service, bool refuse, string channel, DocumentKind kind, string[] phrases)
+    {
+        Guid id;
+        if (kind == DocumentKind.Receipt) id = (await new OfficeDesk(App).RegisterAsync(service, language: language)).CaseId;
+        else id = (await SignedAsync(service, language, refuse, channel)).Id;
+
+        var (document, text, pages) = await DocumentAsync(id, kind);
+
+        foreach (var phrase in phrases) Assert.Contains(phrase, text);
+        Assert.Contains(document.VerificationCode, text);
+        Assert.Equal(1, pages);
+    }
+
     [Fact]
     public async Task The_receipt_lists_the_documents_received_and_the_due_date()
     {
