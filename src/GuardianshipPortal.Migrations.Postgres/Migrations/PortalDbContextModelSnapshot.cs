@@ -118,8 +118,14 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("After")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
 
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid");

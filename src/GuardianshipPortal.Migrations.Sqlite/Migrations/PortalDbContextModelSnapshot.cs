@@ -111,8 +111,14 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("TEXT");

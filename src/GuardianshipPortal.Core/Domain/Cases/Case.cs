@@ -229,6 +229,9 @@ public class AuditEvent
     public required string Action { get; set; }
     public Guid? CaseId { get; set; }
     public string Detail { get; set; } = "";
+    /// <summary>For changes of settings: the value before and after, as the administrator saw them.</summary>
+    public string? Before { get; set; }
+    public string? After { get; set; }
 }
 
 /// <summary>The last registration number given per office, year and service.</summary>

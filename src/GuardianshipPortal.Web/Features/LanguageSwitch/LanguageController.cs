@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace GuardianshipPortal.Web.Features.Language;
+namespace GuardianshipPortal.Web.Features.LanguageSwitch;
 
 /// <summary>The language switch: remembers the chosen UI language in a cookie for a year.</summary>
 [AllowAnonymous]

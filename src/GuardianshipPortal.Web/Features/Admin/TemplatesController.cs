@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain;
+using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Documents;
+using GuardianshipPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace GuardianshipPortal.Web.Features.Admin;
+
+public sealed class TemplateForm
+{
+    public string Title { get; set; } = "";
+    public string Body { get; set; } = "";
+    /// <summary>The version the administrator edited: saving over a newer one is refused.</summary>
+    public int Version { get; set; }
+}
+
+public sealed partial class TemplateFormValidator : AbstractValidator<TemplateForm>
+{
+    /// <summary>Every {placeholder} the composer fills; anything else would print as typed.</summary>
+    public static readonly IReadOnlySet<string> Placeholders = new HashSet<string>
+    {
+        "office", "office_address", "number", "date", "registered_at", "due_date", "service", "applicant", "applicant_iin",
+        "applicant_address", "signer", "signer_position", "children_count", "result_name", "inspected_on", "inspection_address",
+        "findings", "inspection_conclusion", "commission_opinion", "period_from", "period_to", "placement_address", "court",
+        "court_number", "court_date", "bank", "iban", "mrp_count", "mrp_value", "year", "amount", "amount_words", "monthly_amount",
+        "monthly_amount_words", "monthly_total", "decision_number", "decision_date", "decision_issuer", "conclusion",
+        "refusal_text", "specialist",
+    };
+
+    public TemplateFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(x => x.Title).NotEmpty().WithMessage(_ => l["Validation_Required", l["Templates_TitleField"]]).MaximumLength(500);
+        RuleFor(x => x.Body).NotEmpty().WithMessage(_ => l["Validation_Required", l["Templates_Body"]]).MaximumLength(20000);
+        RuleFor(x => x.Body)
+            .Must(body => Unknown(body).Count == 0)
+            .WithMessage(x => l["Templates_UnknownPlaceholder", string.Join(", ", Unknown(x.Body))]);
+    }
+
+    public static IReadOnlyList<string> Unknown(string body) =>
+        [.. PlaceholderPattern().Matches(body).Select(m => m.Groups[1].Value).Where(n => !Placeholders.Contains(n)).Distinct().Select(n => "{" + n + "}")];
+
+    [GeneratedRegex(@"\{([^{}\s]+)\}")]
+    private static partial Regex PlaceholderPattern();
+}
+
+public sealed record TemplateRow(DocumentKind Kind, string Language, int Version, DateTimeOffset CreatedAt);
+public sealed record TemplateEditPage(DocumentKind Kind, string Language, TemplateForm Form, IReadOnlyList<DocumentTemplate> History);
+
+/// <summary>Administration of document wording: each save is a new version; signed documents keep theirs.</summary>
+[Authorize(Roles = Roles.Admin)]
+[Route("admin/templates")]
+public sealed class TemplatesController(PortalDbContext db, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index()
+    {
+        var all = await db.DocumentTemplates.AsNoTracking().Select(t => new { t.Kind, t.Language, t.Version, t.CreatedAt }).ToListAsync();
+        var rows = all.GroupBy(t => (t.Kind, t.Language)).Select(g => g.OrderByDescending(t => t.Version).First())
+            .OrderBy(t => t.Kind).ThenBy(t => t.Language).Select(t => new TemplateRow(t.Kind, t.Language, t.Version, t.CreatedAt)).ToList();
+        return View("/Features/Admin/Templates.cshtml", rows);
+    }
+
+    [HttpGet("{kind}/{language}")]
+    public async Task<IActionResult> Edit(DocumentKind kind, string language)
+    {
+        var page = await PageAsync(kind, language, null);
+        return page is null ? NotFound() : View("/Features/Admin/TemplateEdit.cshtml", page);
+    }
+
+    [HttpPost("{kind}/{language}")]
+    public async Task<IActionResult> Edit(DocumentKind kind, string language, TemplateForm form)
+    {
+        var current = await db.DocumentTemplates.AsNoTracking().Where(t => t.Kind == kind && t.Language == language)
+            .OrderByDescending(t => t.Version).FirstOrDefaultAsync();
+        if (current is null) return NotFound();
+        if (ModelState.IsValid && form.Version != current.Version)
+        {
+            ModelState.AddModelError("", l["Templates_Stale"]);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("/Features/Admin/TemplateEdit.cshtml", await PageAsync(kind, language, form));
+        }
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("/Features/Admin/TemplateEdit.cshtml", await PageAsync(kind, language, form));
+        }
+        var next = new DocumentTemplate
+        {
+            Id = Guid.NewGuid(), Kind = kind, Language = language, Version = current.Version + 1,
+            Title = form.Title.Trim(), Body = form.Body.Replace("\r\n", "\n").Trim(), CreatedAt = clock.GetUtcNow(), CreatedById = me.Id,
+        };
+        db.DocumentTemplates.Add(next);
+        db.AuditEvents.Add(new AuditEvent
+        {
+            At = next.CreatedAt, UserId = me.Id, Action = "EditTemplate", Detail = $"{kind}/{language} v{next.Version}",
+            Before = current.Title + "\n\n" + current.Body, After = next.Title + "\n\n" + next.Body,
+        });
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Another administrator saved the same version at the same moment: theirs stands.
+            ModelState.AddModelError("", l["Templates_Stale"]);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            db.ChangeTracker.Clear();
+            return View("/Features/Admin/TemplateEdit.cshtml", await PageAsync(kind, language, form));
+        }
+        TempData["Flash"] = l["Templates_Saved", next.Version].Value;
+        return Redirect($"/admin/templates/{kind}/{language}");
+    }
+
+    private async Task<TemplateEditPage?> PageAsync(DocumentKind kind, string language, TemplateForm? posted)
+    {
+        if (!Enum.IsDefined(kind) || !Language.IsSupported(language)) return null;
+        var history = await db.DocumentTemplates.AsNoTracking().Where(t => t.Kind == kind && t.Language == language)
+            .OrderByDescending(t => t.Version).ToListAsync();
+        if (history.Count == 0) return null;
+        var form = posted ?? new TemplateForm { Title = history[0].Title, Body = history[0].Body, Version = history[0].Version };
+        return new TemplateEditPage(kind, language, form, history);
+    }
+}
