@@ -38,6 +38,8 @@ public sealed record DocumentModel
     public string? DraftMark { get; init; }
     /// <summary>Footer, formatted with the page number and the page count: "Бет {0} / {1}".</summary>
     public required string PageLabel { get; init; }
+    /// <summary>Wide tables (journals) print on landscape pages.</summary>
+    public bool Landscape { get; init; }
 }
 
 /// <summary>Turns a document into PDF bytes.</summary>

@@ -15,9 +15,8 @@ namespace GuardianshipPortal.Documents.Layout;
 public sealed class PdfRenderer : IDocumentRenderer
 {
     private const string Family = "Times New Roman";
-    private const double PageWidth = 595.28, PageHeight = 841.89;
+    private const double A4Short = 595.28, A4Long = 841.89;
     private const double Left = 85, Right = 42.5, Top = 56.7, Bottom = 70; // 30 mm / 15 mm / 20 mm, room for the footer
-    private const double ContentWidth = PageWidth - Left - Right;
     private const double CellPadding = 3;
 
     private static readonly Lock Setup = new();
@@ -61,6 +60,7 @@ public sealed class PdfRenderer : IDocumentRenderer
     {
         var layout = new Layouter(model);
         layout.Run();
+        var (pageWidth, pageHeight, contentWidth) = (layout.PageWidth, layout.PageHeight, layout.ContentWidth);
 
         using var document = new PdfDocument();
         document.Info.Title = model.Title;
@@ -69,27 +69,28 @@ public sealed class PdfRenderer : IDocumentRenderer
         {
             var page = document.AddPage();
             page.Size = PageSize.A4;
+            page.Orientation = model.Landscape ? PageOrientation.Landscape : PageOrientation.Portrait;
             using var gfx = XGraphics.FromPdfPage(page);
             if (model.DraftMark is { } mark)
             {
-                DrawDraftMark(gfx, mark);
+                DrawDraftMark(gfx, mark, pageWidth, pageHeight);
                 // Also as plain text at the top, so that it is read out and copied with the rest.
                 gfx.DrawString(mark, Font(10, bold: true), new XSolidBrush(XColor.FromArgb(255, 200, 0, 0)),
-                    new XRect(Left, Top - 30, ContentWidth, 12), XStringFormats.TopRight);
+                    new XRect(Left, Top - 30, contentWidth, 12), XStringFormats.TopRight);
             }
             foreach (var step in layout.Pages[i]) step(gfx);
             var footer = string.Format(System.Globalization.CultureInfo.InvariantCulture, model.PageLabel, i + 1, layout.Pages.Count);
-            gfx.DrawString(footer, Font(9), XBrushes.Black, new XRect(Left, PageHeight - 45, ContentWidth, 12), XStringFormats.TopCenter);
+            gfx.DrawString(footer, Font(9), XBrushes.Black, new XRect(Left, pageHeight - 45, contentWidth, 12), XStringFormats.TopCenter);
         }
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
     }
 
-    private static void DrawDraftMark(XGraphics gfx, string mark)
+    private static void DrawDraftMark(XGraphics gfx, string mark, double pageWidth, double pageHeight)
     {
         var state = gfx.Save();
-        gfx.TranslateTransform(PageWidth / 2, PageHeight / 2);
+        gfx.TranslateTransform(pageWidth / 2, pageHeight / 2);
         gfx.RotateTransform(-45);
         var brush = new XSolidBrush(XColor.FromArgb(60, 200, 0, 0));
         gfx.DrawString(mark, Font(90, bold: true), brush, new XPoint(0, 0), XStringFormats.Center);
@@ -99,7 +100,11 @@ public sealed class PdfRenderer : IDocumentRenderer
     /// <summary>First pass: places everything on pages as drawing steps.</summary>
     private sealed class Layouter(DocumentModel model)
     {
-        private readonly XGraphics _measure = XGraphics.CreateMeasureContext(new XSize(PageWidth, PageHeight), XGraphicsUnit.Point, XPageDirection.Downwards);
+        public double PageWidth { get; } = model.Landscape ? A4Long : A4Short;
+        public double PageHeight { get; } = model.Landscape ? A4Short : A4Long;
+        public double ContentWidth => PageWidth - Left - Right;
+
+        private readonly XGraphics _measure = XGraphics.CreateMeasureContext(new XSize(A4Long, A4Long), XGraphicsUnit.Point, XPageDirection.Downwards);
         private List<Action<XGraphics>> _page = [];
         private double _y;
 

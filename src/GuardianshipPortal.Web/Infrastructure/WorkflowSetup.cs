@@ -21,6 +21,7 @@ public static class WorkflowSetup
         services.AddSingleton<IDocumentRenderer, PdfRenderer>();
         services.AddScoped<DocumentComposer>();
         services.AddScoped<DocumentIssuer>();
+        services.AddScoped<Features.Journals.Journals>();
         // The public verification page answers anyone: a budget per address keeps guessing codes slow.
         services.AddRateLimiter(o =>
         {
