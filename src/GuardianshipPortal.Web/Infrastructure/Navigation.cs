@@ -14,6 +14,7 @@ public static class Navigation
         new("Nav_Search", "/cases", [Roles.Clerk, Roles.Head, Roles.Specialist, Roles.Commission, Roles.Supervisor]),
         new("Nav_Journals", "/journals/Registration", [Roles.Clerk, Roles.Head, Roles.Supervisor]),
         new("Nav_Templates", "/admin/templates", [Roles.Admin]),
+        new("Nav_Audit", "/audit", [Roles.Admin, Roles.Supervisor]),
     ];
 
     public static IEnumerable<NavItem> For(CurrentUser user) => Items.Where(i => i.Roles.Any(user.IsInRole));

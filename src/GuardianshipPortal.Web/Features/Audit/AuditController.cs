@@ -1,0 +1,74 @@
+using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain;
+using GuardianshipPortal.Web.Features.Journals;
+using GuardianshipPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace GuardianshipPortal.Web.Features.Audit;
+
+public sealed record AuditRow(DateTimeOffset At, string User, string Action, string? CaseNumber, Guid? CaseId, string Detail);
+
+public sealed record AuditPage(string? User, string? Case, string? Action, DateOnly? From, DateOnly? To, IReadOnlyList<AuditRow> Rows, bool More);
+
+/// <summary>
+/// Who did what and when: every state change of a case (its history) and every read of personal data, search,
+/// print, export and settings change, for the users of the region.
+/// </summary>
+[Authorize(Roles = Roles.Admin + "," + Roles.Supervisor)]
+public sealed class AuditController(PortalDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l) : Controller
+{
+    private const int Limit = 200;
+
+    [HttpGet("/audit")]
+    public async Task<IActionResult> Index(string? user, string? @case,
+        [FromQuery(Name = "action")] string? actionName, // "action" alone would bind MVC's route value, the action's own name
+        DateOnly? from, DateOnly? to, string? format, CancellationToken ct)
+    {
+        var region = me.RegionId;
+        var users = db.Users.Where(u => u.RegionId == region);
+        if (!string.IsNullOrWhiteSpace(user)) users = users.Where(u => u.UserName == user.Trim());
+        var userNames = await users.Select(u => new { u.Id, u.UserName }).ToDictionaryAsync(u => u.Id, u => u.UserName ?? "", ct);
+        var ids = userNames.Keys.ToList();
+
+        Guid? caseId = null;
+        if (!string.IsNullOrWhiteSpace(@case))
+            caseId = await db.Cases.Where(c => c.Number == @case.Trim().ToUpperInvariant()).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct) ?? Guid.Empty;
+        // Days are the region's days (admins and supervisors have no office of their own: the default zone).
+        var zone = Display.Zone(null);
+        DateTimeOffset LocalMidnight(DateOnly day) => new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone), TimeSpan.Zero);
+        var start = from is { } f ? LocalMidnight(f) : DateTimeOffset.MinValue;
+        var end = to is { } t ? LocalMidnight(t.AddDays(1)) : DateTimeOffset.MaxValue;
+
+        var reads = db.AuditEvents.Where(a => ids.Contains(a.UserId));
+        var changes = db.CaseEvents.Where(e => ids.Contains(e.UserId));
+        if (caseId is { } cid) { reads = reads.Where(a => a.CaseId == cid); changes = changes.Where(e => e.CaseId == cid); }
+        if (from is not null) { reads = reads.Where(a => a.At >= start); changes = changes.Where(e => e.At >= start); }
+        if (to is not null) { reads = reads.Where(a => a.At < end); changes = changes.Where(e => e.At < end); }
+        var wanted = actionName?.Trim();
+        var readRows = await reads.Where(a => wanted == null || wanted == "" || a.Action == wanted)
+            .OrderByDescending(a => a.At).Take(Limit + 1)
+            .Select(a => new { a.At, a.UserId, a.Action, a.CaseId, a.Detail }).ToListAsync(ct);
+        var changeRows = await changes.OrderByDescending(e => e.At).Take(Limit + 1)
+            .Select(e => new { e.At, e.UserId, Action = e.Action.ToString(), CaseId = (Guid?)e.CaseId, Detail = e.FromStep + " → " + e.ToStep + (e.Comment == "" ? "" : ": " + e.Comment) })
+            .ToListAsync(ct);
+        var merged = readRows.Concat(changeRows.Where(c => string.IsNullOrEmpty(wanted) || c.Action == wanted))
+            .OrderByDescending(r => r.At).Take(Limit + 1).ToList();
+        var caseIds = merged.Where(r => r.CaseId != null).Select(r => r.CaseId!.Value).Distinct().ToList();
+        var numbers = await db.Cases.Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
+        var rows = merged.Take(Limit).Select(r => new AuditRow(r.At, userNames.GetValueOrDefault(r.UserId, "?"), r.Action,
+            r.CaseId is { } id ? numbers.GetValueOrDefault(id) : null, r.CaseId, r.Detail)).ToList();
+
+        if (format == "csv")
+        {
+            var table = new JournalTable(
+                [l["Audit_At"], l["Audit_User"], l["Audit_Action"], l["Case_Number"], l["Audit_Detail"]],
+                [.. rows.Select(r => (IReadOnlyList<string>)[r.At.ToString("yyyy-MM-dd HH:mm:ss'Z'"), r.User, r.Action, r.CaseNumber ?? "", r.Detail])],
+                [1, 1, 1, 1, 3]);
+            return File(JournalExports.Csv(table), "text/csv; charset=utf-8", "audit.csv");
+        }
+        return View(new AuditPage(user, @case, actionName, from, to, rows, merged.Count > Limit));
+    }
+}

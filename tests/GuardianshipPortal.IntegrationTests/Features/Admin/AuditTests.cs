@@ -1,0 +1,47 @@
+using System.Net;
+using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.IntegrationTests.Infrastructure;
+
+namespace GuardianshipPortal.IntegrationTests.Features.Admin;
+
+public abstract class AuditTests(PortalFixture fixture) : PortalTest(fixture)
+{
+    [Fact]
+    public async Task The_supervisor_sees_who_changed_and_who_read_a_case()
+    {
+        var office = new OfficeDesk(App);
+        var registered = await office.RegisterAsync(ServiceCode.FosterMaintenance);
+        var number = registered.Text("[data-testid=case-number]");
+        await (await office.AsAsync("head")).GetAsync($"/cases/{registered.CaseId}");
+        await office.ResolveAsync(registered.CaseId);
+        var supervisor = NewClient();
+        await supervisor.SignInAsync("supervisor");
+
+        var page = await supervisor.GetAsync("/audit?case=" + Uri.EscapeDataString(number.ToLowerInvariant()));
+        var rows = page.Document.QuerySelectorAll("[data-testid=audit] tbody tr")
+            .Select(r => (User: r.Children[1].TextContent.Trim(), Action: r.GetAttribute("data-action"), Case: r.Children[3].TextContent.Trim())).ToList();
+
+        Assert.All(rows, r => Assert.Equal(number, r.Case));
+        Assert.Contains(("clerk", "Register", number), rows);
+        Assert.Contains(("head", "ViewCase", number), rows);
+        Assert.Contains(("head", "Resolve", number), rows);
+        var reads = await supervisor.GetAsync("/audit?action=ViewCase&user=head");
+        Assert.All(reads.Document.QuerySelectorAll("[data-testid=audit] tbody tr"), r => Assert.Equal("ViewCase", r.GetAttribute("data-action")));
+        var csv = await supervisor.Http.GetStringAsync("/audit?format=csv&case=" + number, TestContext.Current.CancellationToken);
+        Assert.Contains(";Resolve;" + number + ";", csv);
+    }
+
+    [Fact]
+    public async Task The_audit_is_for_the_admin_and_the_supervisor_only()
+    {
+        foreach (var (user, status) in new[] { ("clerk", HttpStatusCode.Forbidden), ("head", HttpStatusCode.Forbidden), ("specialist", HttpStatusCode.Forbidden), ("admin", HttpStatusCode.OK) })
+        {
+            var client = NewClient();
+            await client.SignInAsync(user);
+            Assert.Equal(status, (await client.GetAsync("/audit")).Status);
+        }
+    }
+}
+
+public sealed class AuditTestsSqlite(SqlitePortal f) : AuditTests(f), IClassFixture<SqlitePortal>;
+public sealed class AuditTestsPostgres(PostgresPortal f) : AuditTests(f), IClassFixture<PostgresPortal>;
