@@ -12,6 +12,7 @@ public static class Navigation
         new("Nav_Home", "/", Roles.All),
         new("Nav_Register", "/cases/new", [Roles.Clerk]),
         new("Nav_Search", "/cases", [Roles.Clerk, Roles.Head, Roles.Specialist, Roles.Commission, Roles.Supervisor]),
+        new("Nav_Dashboard", "/dashboard", [Roles.Head, Roles.Supervisor]),
         new("Nav_Journals", "/journals/Registration", [Roles.Clerk, Roles.Head, Roles.Supervisor]),
         new("Nav_Templates", "/admin/templates", [Roles.Admin]),
         new("Nav_Audit", "/audit", [Roles.Admin, Roles.Supervisor]),

@@ -22,6 +22,7 @@ public static class WorkflowSetup
         services.AddScoped<DocumentComposer>();
         services.AddScoped<DocumentIssuer>();
         services.AddScoped<Features.Journals.Journals>();
+        services.AddScoped<Features.Dashboard.Dashboards>();
         // The public verification page answers anyone: a budget per address keeps guessing codes slow.
         services.AddRateLimiter(o =>
         {

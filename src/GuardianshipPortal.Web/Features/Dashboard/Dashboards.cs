@@ -1,0 +1,91 @@
+using GuardianshipPortal.Cases;
+using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain;
+using GuardianshipPortal.Domain.Calendar;
+using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.Domain.Workflow;
+using GuardianshipPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuardianshipPortal.Web.Features.Dashboard;
+
+public sealed record SpecialistStats(string Name, int Open, int Closed, int ClosedOnTime)
+{
+    public double? OnTimeRate => Closed == 0 ? null : (double)ClosedOnTime / Closed;
+}
+
+public sealed record StepStats(Step Step, double? AverageHours, int Samples);
+
+public sealed record OfficeDashboard(
+    Office Office,
+    IReadOnlyDictionary<(ServiceCode Service, Step Step), int> Open,
+    int OpenTotal, int Overdue, int DueSoon, int ClosedThisYear, int ClosedOnTime,
+    IReadOnlyList<SpecialistStats> Specialists,
+    IReadOnlyDictionary<ServiceCode, IReadOnlyList<StepStats>> StepTimes,
+    IReadOnlyDictionary<ServiceCode, Regulation> Regulations)
+{
+    public double? OnTimeRate => ClosedThisYear == 0 ? null : (double)ClosedOnTime / ClosedThisYear;
+}
+
+/// <summary>The figures of an office's dashboard, computed from cases and their history (one pass each, in memory).</summary>
+public sealed class Dashboards(PortalDbContext db, Deadlines deadlines, TimeProvider clock)
+{
+    public async Task<OfficeDashboard> ForOfficeAsync(Office office, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var zone = Display.Zone(office);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var calendar = await deadlines.CalendarAsync(ct);
+        // "Due soon": before the end of the second working day from today.
+        var soon = Duration.EndOfDay(calendar.AddWorkingDays(today, 2), zone);
+        var yearStart = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(new DateTime(today.Year, 1, 1), zone), TimeSpan.Zero);
+
+        var cases = await db.Cases.AsNoTracking().Where(c => c.OfficeId == office.Id && (c.Step != Step.Closed || c.ClosedAt >= yearStart))
+            .Select(c => new { c.Id, c.Service, c.Step, c.StepDueAt, c.DueAt, c.ClosedAt, c.AssigneeId }).ToListAsync(ct);
+        var open = cases.Where(c => c.Step != Step.Closed).ToList();
+        var closed = cases.Where(c => c.Step == Step.Closed).ToList();
+        bool IsOverdue(DateTimeOffset? stepDue, DateTimeOffset due) => stepDue < now || due < now;
+
+        var assignees = cases.Where(c => c.AssigneeId != null).Select(c => c.AssigneeId!.Value).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => assignees.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        var specialists = cases.Where(c => c.AssigneeId != null).GroupBy(c => c.AssigneeId!.Value)
+            .Select(g => new SpecialistStats(names.GetValueOrDefault(g.Key, "?"),
+                g.Count(c => c.Step != Step.Closed), g.Count(c => c.Step == Step.Closed), g.Count(c => c.Step == Step.Closed && c.ClosedAt <= c.DueAt)))
+            .OrderBy(s => s.Name).ToList();
+
+        // Time spent in each step: from the event that started it to the event that ended it.
+        var ids = cases.Select(c => c.Id).ToList();
+        var events = await db.CaseEvents.AsNoTracking().Where(e => ids.Contains(e.CaseId))
+            .Select(e => new { e.CaseId, e.At, e.FromStep, e.ToStep }).ToListAsync(ct);
+        var serviceOf = cases.ToDictionary(c => c.Id, c => c.Service);
+        var spans = new List<(ServiceCode Service, Step Step, double Hours)>();
+        foreach (var history in events.GroupBy(e => e.CaseId))
+        {
+            var ordered = history.OrderBy(e => e.At).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                if (ordered[i].FromStep == ordered[i].ToStep) continue; // work within a step, not its end
+                var started = ordered.Take(i).LastOrDefault(e => e.ToStep == ordered[i].FromStep && e.FromStep != e.ToStep);
+                if (started is not null) spans.Add((serviceOf[history.Key], ordered[i].FromStep, (ordered[i].At - started.At).TotalHours));
+            }
+        }
+        var stepTimes = ServiceCodes.All.ToDictionary(s => s, s => (IReadOnlyList<StepStats>)
+            [.. new[] { Step.Resolution, Step.Drafting, Step.Signing, Step.Issue }.Select(step =>
+            {
+                var sample = spans.Where(x => x.Service == s && x.Step == step).Select(x => x.Hours).ToList();
+                return new StepStats(step, sample.Count == 0 ? null : sample.Average(), sample.Count);
+            })]);
+        var regulations = new Dictionary<ServiceCode, Regulation>();
+        foreach (var s in ServiceCodes.All) regulations[s] = await deadlines.RegulationInForceAsync(s, office.RegionId, today, ct);
+
+        return new OfficeDashboard(
+            office,
+            open.GroupBy(c => (c.Service, c.Step)).ToDictionary(g => g.Key, g => g.Count()),
+            open.Count,
+            open.Count(c => IsOverdue(c.StepDueAt, c.DueAt)),
+            open.Count(c => !IsOverdue(c.StepDueAt, c.DueAt) && (c.StepDueAt <= soon || c.DueAt <= soon)),
+            closed.Count,
+            closed.Count(c => c.ClosedAt <= c.DueAt),
+            specialists, stepTimes, regulations);
+    }
+}
