@@ -68,6 +68,8 @@ public sealed partial class ResourceTests
         expected.AddRange(Enum.GetValues<Domain.Persons.IinError>().Select(x => "Iin_" + x));
         expected.AddRange(Domain.Language.All.Select(x => "Lang_" + x));
         expected.AddRange(Enum.GetValues<Domain.Calendar.DurationUnit>().Select(x => "Unit_" + x));
+        expected.AddRange(Enum.GetValues<Domain.Calendar.CalendarDayKind>().Select(x => "CalendarKind_" + x));
+        expected.AddRange(new[] { "Registration", "Resolution", "Drafting", "Signing", "Issue", "Total" }.Select(x => "Regulation_" + x));
         expected.AddRange(Enum.GetValues<Domain.Documents.DocumentKind>().Select(x => "DocKind_" + x));
         expected.AddRange(Enum.GetValues<Web.Features.Journals.JournalKind>().Select(x => "Journal_" + x));
         // Keys handed around as strings: queue titles, menu items, "done" messages of the steps.

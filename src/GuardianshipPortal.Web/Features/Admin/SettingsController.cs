@@ -1,0 +1,285 @@
+using System.Globalization;
+using FluentValidation;
+using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain;
+using GuardianshipPortal.Domain.Calendar;
+using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace GuardianshipPortal.Web.Features.Admin;
+
+public sealed class DurationInput
+{
+    public int Amount { get; set; }
+    public DurationUnit Unit { get; set; }
+
+    public Duration ToDuration() => new(Amount, Unit);
+    public static DurationInput From(Duration d) => new() { Amount = d.Amount, Unit = d.Unit };
+}
+
+public sealed class RegulationForm
+{
+    public DateOnly? EffectiveFrom { get; set; }
+    public DurationInput Registration { get; set; } = new();
+    public DurationInput Resolution { get; set; } = new();
+    public DurationInput Drafting { get; set; } = new();
+    public DurationInput Signing { get; set; } = new();
+    public DurationInput Issue { get; set; } = new();
+    public DurationInput Total { get; set; } = new();
+
+    public IEnumerable<(string Name, DurationInput Value)> All =>
+        [("Registration", Registration), ("Resolution", Resolution), ("Drafting", Drafting), ("Signing", Signing), ("Issue", Issue), ("Total", Total)];
+}
+
+public sealed class RegulationFormValidator : AbstractValidator<RegulationForm>
+{
+    public RegulationFormValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
+    {
+        RuleFor(x => x.EffectiveFrom).NotNull().WithMessage(_ => l["Validation_Required", l["Regulation_EffectiveFrom"]])
+            .Must(d => d is null || d >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(-1)))
+            .WithMessage(_ => l["Regulation_NotInPast"]);
+        foreach (var (name, pick) in new (string, Func<RegulationForm, DurationInput>)[]
+                 { ("Registration", f => f.Registration), ("Resolution", f => f.Resolution), ("Drafting", f => f.Drafting),
+                   ("Signing", f => f.Signing), ("Issue", f => f.Issue), ("Total", f => f.Total) })
+        {
+            RuleFor(x => pick(x).Amount).InclusiveBetween(1, 10000).OverridePropertyName(name + ".Amount")
+                .WithMessage(_ => l["Regulation_AmountRange", l["Regulation_" + name]]);
+            RuleFor(x => pick(x).Unit).IsInEnum().OverridePropertyName(name + ".Unit")
+                .WithMessage(_ => l["Validation_Required", l["Regulation_" + name]]);
+        }
+    }
+}
+
+public sealed class CalendarDayForm
+{
+    public DateOnly? Date { get; set; }
+    public CalendarDayKind Kind { get; set; } = CalendarDayKind.DayOff;
+    public string NoteKk { get; set; } = "";
+    public string NoteRu { get; set; } = "";
+}
+
+public sealed class CalendarDayFormValidator : AbstractValidator<CalendarDayForm>
+{
+    public CalendarDayFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(x => x.Date).NotNull().WithMessage(_ => l["Validation_Required", l["Calendar_Date"]]);
+        RuleFor(x => x.Kind).IsInEnum().WithMessage(_ => l["Validation_Required", l["Calendar_Kind"]]);
+        RuleFor(x => x.NoteKk).NotEmpty().WithMessage(_ => l["Validation_Required", l["Calendar_NoteKk"]]).MaximumLength(300);
+        RuleFor(x => x.NoteRu).NotEmpty().WithMessage(_ => l["Validation_Required", l["Calendar_NoteRu"]]).MaximumLength(300);
+    }
+}
+
+public sealed class MrpForm
+{
+    public int Year { get; set; }
+    public decimal? Amount { get; set; }
+    public int? LumpSumMrpCount { get; set; }
+}
+
+public sealed class MrpFormValidator : AbstractValidator<MrpForm>
+{
+    public MrpFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMessage(_ => l["Mrp_YearRange"]);
+        RuleFor(x => x.Amount).NotNull().GreaterThan(0).LessThan(1_000_000).WithMessage(_ => l["Mrp_AmountRange"]);
+        RuleFor(x => x.LumpSumMrpCount).InclusiveBetween(1, 1000).When(x => x.LumpSumMrpCount is not null).WithMessage(_ => l["Mrp_CountRange"]);
+    }
+}
+
+public sealed record RegulationsPage(IReadOnlyList<Regulation> Current, IReadOnlyList<Regulation> Scheduled);
+public sealed record RegulationEditPage(ServiceCode Service, RegulationForm Form, IReadOnlyList<Regulation> History);
+public sealed record CalendarPage(int Year, IReadOnlyList<CalendarDay> Days, CalendarDayForm Form);
+public sealed record MrpPage(IReadOnlyList<MrpRate> Rates, int LumpSumMrpCount, MrpForm Form);
+
+/// <summary>
+/// Regulation settings of the region: step durations and terms (from a date on; open cases keep their deadlines),
+/// the working calendar, the MRP per year and the lump-sum MRP count. Every change is audited with before and after.
+/// </summary>
+[Authorize(Roles = Roles.Admin)]
+[Route("admin")]
+public sealed class SettingsController(PortalDbContext db, GuardianshipPortal.Cases.Deadlines deadlines, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+{
+    private Guid Region => me.RegionId ?? Guid.Empty;
+
+    [HttpGet("regulations")]
+    public async Task<IActionResult> Regulations()
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var current = new List<Regulation>();
+        foreach (var s in ServiceCodes.All) current.Add(await deadlines.RegulationInForceAsync(s, Region, today));
+        var scheduled = await db.Regulations.AsNoTracking().Where(r => r.RegionId == Region && r.EffectiveFrom > today).OrderBy(r => r.EffectiveFrom).ToListAsync();
+        return View("/Features/Admin/Regulations.cshtml", new RegulationsPage(current, scheduled));
+    }
+
+    [HttpGet("regulations/{service}")]
+    public async Task<IActionResult> Regulation(ServiceCode service)
+    {
+        if (!Enum.IsDefined(service)) return NotFound();
+        var now = await deadlines.RegulationInForceAsync(service, Region, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var form = new RegulationForm
+        {
+            EffectiveFrom = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1),
+            Registration = DurationInput.From(now.Registration), Resolution = DurationInput.From(now.Resolution),
+            Drafting = DurationInput.From(now.Drafting), Signing = DurationInput.From(now.Signing),
+            Issue = DurationInput.From(now.Issue), Total = DurationInput.From(now.Total),
+        };
+        return View("/Features/Admin/RegulationEdit.cshtml", await RegulationPageAsync(service, form));
+    }
+
+    [HttpPost("regulations/{service}")]
+    public async Task<IActionResult> Regulation(ServiceCode service, RegulationForm form)
+    {
+        if (!Enum.IsDefined(service)) return NotFound();
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("/Features/Admin/RegulationEdit.cshtml", await RegulationPageAsync(service, form));
+        }
+        var from = form.EffectiveFrom!.Value;
+        var before = await deadlines.RegulationInForceAsync(service, Region, from);
+        var existing = await db.Regulations.FirstOrDefaultAsync(r => r.Service == service && r.RegionId == Region && r.EffectiveFrom == from);
+        var regulation = existing ?? new Regulation
+        {
+            Id = Guid.NewGuid(), Service = service, RegionId = Region, EffectiveFrom = from,
+            Registration = form.Registration.ToDuration(), Resolution = form.Resolution.ToDuration(), Drafting = form.Drafting.ToDuration(),
+            Signing = form.Signing.ToDuration(), Issue = form.Issue.ToDuration(), Total = form.Total.ToDuration(),
+        };
+        if (existing is not null)
+        {
+            // A regulation already referenced by cases keeps its values; a same-day correction before that is allowed.
+            if (await db.Cases.AnyAsync(c => c.RegulationId == existing.Id))
+            {
+                ModelState.AddModelError("", l["Regulation_InUse"]);
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View("/Features/Admin/RegulationEdit.cshtml", await RegulationPageAsync(service, form));
+            }
+            existing.Registration = form.Registration.ToDuration(); existing.Resolution = form.Resolution.ToDuration();
+            existing.Drafting = form.Drafting.ToDuration(); existing.Signing = form.Signing.ToDuration();
+            existing.Issue = form.Issue.ToDuration(); existing.Total = form.Total.ToDuration();
+        }
+        else
+        {
+            db.Regulations.Add(regulation);
+        }
+        Audit("EditRegulation", $"{service} from {from:yyyy-MM-dd}", Describe(before), Describe(regulation));
+        await db.SaveChangesAsync();
+        TempData["Flash"] = l["Regulation_Saved", Display.Date(from)].Value;
+        return Redirect("/admin/regulations");
+    }
+
+    [HttpGet("calendar")]
+    public async Task<IActionResult> Calendar(int? year) =>
+        View("/Features/Admin/Calendar.cshtml", await CalendarPageAsync(year ?? clock.GetUtcNow().Year, new CalendarDayForm()));
+
+    [HttpPost("calendar")]
+    public async Task<IActionResult> AddDay(CalendarDayForm form)
+    {
+        var year = form.Date?.Year ?? clock.GetUtcNow().Year;
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("/Features/Admin/Calendar.cshtml", await CalendarPageAsync(year, form));
+        }
+        var day = await db.CalendarDays.FirstOrDefaultAsync(d => d.Date == form.Date);
+        var before = day is null ? "" : $"{day.Date:yyyy-MM-dd} {day.Kind} {day.NoteKk} / {day.NoteRu}";
+        if (day is null) db.CalendarDays.Add(day = new CalendarDay { Date = form.Date!.Value });
+        day.Kind = form.Kind;
+        day.NoteKk = form.NoteKk.Trim();
+        day.NoteRu = form.NoteRu.Trim();
+        Audit("EditCalendar", $"{day.Date:yyyy-MM-dd}", before, $"{day.Date:yyyy-MM-dd} {day.Kind} {day.NoteKk} / {day.NoteRu}");
+        await db.SaveChangesAsync();
+        TempData["Flash"] = l["Calendar_Saved"].Value;
+        return Redirect($"/admin/calendar?year={year}");
+    }
+
+    [HttpPost("calendar/remove")]
+    public async Task<IActionResult> RemoveDay(DateOnly date)
+    {
+        var day = await db.CalendarDays.FirstOrDefaultAsync(d => d.Date == date);
+        if (day is null) return NotFound();
+        db.CalendarDays.Remove(day);
+        Audit("EditCalendar", $"{date:yyyy-MM-dd}", $"{day.Date:yyyy-MM-dd} {day.Kind} {day.NoteKk} / {day.NoteRu}", "");
+        await db.SaveChangesAsync();
+        TempData["Flash"] = l["Calendar_Saved"].Value;
+        return Redirect($"/admin/calendar?year={date.Year}");
+    }
+
+    /// <summary>Fills a year that has no days yet by the law's rule (fixed holidays, weekend shifts).</summary>
+    [HttpPost("calendar/fill")]
+    public async Task<IActionResult> FillYear(int year)
+    {
+        if (year is < 2000 or > 2100) return BadRequest();
+        if (await db.CalendarDays.AnyAsync(d => d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31)))
+        {
+            TempData["Flash"] = l["Calendar_AlreadyFilled", year].Value;
+            return Redirect($"/admin/calendar?year={year}");
+        }
+        var days = HolidayRules.ForYear(year);
+        db.CalendarDays.AddRange(days);
+        Audit("EditCalendar", $"fill {year}", "", string.Join("; ", days.Select(d => $"{d.Date:yyyy-MM-dd} {d.Kind}")));
+        await db.SaveChangesAsync();
+        TempData["Flash"] = l["Calendar_Filled", year, days.Count].Value;
+        return Redirect($"/admin/calendar?year={year}");
+    }
+
+    [HttpGet("mrp")]
+    public async Task<IActionResult> Mrp() => View("/Features/Admin/Mrp.cshtml", await MrpPageAsync(new MrpForm { Year = clock.GetUtcNow().Year }));
+
+    [HttpPost("mrp")]
+    public async Task<IActionResult> Mrp(MrpForm form)
+    {
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("/Features/Admin/Mrp.cshtml", await MrpPageAsync(form));
+        }
+        var rate = await db.MrpRates.FirstOrDefaultAsync(r => r.Year == form.Year);
+        var before = rate?.Amount.ToString(CultureInfo.InvariantCulture) ?? "";
+        if (rate is null) db.MrpRates.Add(rate = new MrpRate { Year = form.Year });
+        rate.Amount = form.Amount!.Value;
+        Audit("EditMrp", form.Year.ToString(CultureInfo.InvariantCulture), before, rate.Amount.ToString(CultureInfo.InvariantCulture));
+        if (form.LumpSumMrpCount is { } count)
+        {
+            var setting = await db.Settings.FirstAsync(s => s.Key == PortalSetting.LumpSumMrpCount);
+            if (setting.Value != count.ToString(CultureInfo.InvariantCulture))
+            {
+                Audit("EditSetting", PortalSetting.LumpSumMrpCount, setting.Value, count.ToString(CultureInfo.InvariantCulture));
+                setting.Value = count.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+        await db.SaveChangesAsync();
+        TempData["Flash"] = l["Mrp_Saved"].Value;
+        return Redirect("/admin/mrp");
+    }
+
+    private void Audit(string action, string detail, string before, string after) =>
+        db.AuditEvents.Add(new AuditEvent { At = clock.GetUtcNow(), UserId = me.Id, Action = action, Detail = detail, Before = before, After = after });
+
+    private static string Describe(Regulation r) => string.Join("; ",
+        new[] { r.Registration, r.Resolution, r.Drafting, r.Signing, r.Issue }.Select((d, i) => $"{i + 1}: {d.Amount} {d.Unit}"))
+        + $"; total: {r.Total.Amount} {r.Total.Unit}; from {r.EffectiveFrom:yyyy-MM-dd}";
+
+    private async Task<RegulationEditPage> RegulationPageAsync(ServiceCode service, RegulationForm form) => new(service, form,
+        await db.Regulations.AsNoTracking().Where(r => r.Service == service && (r.RegionId == Region || r.RegionId == null))
+            .OrderByDescending(r => r.EffectiveFrom).ToListAsync());
+
+    private async Task<CalendarPage> CalendarPageAsync(int year, CalendarDayForm form)
+    {
+        year = Math.Clamp(year, 2000, 2100);
+        var days = await db.CalendarDays.AsNoTracking()
+            .Where(d => d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31)).OrderBy(d => d.Date).ToListAsync();
+        return new CalendarPage(year, days, form);
+    }
+
+    private async Task<MrpPage> MrpPageAsync(MrpForm form)
+    {
+        var setting = await db.Settings.AsNoTracking().Where(s => s.Key == PortalSetting.LumpSumMrpCount).Select(s => s.Value).FirstOrDefaultAsync();
+        return new MrpPage(await db.MrpRates.AsNoTracking().OrderByDescending(r => r.Year).ToListAsync(),
+            int.TryParse(setting, out var n) ? n : 75, form);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using GuardianshipPortal.Domain.Calendar;
+using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuardianshipPortal.IntegrationTests.Features.Admin;
+
+public abstract class SettingsTests(PortalFixture fixture) : PortalTest(fixture)
+{
+    private static readonly TimeZoneInfo Almaty = TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty");
+    private static DateOnly LocalToday => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Almaty).DateTime);
+    private static DateOnly Local(DateTimeOffset t) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t, Almaty).DateTime);
+
+    private async Task<PortalClient> AdminAsync()
+    {
+        var admin = NewClient();
+        await admin.SignInAsync("admin");
+        return admin;
+    }
+
+    private Task<DateTimeOffset> DueAsync(Guid id) => App.WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => c.DueAt).SingleAsync());
+
+    [Fact]
+    public async Task A_regulation_change_moves_the_deadlines_of_new_cases_only()
+    {
+        var office = new OfficeDesk(App);
+        var before = (await office.RegisterAsync(ServiceCode.GuardianshipCertificate)).CaseId;
+        var dueBefore = await DueAsync(before);
+        var admin = await AdminAsync();
+        var form = await admin.GetAsync("/admin/regulations/GuardianshipCertificate");
+
+        var saved = await admin.SubmitAsync(form, "[data-testid=regulation-form]", new Dictionary<string, string>
+        {
+            ["EffectiveFrom"] = LocalToday.ToString("yyyy-MM-dd"), ["Total.Amount"] = "40", ["Total.Unit"] = "CalendarDays",
+        });
+        var after = (await office.RegisterAsync(ServiceCode.GuardianshipCertificate)).CaseId;
+
+        Assert.Equal(HttpStatusCode.OK, saved.Status);
+        Assert.Equal(dueBefore, await DueAsync(before));
+        var days = await App.WithDbAsync(db => db.CalendarDays.ToListAsync());
+        var expected = new WorkingCalendar(days).NextWorkingDayFrom(LocalToday.AddDays(40));
+        Assert.Equal(expected, Local(await DueAsync(after)));
+        var audit = await App.WithDbAsync(db => db.AuditEvents.SingleAsync(a => a.Action == "EditRegulation"));
+        Assert.Contains("total: 5 WorkingDays", audit.Before);
+        Assert.Contains("total: 40 CalendarDays", audit.After);
+    }
+
+    [Fact]
+    public async Task A_regulation_cannot_start_in_the_past()
+    {
+        var admin = await AdminAsync();
+        var form = await admin.GetAsync("/admin/regulations/FosterMaintenance");
+
+        var refused = await admin.SubmitAsync(form, "[data-testid=regulation-form]", new Dictionary<string, string>
+        {
+            ["EffectiveFrom"] = LocalToday.AddDays(-30).ToString("yyyy-MM-dd"), ["Drafting.Amount"] = "0",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("Өзгеріс өткен күннен басталмайды: ашық өтініштер өз мерзімдерін сақтайды.", refused.Errors);
+        Assert.Contains("«3. Жоба дайындау»: 1-ден 10000-ға дейінгі сан енгізіңіз.", refused.Errors);
+    }
+
+    [Fact]
+    public async Task A_day_off_added_to_the_calendar_moves_working_day_deadlines_computed_after_it()
+    {
+        var office = new OfficeDesk(App);
+        var before = (await office.RegisterAsync(ServiceCode.AdoptionLumpSum)).CaseId;
+        var dueBefore = await DueAsync(before);
+        var days = await App.WithDbAsync(db => db.CalendarDays.ToListAsync());
+        var calendar = new WorkingCalendar(days);
+        var dayOff = calendar.AddWorkingDays(LocalToday, 1); // the next working day becomes a day off
+        var admin = await AdminAsync();
+        var page = await admin.GetAsync("/admin/calendar");
+
+        await admin.SubmitAsync(page, "[data-testid=calendar-form]", new Dictionary<string, string>
+        {
+            ["Date"] = dayOff.ToString("yyyy-MM-dd"), ["Kind"] = "DayOff", ["NoteKk"] = "Үкімет қаулысы бойынша", ["NoteRu"] = "По постановлению Правительства",
+        });
+        var after = (await office.RegisterAsync(ServiceCode.AdoptionLumpSum)).CaseId;
+
+        Assert.Equal(dueBefore, await DueAsync(before));
+        var expected = new WorkingCalendar([.. days, new CalendarDay { Date = dayOff, Kind = CalendarDayKind.DayOff }]).AddWorkingDays(LocalToday, 5);
+        Assert.Equal(expected, Local(await DueAsync(after)));
+        Assert.Equal(calendar.AddWorkingDays(LocalToday, 6), expected);
+        Assert.True(await App.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "EditCalendar" && a.Detail == dayOff.ToString("yyyy-MM-dd"))));
+    }
+
+    [Fact]
+    public async Task The_mrp_of_a_year_is_set_and_used_by_the_next_lump_sum()
+    {
+        var admin = await AdminAsync();
+        var page = await admin.GetAsync("/admin/mrp");
+        var year = LocalToday.Year;
+
+        await admin.SubmitAsync(page, "[data-testid=mrp-form]", new Dictionary<string, string>
+        {
+            ["Year"] = year.ToString(), ["Amount"] = "5000", ["LumpSumMrpCount"] = "80",
+        });
+        var office = new OfficeDesk(App);
+        var id = (await office.RegisterAsync(ServiceCode.AdoptionLumpSum)).CaseId;
+        await office.ResolveAsync(id);
+        await office.DraftAsync(id, ServiceCode.AdoptionLumpSum);
+
+        var draft = await App.WithDbAsync(db => db.Drafts.SingleAsync(d => d.CaseId == id));
+        Assert.Equal((80, 5000m, 400000m), (draft.MrpCount!.Value, draft.MrpValue!.Value, draft.Amount!.Value));
+    }
+
+    [Fact]
+    public async Task Settings_pages_refuse_every_role_but_the_admin()
+    {
+        var urls = new[] { "/admin/regulations", "/admin/regulations/FosterPlacement", "/admin/calendar", "/admin/mrp", "/admin/templates" };
+        foreach (var user in new[] { "clerk", "head", "specialist", "commission", "supervisor" })
+        {
+            var client = NewClient();
+            await client.SignInAsync(user);
+            foreach (var url in urls) Assert.True(HttpStatusCode.Forbidden == (await client.GetAsync(url)).Status, $"{user} {url}");
+            var post = await client.PostAsync("/admin/mrp", new Dictionary<string, string> { ["Year"] = "2026", ["Amount"] = "1" });
+            Assert.Equal(HttpStatusCode.Forbidden, post.Status);
+        }
+        var admin = await AdminAsync();
+        foreach (var url in urls) Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(url)).Status);
+    }
+}
+
+public sealed class SettingsTestsSqlite(SqlitePortal f) : SettingsTests(f), IClassFixture<SqlitePortal>;
+public sealed class SettingsTestsPostgres(PostgresPortal f) : SettingsTests(f), IClassFixture<PostgresPortal>;
