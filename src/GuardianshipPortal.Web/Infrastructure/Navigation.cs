@@ -14,6 +14,7 @@ public static class Navigation
         new("Nav_Search", "/cases", [Roles.Clerk, Roles.Head, Roles.Specialist, Roles.Commission, Roles.Supervisor]),
         new("Nav_Dashboard", "/dashboard", [Roles.Head, Roles.Supervisor]),
         new("Nav_Journals", "/journals/Registration", [Roles.Clerk, Roles.Head, Roles.Supervisor]),
+        new("Nav_Users", "/admin/users", [Roles.Admin]),
         new("Nav_Regulations", "/admin/regulations", [Roles.Admin]),
         new("Nav_Calendar", "/admin/calendar", [Roles.Admin]),
         new("Nav_Mrp", "/admin/mrp", [Roles.Admin]),

@@ -1,0 +1,194 @@
+using System.Security.Cryptography;
+using FluentValidation;
+using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain;
+using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace GuardianshipPortal.Web.Features.Admin;
+
+public sealed class UserForm
+{
+    public string UserName { get; set; } = "";
+    public string FullName { get; set; } = "";
+    public string PositionKk { get; set; } = "";
+    public string PositionRu { get; set; } = "";
+    public string Role { get; set; } = "";
+    public Guid? OfficeId { get; set; }
+}
+
+public sealed class UserFormValidator : AbstractValidator<UserForm>
+{
+    public UserFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(x => x.UserName).NotEmpty().WithMessage(_ => l["Validation_Required", l["Login_UserName"]])
+            .Matches("^[a-zA-Z0-9._-]{3,50}$").WithMessage(_ => l["Users_UserNameFormat"]);
+        RuleFor(x => x.FullName).NotEmpty().WithMessage(_ => l["Validation_Required", l["Person_FullName"]]).MaximumLength(300);
+        RuleFor(x => x.Role).Must(r => Roles.All.Contains(r)).WithMessage(_ => l["Validation_Required", l["Users_Role"]]);
+        RuleFor(x => x.OfficeId).NotNull().When(x => Roles.All.Contains(x.Role) && Roles.IsOfficeBound(x.Role))
+            .WithMessage(_ => l["Users_OfficeRequired"]);
+    }
+}
+
+public sealed record UserRow(Guid Id, string UserName, string FullName, string Role, string? Office, bool Active, bool Locked);
+public sealed record UserEditPage(Guid? Id, UserForm Form, IReadOnlyList<Office> Offices);
+
+/// <summary>Staff accounts of the region: create, change role and office, deactivate, reset the password.</summary>
+[Authorize(Roles = Roles.Admin)]
+[Route("admin/users")]
+public sealed class UsersController(
+    PortalDbContext db, UserManager<PortalUser> users, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index()
+    {
+        var lang = LocalizationSetup.CurrentLanguage;
+        var list = await db.Users.AsNoTracking().Where(u => u.RegionId == me.RegionId).Include(u => u.Office).OrderBy(u => u.UserName).ToListAsync();
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync();
+        var now = clock.GetUtcNow();
+        var rows = list.Select(u => new UserRow(u.Id, u.UserName ?? "", u.FullName,
+            string.Join(", ", roles.Where(r => r.UserId == u.Id).Select(r => r.Name)), u.Office?.Name(lang), u.IsActive, u.LockoutEnd > now)).ToList();
+        return View("/Features/Admin/Users.cshtml", rows);
+    }
+
+    [HttpGet("new")]
+    public async Task<IActionResult> New() => View("/Features/Admin/UserEdit.cshtml", await PageAsync(null, new UserForm { Role = Roles.Clerk }));
+
+    [HttpPost("new")]
+    public async Task<IActionResult> New(UserForm form)
+    {
+        await CheckOfficeAsync(form);
+        if (!ModelState.IsValid) return await InvalidAsync(null, form);
+        var password = NewPassword();
+        var user = new PortalUser
+        {
+            UserName = form.UserName.Trim(), FullName = form.FullName.Trim(), PositionKk = form.PositionKk.Trim(), PositionRu = form.PositionRu.Trim(),
+            RegionId = me.RegionId!.Value, OfficeId = Roles.IsOfficeBound(form.Role) ? form.OfficeId : null,
+        };
+        var result = await users.CreateAsync(user, password);
+        if (result.Succeeded) result = await users.AddToRoleAsync(user, form.Role);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors) ModelState.AddModelError("", e.Description);
+            return await InvalidAsync(null, form);
+        }
+        Audit("CreateUser", user.UserName, "", Describe(user, form.Role));
+        await db.SaveChangesAsync();
+        TempData["Flash"] = l["Users_Created", user.UserName, password].Value;
+        return Redirect("/admin/users");
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Edit(Guid id)
+    {
+        var user = await FindAsync(id);
+        if (user is null) return NotFound();
+        var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "";
+        var form = new UserForm { UserName = user.UserName ?? "", FullName = user.FullName, PositionKk = user.PositionKk, PositionRu = user.PositionRu, Role = role, OfficeId = user.OfficeId };
+        return View("/Features/Admin/UserEdit.cshtml", await PageAsync(id, form));
+    }
+
+    [HttpPost("{id:guid}")]
+    public async Task<IActionResult> Edit(Guid id, UserForm form)
+    {
+        var user = await FindAsync(id);
+        if (user is null) return NotFound();
+        await CheckOfficeAsync(form);
+        if (!ModelState.IsValid) return await InvalidAsync(id, form);
+        var oldRoles = await users.GetRolesAsync(user);
+        var before = Describe(user, string.Join(",", oldRoles));
+        user.FullName = form.FullName.Trim();
+        user.PositionKk = form.PositionKk.Trim();
+        user.PositionRu = form.PositionRu.Trim();
+        user.OfficeId = Roles.IsOfficeBound(form.Role) ? form.OfficeId : null;
+        var result = await users.UpdateAsync(user);
+        if (result.Succeeded && !oldRoles.SequenceEqual([form.Role]))
+        {
+            result = await users.RemoveFromRolesAsync(user, oldRoles);
+            if (result.Succeeded) result = await users.AddToRoleAsync(user, form.Role);
+        }
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors) ModelState.AddModelError("", e.Description);
+            return await InvalidAsync(id, form);
+        }
+        await users.UpdateSecurityStampAsync(user); // a new role or office takes effect at once
+        Audit("EditUser", user.UserName ?? "", before, Describe(user, form.Role));
+        await db.SaveChangesAsync();
+        TempData["Flash"] = l["Users_Saved"].Value;
+        return Redirect("/admin/users");
+    }
+
+    [HttpPost("{id:guid}/active")]
+    public async Task<IActionResult> SetActive(Guid id, bool active)
+    {
+        var user = await FindAsync(id);
+        if (user is null) return NotFound();
+        if (user.Id == me.Id && !active) return BadRequest();
+        var before = user.IsActive;
+        user.IsActive = active;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user); // signs a deactivated user out
+        Audit(active ? "ActivateUser" : "DeactivateUser", user.UserName ?? "", before.ToString(), active.ToString());
+        await db.SaveChangesAsync();
+        TempData["Flash"] = l[active ? "Users_Activated" : "Users_Deactivated", user.UserName ?? ""].Value;
+        return Redirect("/admin/users");
+    }
+
+    [HttpPost("{id:guid}/password")]
+    public async Task<IActionResult> ResetPassword(Guid id)
+    {
+        var user = await FindAsync(id);
+        if (user is null) return NotFound();
+        var password = NewPassword();
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, password);
+        if (!result.Succeeded) return BadRequest();
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        Audit("ResetPassword", user.UserName ?? "", "", "");
+        await db.SaveChangesAsync();
+        TempData["Flash"] = l["Users_PasswordReset", user.UserName ?? "", password].Value;
+        return Redirect("/admin/users");
+    }
+
+    private Task<PortalUser?> FindAsync(Guid id) => db.Users.FirstOrDefaultAsync(u => u.Id == id && u.RegionId == me.RegionId);
+
+    private async Task CheckOfficeAsync(UserForm form)
+    {
+        if (form.OfficeId is { } office && !await db.Offices.AnyAsync(o => o.Id == office && o.RegionId == me.RegionId))
+            ModelState.AddModelError("", l["Users_OfficeRequired"]);
+    }
+
+    private async Task<IActionResult> InvalidAsync(Guid? id, UserForm form)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("/Features/Admin/UserEdit.cshtml", await PageAsync(id, form));
+    }
+
+    private async Task<UserEditPage> PageAsync(Guid? id, UserForm form) =>
+        new(id, form, await db.Offices.AsNoTracking().Where(o => o.RegionId == me.RegionId).OrderBy(o => o.Code).ToListAsync());
+
+    private void Audit(string action, string detail, string before, string after) =>
+        db.AuditEvents.Add(new AuditEvent { At = clock.GetUtcNow(), UserId = me.Id, Action = action, Detail = detail, Before = before, After = after });
+
+    private static string Describe(PortalUser u, string role) => $"{u.UserName}; {u.FullName}; {role}; office {u.OfficeId}; active {u.IsActive}";
+
+    /// <summary>A temporary password that meets the policy: shown once to the admin, to be changed by the user.</summary>
+    private static string NewPassword()
+    {
+        const string lower = "abcdefghjkmnpqrstuvwxyz", upper = "ABCDEFGHJKMNPQRSTUVWXYZ", digits = "23456789";
+        var chars = new char[12];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var set = (i % 3) switch { 0 => upper, 1 => lower, _ => digits };
+            chars[i] = set[RandomNumberGenerator.GetInt32(set.Length)];
+        }
+        return new string(chars);
+    }
+}
