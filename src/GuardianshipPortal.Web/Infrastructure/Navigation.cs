@@ -15,6 +15,8 @@ public static class Navigation
         new("Nav_Dashboard", "/dashboard", [Roles.Head, Roles.Supervisor]),
         new("Nav_Journals", "/journals/Registration", [Roles.Clerk, Roles.Head, Roles.Supervisor]),
         new("Nav_Users", "/admin/users", [Roles.Admin]),
+        new("Nav_Offices", "/admin/offices", [Roles.Admin]),
+        new("Nav_Catalogues", "/admin/catalogues", [Roles.Admin]),
         new("Nav_Regulations", "/admin/regulations", [Roles.Admin]),
         new("Nav_Calendar", "/admin/calendar", [Roles.Admin]),
         new("Nav_Mrp", "/admin/mrp", [Roles.Admin]),

@@ -1,0 +1,163 @@
+using FluentValidation;
+using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain;
+using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace GuardianshipPortal.Web.Features.Admin;
+
+public sealed class CatalogueItemForm
+{
+    public string Kk { get; set; } = "";
+    public string Ru { get; set; } = "";
+    public bool Required { get; set; }
+}
+
+public sealed class CatalogueItemFormValidator : AbstractValidator<CatalogueItemForm>
+{
+    public CatalogueItemFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(x => x.Kk).NotEmpty().WithMessage(_ => l["Validation_Required", l["Catalogue_Kk"]]).MaximumLength(500);
+        RuleFor(x => x.Ru).NotEmpty().WithMessage(_ => l["Validation_Required", l["Catalogue_Ru"]]).MaximumLength(500);
+    }
+}
+
+public sealed class OfficeForm
+{
+    public string Code { get; set; } = "";
+    public string NameKk { get; set; } = "";
+    public string NameRu { get; set; } = "";
+    public string AddressKk { get; set; } = "";
+    public string AddressRu { get; set; } = "";
+    public string Phone { get; set; } = "";
+    public string TimeZoneId { get; set; } = Office.DefaultTimeZone;
+    public bool IsActive { get; set; } = true;
+}
+
+public sealed class OfficeFormValidator : AbstractValidator<OfficeForm>
+{
+    public OfficeFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(x => x.Code).Matches("^[A-Z0-9-]{2,32}$").WithMessage(_ => l["Offices_CodeFormat"]);
+        RuleFor(x => x.NameKk).NotEmpty().WithMessage(_ => l["Validation_Required", l["Offices_NameKk"]]).MaximumLength(300);
+        RuleFor(x => x.NameRu).NotEmpty().WithMessage(_ => l["Validation_Required", l["Offices_NameRu"]]).MaximumLength(300);
+        RuleFor(x => x.TimeZoneId).Must(z => TimeZoneInfo.TryFindSystemTimeZoneById(z, out _)).WithMessage(_ => l["Offices_TimeZone"]);
+    }
+}
+
+public sealed record CataloguePage(ServiceCode Service, IReadOnlyList<DocumentType> Documents, IReadOnlyList<RefusalGround> Grounds);
+
+/// <summary>Checklists and refusal-ground catalogues of each service, and the offices of the region.</summary>
+[Authorize(Roles = Roles.Admin)]
+[Route("admin")]
+public sealed class CataloguesController(PortalDbContext db, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("catalogues")]
+    public async Task<IActionResult> Index(ServiceCode service = ServiceCode.FosterPlacement)
+    {
+        if (!Enum.IsDefined(service)) return NotFound();
+        return View("/Features/Admin/Catalogues.cshtml", await PageAsync(service));
+    }
+
+    [HttpPost("catalogues/{service}/{list}")]
+    public async Task<IActionResult> Add(ServiceCode service, string list, CatalogueItemForm form)
+    {
+        if (!Enum.IsDefined(service) || list is not ("documents" or "grounds")) return NotFound();
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("/Features/Admin/Catalogues.cshtml", await PageAsync(service));
+        }
+        var code = "custom-" + Guid.NewGuid().ToString("N")[..8];
+        if (list == "documents")
+        {
+            var order = await db.DocumentTypes.Where(d => d.Service == service).MaxAsync(d => (int?)d.Order) ?? 0;
+            db.DocumentTypes.Add(new DocumentType { Id = Guid.NewGuid(), Service = service, Code = code, NameKk = form.Kk.Trim(), NameRu = form.Ru.Trim(), Required = form.Required, Order = order + 1 });
+        }
+        else
+        {
+            var order = await db.RefusalGrounds.Where(g => g.Service == service).MaxAsync(g => (int?)g.Order) ?? 0;
+            db.RefusalGrounds.Add(new RefusalGround { Id = Guid.NewGuid(), Service = service, Code = code, TextKk = form.Kk.Trim(), TextRu = form.Ru.Trim(), Order = order + 1 });
+        }
+        Audit("EditCatalogue", $"{service} {list} +{code}", "", $"{form.Kk.Trim()} / {form.Ru.Trim()}");
+        await db.SaveChangesAsync();
+        TempData["Flash"] = l["Catalogue_Saved"].Value;
+        return Redirect($"/admin/catalogues?service={service}");
+    }
+
+    /// <summary>Items are switched off, never deleted: old cases still refer to them.</summary>
+    [HttpPost("catalogues/{service}/{list}/{id:guid}/active")]
+    public async Task<IActionResult> SetActive(ServiceCode service, string list, Guid id, bool active)
+    {
+        string text;
+        if (list == "documents" && await db.DocumentTypes.FirstOrDefaultAsync(d => d.Id == id && d.Service == service) is { } doc)
+        {
+            (doc.IsActive, text) = (active, doc.NameRu);
+        }
+        else if (list == "grounds" && await db.RefusalGrounds.FirstOrDefaultAsync(g => g.Id == id && g.Service == service) is { } ground)
+        {
+            (ground.IsActive, text) = (active, ground.TextRu);
+        }
+        else return NotFound();
+        Audit("EditCatalogue", $"{service} {list} {id}", (!active).ToString(), active.ToString() + ": " + text);
+        await db.SaveChangesAsync();
+        TempData["Flash"] = l["Catalogue_Saved"].Value;
+        return Redirect($"/admin/catalogues?service={service}");
+    }
+
+    [HttpGet("offices")]
+    public async Task<IActionResult> Offices() =>
+        View("/Features/Admin/Offices.cshtml", await db.Offices.AsNoTracking().Where(o => o.RegionId == me.RegionId).OrderBy(o => o.Code).ToListAsync());
+
+    [HttpGet("offices/edit")]
+    [HttpGet("offices/{id:guid}/edit")]
+    public async Task<IActionResult> EditOffice(Guid? id)
+    {
+        if (id is null) return View("/Features/Admin/OfficeEdit.cshtml", (id, new OfficeForm()));
+        var o = await db.Offices.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.RegionId == me.RegionId);
+        if (o is null) return NotFound();
+        return View("/Features/Admin/OfficeEdit.cshtml", (id, new OfficeForm
+        {
+            Code = o.Code, NameKk = o.NameKk, NameRu = o.NameRu, AddressKk = o.AddressKk, AddressRu = o.AddressRu,
+            Phone = o.Phone, TimeZoneId = o.TimeZoneId, IsActive = o.IsActive,
+        }));
+    }
+
+    [HttpPost("offices/edit")]
+    [HttpPost("offices/{id:guid}/edit")]
+    public async Task<IActionResult> EditOffice(Guid? id, OfficeForm form)
+    {
+        var office = id is null ? null : await db.Offices.FirstOrDefaultAsync(x => x.Id == id && x.RegionId == me.RegionId);
+        if (id is not null && office is null) return NotFound();
+        if (ModelState.IsValid && await db.Offices.AnyAsync(o => o.Code == form.Code && o.Id != id))
+            ModelState.AddModelError("", l["Offices_CodeTaken"]);
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("/Features/Admin/OfficeEdit.cshtml", (id, form));
+        }
+        var before = office is null ? "" : $"{office.Code}; {office.NameKk}; {office.NameRu}; {office.AddressKk}; {office.AddressRu}; {office.Phone}; {office.TimeZoneId}; {office.IsActive}";
+        if (office is null)
+            db.Offices.Add(office = new Office { Id = Guid.NewGuid(), RegionId = me.RegionId!.Value, Code = "", NameKk = "", NameRu = "" });
+        office.Code = form.Code; office.NameKk = form.NameKk.Trim(); office.NameRu = form.NameRu.Trim();
+        office.AddressKk = form.AddressKk.Trim(); office.AddressRu = form.AddressRu.Trim(); office.Phone = form.Phone.Trim();
+        office.TimeZoneId = form.TimeZoneId; office.IsActive = form.IsActive;
+        Audit("EditOffice", office.Code, before,
+            $"{office.Code}; {office.NameKk}; {office.NameRu}; {office.AddressKk}; {office.AddressRu}; {office.Phone}; {office.TimeZoneId}; {office.IsActive}");
+        await db.SaveChangesAsync();
+        TempData["Flash"] = l["Offices_Saved"].Value;
+        return Redirect("/admin/offices");
+    }
+
+    private async Task<CataloguePage> PageAsync(ServiceCode service) => new(service,
+        await db.DocumentTypes.AsNoTracking().Where(d => d.Service == service).OrderBy(d => d.Order).ToListAsync(),
+        await db.RefusalGrounds.AsNoTracking().Where(g => g.Service == service).OrderBy(g => g.Order).ToListAsync());
+
+    private void Audit(string action, string detail, string before, string after) =>
+        db.AuditEvents.Add(new AuditEvent { At = clock.GetUtcNow(), UserId = me.Id, Action = action, Detail = detail, Before = before, After = after });
+}
