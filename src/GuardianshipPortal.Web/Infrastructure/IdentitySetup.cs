@@ -60,6 +60,7 @@ public static class IdentitySetup
         // A deactivated user or a changed password signs the user out within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddScoped<CurrentUser>();
+        services.AddScoped<AuditLog>();
         return services;
     }
 }

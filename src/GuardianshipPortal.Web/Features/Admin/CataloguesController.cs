@@ -55,7 +55,7 @@ public sealed record CataloguePage(ServiceCode Service, IReadOnlyList<DocumentTy
 /// <summary>Checklists and refusal-ground catalogues of each service, and the offices of the region.</summary>
 [Authorize(Roles = Roles.Admin)]
 [Route("admin")]
-public sealed class CataloguesController(PortalDbContext db, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class CataloguesController(PortalDbContext db, CurrentUser me, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("catalogues")]
     public async Task<IActionResult> Index(ServiceCode service = ServiceCode.FosterPlacement)
@@ -84,7 +84,7 @@ public sealed class CataloguesController(PortalDbContext db, CurrentUser me, Tim
             var order = await db.RefusalGrounds.Where(g => g.Service == service).MaxAsync(g => (int?)g.Order) ?? 0;
             db.RefusalGrounds.Add(new RefusalGround { Id = Guid.NewGuid(), Service = service, Code = code, TextKk = form.Kk.Trim(), TextRu = form.Ru.Trim(), Order = order + 1 });
         }
-        Audit("EditCatalogue", $"{service} {list} +{code}", "", $"{form.Kk.Trim()} / {form.Ru.Trim()}");
+        audit.Change("EditCatalogue", $"{service} {list} +{code}", "", $"{form.Kk.Trim()} / {form.Ru.Trim()}");
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Catalogue_Saved"].Value;
         return Redirect($"/admin/catalogues?service={service}");
@@ -104,7 +104,7 @@ public sealed class CataloguesController(PortalDbContext db, CurrentUser me, Tim
             (ground.IsActive, text) = (active, ground.TextRu);
         }
         else return NotFound();
-        Audit("EditCatalogue", $"{service} {list} {id}", (!active).ToString(), active.ToString() + ": " + text);
+        audit.Change("EditCatalogue", $"{service} {list} {id}", (!active).ToString(), active.ToString() + ": " + text);
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Catalogue_Saved"].Value;
         return Redirect($"/admin/catalogues?service={service}");
@@ -147,7 +147,7 @@ public sealed class CataloguesController(PortalDbContext db, CurrentUser me, Tim
         office.Code = form.Code; office.NameKk = form.NameKk.Trim(); office.NameRu = form.NameRu.Trim();
         office.AddressKk = form.AddressKk.Trim(); office.AddressRu = form.AddressRu.Trim(); office.Phone = form.Phone.Trim();
         office.TimeZoneId = form.TimeZoneId; office.IsActive = form.IsActive;
-        Audit("EditOffice", office.Code, before,
+        audit.Change("EditOffice", office.Code, before,
             $"{office.Code}; {office.NameKk}; {office.NameRu}; {office.AddressKk}; {office.AddressRu}; {office.Phone}; {office.TimeZoneId}; {office.IsActive}");
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Offices_Saved"].Value;
@@ -158,6 +158,4 @@ public sealed class CataloguesController(PortalDbContext db, CurrentUser me, Tim
         await db.DocumentTypes.AsNoTracking().Where(d => d.Service == service).OrderBy(d => d.Order).ToListAsync(),
         await db.RefusalGrounds.AsNoTracking().Where(g => g.Service == service).OrderBy(g => g.Order).ToListAsync());
 
-    private void Audit(string action, string detail, string before, string after) =>
-        db.AuditEvents.Add(new AuditEvent { At = clock.GetUtcNow(), UserId = me.Id, Action = action, Detail = detail, Before = before, After = after });
 }

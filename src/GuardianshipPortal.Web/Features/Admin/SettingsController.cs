@@ -102,7 +102,7 @@ public sealed record MrpPage(IReadOnlyList<MrpRate> Rates, int LumpSumMrpCount, 
 /// </summary>
 [Authorize(Roles = Roles.Admin)]
 [Route("admin")]
-public sealed class SettingsController(PortalDbContext db, GuardianshipPortal.Cases.Deadlines deadlines, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class SettingsController(PortalDbContext db, GuardianshipPortal.Cases.Deadlines deadlines, CurrentUser me, TimeProvider clock, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
 {
     private Guid Region => me.RegionId ?? Guid.Empty;
 
@@ -166,7 +166,7 @@ public sealed class SettingsController(PortalDbContext db, GuardianshipPortal.Ca
         {
             db.Regulations.Add(regulation);
         }
-        Audit("EditRegulation", $"{service} from {from:yyyy-MM-dd}", Describe(before), Describe(regulation));
+        audit.Change("EditRegulation", $"{service} from {from:yyyy-MM-dd}", Describe(before), Describe(regulation));
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Regulation_Saved", Display.Date(from)].Value;
         return Redirect("/admin/regulations");
@@ -191,7 +191,7 @@ public sealed class SettingsController(PortalDbContext db, GuardianshipPortal.Ca
         day.Kind = form.Kind;
         day.NoteKk = form.NoteKk.Trim();
         day.NoteRu = form.NoteRu.Trim();
-        Audit("EditCalendar", $"{day.Date:yyyy-MM-dd}", before, $"{day.Date:yyyy-MM-dd} {day.Kind} {day.NoteKk} / {day.NoteRu}");
+        audit.Change("EditCalendar", $"{day.Date:yyyy-MM-dd}", before, $"{day.Date:yyyy-MM-dd} {day.Kind} {day.NoteKk} / {day.NoteRu}");
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Calendar_Saved"].Value;
         return Redirect($"/admin/calendar?year={year}");
@@ -203,7 +203,7 @@ public sealed class SettingsController(PortalDbContext db, GuardianshipPortal.Ca
         var day = await db.CalendarDays.FirstOrDefaultAsync(d => d.Date == date);
         if (day is null) return NotFound();
         db.CalendarDays.Remove(day);
-        Audit("EditCalendar", $"{date:yyyy-MM-dd}", $"{day.Date:yyyy-MM-dd} {day.Kind} {day.NoteKk} / {day.NoteRu}", "");
+        audit.Change("EditCalendar", $"{date:yyyy-MM-dd}", $"{day.Date:yyyy-MM-dd} {day.Kind} {day.NoteKk} / {day.NoteRu}", "");
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Calendar_Saved"].Value;
         return Redirect($"/admin/calendar?year={date.Year}");
@@ -221,7 +221,7 @@ public sealed class SettingsController(PortalDbContext db, GuardianshipPortal.Ca
         }
         var days = HolidayRules.ForYear(year);
         db.CalendarDays.AddRange(days);
-        Audit("EditCalendar", $"fill {year}", "", string.Join("; ", days.Select(d => $"{d.Date:yyyy-MM-dd} {d.Kind}")));
+        audit.Change("EditCalendar", $"fill {year}", "", string.Join("; ", days.Select(d => $"{d.Date:yyyy-MM-dd} {d.Kind}")));
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Calendar_Filled", year, days.Count].Value;
         return Redirect($"/admin/calendar?year={year}");
@@ -242,13 +242,13 @@ public sealed class SettingsController(PortalDbContext db, GuardianshipPortal.Ca
         var before = rate?.Amount.ToString(CultureInfo.InvariantCulture) ?? "";
         if (rate is null) db.MrpRates.Add(rate = new MrpRate { Year = form.Year });
         rate.Amount = form.Amount!.Value;
-        Audit("EditMrp", form.Year.ToString(CultureInfo.InvariantCulture), before, rate.Amount.ToString(CultureInfo.InvariantCulture));
+        audit.Change("EditMrp", form.Year.ToString(CultureInfo.InvariantCulture), before, rate.Amount.ToString(CultureInfo.InvariantCulture));
         if (form.LumpSumMrpCount is { } count)
         {
             var setting = await db.Settings.FirstAsync(s => s.Key == PortalSetting.LumpSumMrpCount);
             if (setting.Value != count.ToString(CultureInfo.InvariantCulture))
             {
-                Audit("EditSetting", PortalSetting.LumpSumMrpCount, setting.Value, count.ToString(CultureInfo.InvariantCulture));
+                audit.Change("EditSetting", PortalSetting.LumpSumMrpCount, setting.Value, count.ToString(CultureInfo.InvariantCulture));
                 setting.Value = count.ToString(CultureInfo.InvariantCulture);
             }
         }
@@ -257,8 +257,6 @@ public sealed class SettingsController(PortalDbContext db, GuardianshipPortal.Ca
         return Redirect("/admin/mrp");
     }
 
-    private void Audit(string action, string detail, string before, string after) =>
-        db.AuditEvents.Add(new AuditEvent { At = clock.GetUtcNow(), UserId = me.Id, Action = action, Detail = detail, Before = before, After = after });
 
     private static string Describe(Regulation r) => string.Join("; ",
         new[] { r.Registration, r.Resolution, r.Drafting, r.Signing, r.Issue }.Select((d, i) => $"{i + 1}: {d.Amount} {d.Unit}"))

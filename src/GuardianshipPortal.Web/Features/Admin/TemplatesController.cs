@@ -55,7 +55,7 @@ public sealed record TemplateEditPage(DocumentKind Kind, string Language, Templa
 /// <summary>Administration of document wording: each save is a new version; signed documents keep theirs.</summary>
 [Authorize(Roles = Roles.Admin)]
 [Route("admin/templates")]
-public sealed class TemplatesController(PortalDbContext db, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class TemplatesController(PortalDbContext db, CurrentUser me, TimeProvider clock, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
@@ -96,11 +96,7 @@ public sealed class TemplatesController(PortalDbContext db, CurrentUser me, Time
             Title = form.Title.Trim(), Body = form.Body.Replace("\r\n", "\n").Trim(), CreatedAt = clock.GetUtcNow(), CreatedById = me.Id,
         };
         db.DocumentTemplates.Add(next);
-        db.AuditEvents.Add(new AuditEvent
-        {
-            At = next.CreatedAt, UserId = me.Id, Action = "EditTemplate", Detail = $"{kind}/{language} v{next.Version}",
-            Before = current.Title + "\n\n" + current.Body, After = next.Title + "\n\n" + next.Body,
-        });
+        audit.Change("EditTemplate", $"{kind}/{language} v{next.Version}", current.Title + "\n\n" + current.Body, next.Title + "\n\n" + next.Body);
         try
         {
             await db.SaveChangesAsync();

@@ -42,7 +42,7 @@ public sealed record UserEditPage(Guid? Id, UserForm Form, IReadOnlyList<Office>
 [Authorize(Roles = Roles.Admin)]
 [Route("admin/users")]
 public sealed class UsersController(
-    PortalDbContext db, UserManager<PortalUser> users, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+    PortalDbContext db, UserManager<PortalUser> users, CurrentUser me, TimeProvider clock, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
@@ -77,7 +77,7 @@ public sealed class UsersController(
             foreach (var e in result.Errors) ModelState.AddModelError("", e.Description);
             return await InvalidAsync(null, form);
         }
-        Audit("CreateUser", user.UserName, "", Describe(user, form.Role));
+        audit.Change("CreateUser", user.UserName, "", Describe(user, form.Role));
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Users_Created", user.UserName, password].Value;
         return Redirect("/admin/users");
@@ -118,7 +118,7 @@ public sealed class UsersController(
             return await InvalidAsync(id, form);
         }
         await users.UpdateSecurityStampAsync(user); // a new role or office takes effect at once
-        Audit("EditUser", user.UserName ?? "", before, Describe(user, form.Role));
+        audit.Change("EditUser", user.UserName ?? "", before, Describe(user, form.Role));
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Users_Saved"].Value;
         return Redirect("/admin/users");
@@ -134,7 +134,7 @@ public sealed class UsersController(
         user.IsActive = active;
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user); // signs a deactivated user out
-        Audit(active ? "ActivateUser" : "DeactivateUser", user.UserName ?? "", before.ToString(), active.ToString());
+        audit.Change(active ? "ActivateUser" : "DeactivateUser", user.UserName ?? "", before.ToString(), active.ToString());
         await db.SaveChangesAsync();
         TempData["Flash"] = l[active ? "Users_Activated" : "Users_Deactivated", user.UserName ?? ""].Value;
         return Redirect("/admin/users");
@@ -151,7 +151,7 @@ public sealed class UsersController(
         if (!result.Succeeded) return BadRequest();
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        Audit("ResetPassword", user.UserName ?? "", "", "");
+        audit.Change("ResetPassword", user.UserName ?? "", "", "");
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Users_PasswordReset", user.UserName ?? "", password].Value;
         return Redirect("/admin/users");
@@ -174,8 +174,6 @@ public sealed class UsersController(
     private async Task<UserEditPage> PageAsync(Guid? id, UserForm form) =>
         new(id, form, await db.Offices.AsNoTracking().Where(o => o.RegionId == me.RegionId).OrderBy(o => o.Code).ToListAsync());
 
-    private void Audit(string action, string detail, string before, string after) =>
-        db.AuditEvents.Add(new AuditEvent { At = clock.GetUtcNow(), UserId = me.Id, Action = action, Detail = detail, Before = before, After = after });
 
     private static string Describe(PortalUser u, string role) => $"{u.UserName}; {u.FullName}; {role}; office {u.OfficeId}; active {u.IsActive}";
 

@@ -11,7 +11,7 @@ namespace GuardianshipPortal.Web.Features.Cases;
 public sealed record SearchPage(string Query, IReadOnlyList<QueueRow> Rows, bool Searched);
 
 /// <summary>The case page, search, and scans. Reads of personal data are audited.</summary>
-public sealed class CasesController(PortalDbContext db, CasePages pages, CurrentUser me, TimeProvider clock) : Controller
+public sealed class CasesController(PortalDbContext db, CasePages pages, CurrentUser me, AuditLog audit) : Controller
 {
     [HttpGet("/cases/{id:guid}")]
     public async Task<IActionResult> Show(Guid id)
@@ -63,7 +63,7 @@ public sealed class CasesController(PortalDbContext db, CasePages pages, Current
 
     private async Task AuditAsync(string action, Guid? caseId, string detail)
     {
-        db.AuditEvents.Add(new AuditEvent { At = clock.GetUtcNow(), UserId = me.Id, Action = action, CaseId = caseId, Detail = detail });
+        audit.Record(action, caseId, detail);
         await db.SaveChangesAsync();
     }
 }

@@ -22,7 +22,7 @@ public sealed class RevokeForm
 
 /// <summary>Printing, previewing, revoking and publicly verifying documents. Every print and download is audited.</summary>
 public sealed class DocumentsController(
-    PortalDbContext db, CasePages pages, DocumentIssuer issuer, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+    PortalDbContext db, CasePages pages, DocumentIssuer issuer, CurrentUser me, TimeProvider clock, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
 {
     private static readonly string[] PrintingRoles = [Roles.Clerk, Roles.Head, Roles.Specialist, Roles.Supervisor];
 
@@ -34,7 +34,7 @@ public sealed class DocumentsController(
         if (document is null) return NotFound();
         var officeId = await db.Cases.Where(c => c.Id == document.CaseId).Select(c => c.OfficeId).SingleAsync();
         if (!PrintingRoles.Any(me.IsInRole) || !await me.CanViewCaseOfAsync(officeId)) return NotFound();
-        db.AuditEvents.Add(new AuditEvent { At = clock.GetUtcNow(), UserId = me.Id, Action = "PrintDocument", CaseId = document.CaseId, Detail = document.Id.ToString() });
+        audit.Record("PrintDocument", document.CaseId, document.Id.ToString());
         await db.SaveChangesAsync();
         return File(document.Content!.Pdf, "application/pdf", $"{document.Number}-{document.Kind}.pdf");
     }
@@ -73,7 +73,7 @@ public sealed class DocumentsController(
         document.RevokedAt = clock.GetUtcNow();
         document.RevokedById = me.Id;
         document.RevocationReason = form.Reason.Trim();
-        db.AuditEvents.Add(new AuditEvent { At = clock.GetUtcNow(), UserId = me.Id, Action = "RevokeDocument", CaseId = document.CaseId, Detail = document.Id + ": " + document.RevocationReason });
+        audit.Record("RevokeDocument", document.CaseId, document.Id + ": " + document.RevocationReason);
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Documents_Revoked"].Value;
         return Redirect($"/cases/{document.CaseId}");

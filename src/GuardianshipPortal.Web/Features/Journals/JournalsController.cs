@@ -17,7 +17,7 @@ public sealed record JournalPage(
 /// <summary>The office's registers: on screen with filters and paging, printable as PDF, exportable as XLSX and CSV.</summary>
 [Authorize(Roles = Roles.Clerk + "," + Roles.Head + "," + Roles.Supervisor)]
 public sealed class JournalsController(
-    PortalDbContext db, Journals journals, IDocumentRenderer renderer, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+    PortalDbContext db, Journals journals, IDocumentRenderer renderer, CurrentUser me, TimeProvider clock, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
 {
     private const int PageSize = 50;
     private const int MaxDays = 366;
@@ -40,8 +40,7 @@ public sealed class JournalsController(
         var title = l["Journal_" + kind].Value;
         if (ModelState.IsValid && format is "csv" or "xlsx" or "pdf")
         {
-            db.AuditEvents.Add(new AuditEvent { At = clock.GetUtcNow(), UserId = me.Id, Action = "ExportJournal",
-                Detail = $"{kind} {format} {selected.Code} {query.From:yyyy-MM-dd}..{query.To:yyyy-MM-dd} ({table.Rows.Count})" });
+            audit.Record("ExportJournal", detail: $"{kind} {format} {selected.Code} {query.From:yyyy-MM-dd}..{query.To:yyyy-MM-dd} ({table.Rows.Count})");
             await db.SaveChangesAsync(ct);
             var name = $"{kind}-{selected.Code}-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}";
             return format switch

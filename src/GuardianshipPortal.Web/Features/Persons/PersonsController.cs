@@ -11,7 +11,7 @@ namespace GuardianshipPortal.Web.Features.Persons;
 
 /// <summary>"Typing a known IIN fills the person in": the registration form asks here. Each look-up is audited.</summary>
 [Authorize(Roles = Roles.Clerk)]
-public sealed class PersonsController(PortalDbContext db, CurrentUser me, TimeProvider clock) : Controller
+public sealed class PersonsController(PortalDbContext db, AuditLog audit) : Controller
 {
     [HttpPost("/persons/lookup")]
     public async Task<IActionResult> Lookup([FromForm] string iin)
@@ -22,7 +22,7 @@ public sealed class PersonsController(PortalDbContext db, CurrentUser me, TimePr
         var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Iin == parsed.Value);
         if (person is not null)
         {
-            db.AuditEvents.Add(new AuditEvent { At = clock.GetUtcNow(), UserId = me.Id, Action = "PersonLookup", Detail = person.Id.ToString() });
+            audit.Record("PersonLookup", detail: person.Id.ToString());
             await db.SaveChangesAsync();
         }
         return Json(new
