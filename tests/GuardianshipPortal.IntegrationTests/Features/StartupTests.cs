@@ -46,6 +46,17 @@ public abstract class StartupTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Fact]
+    public async Task The_calendar_has_the_holidays_of_this_year_and_the_next()
+    {
+        var year = DateTime.UtcNow.Year;
+        var newYears = await App.WithDbAsync(db => db.CalendarDays
+            .Where(d => d.Date == new DateOnly(year, 1, 1) || d.Date == new DateOnly(year + 1, 1, 1) || d.Date == new DateOnly(year + 1, 12, 16))
+            .Select(d => d.Kind).ToListAsync());
+
+        Assert.Equal([Domain.Calendar.CalendarDayKind.Holiday, Domain.Calendar.CalendarDayKind.Holiday, Domain.Calendar.CalendarDayKind.Holiday], newYears);
+    }
+
+    [Fact]
     public async Task Cyrillic_is_emitted_as_text_not_as_html_entities()
     {
         var page = await NewClient().GetAsync("/account/login");

@@ -75,6 +75,18 @@ public sealed class PortalApp : WebApplicationFactory<Program>
             throw new InvalidOperationException($"Could not add {userName}.");
     }
 
+    /// <summary>The office's current year (Asia/Almaty), which is the decision year of a lump sum drafted now.</summary>
+    public static int CurrentYear => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty")).Year;
+
+    /// <summary>Sets the MRP of the current year, so that lump-sum tests do not depend on which years are seeded.</summary>
+    public Task SetCurrentMrpAsync(decimal amount) => WithDbAsync(async db =>
+    {
+        var rate = await db.MrpRates.FirstOrDefaultAsync(r => r.Year == CurrentYear);
+        if (rate is null) db.MrpRates.Add(rate = new Domain.Services.MrpRate { Year = CurrentYear });
+        rate.Amount = amount;
+        return await db.SaveChangesAsync();
+    });
+
     public override async ValueTask DisposeAsync()
     {
         if (Provider == DatabaseProvider.Postgres)

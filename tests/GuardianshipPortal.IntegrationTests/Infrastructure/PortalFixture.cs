@@ -17,7 +17,7 @@ public abstract class PortalFixture(DatabaseProvider provider) : IAsyncLifetime
 
     public PortalApp App => _app ?? throw new InvalidOperationException(SkipReason ?? "The portal was not started.");
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         SkipReason = Provider == DatabaseProvider.Postgres
             ? TestEnvironment.Require(TestEnvironment.PostgresConnection is not null, $"PostgreSQL ({TestEnvironment.PostgresVariable})")
@@ -26,8 +26,8 @@ public abstract class PortalFixture(DatabaseProvider provider) : IAsyncLifetime
         {
             _app = new PortalApp(Provider);
             _ = _app.Server; // boots the host: migrations and demo seeding happen here
+            await _app.SetCurrentMrpAsync(4325m); // lump sums need this year's MRP, whichever year the tests run in
         }
-        return ValueTask.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()

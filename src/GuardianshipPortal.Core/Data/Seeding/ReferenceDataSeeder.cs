@@ -7,8 +7,8 @@ namespace GuardianshipPortal.Data.Seeding;
 
 /// <summary>
 /// Fills the editable reference data on first start, in every environment: document checklists, refusal grounds,
-/// default regulations (SPEC §3), the working calendar 2025–2027, MRP rates and settings. Each table is seeded only
-/// when empty, so the administrator's edits are never overwritten.
+/// default regulations (SPEC §3), the working calendar from 2025 to next year, MRP rates and settings. Each table is
+/// seeded only when empty (the calendar: each year without days), so the administrator's edits are never overwritten.
 /// </summary>
 public class ReferenceDataSeeder(PortalDbContext db)
 {
@@ -103,8 +103,14 @@ public class ReferenceDataSeeder(PortalDbContext db)
             }
         }
         if (!await db.Regulations.AnyAsync(ct)) db.Regulations.AddRange(DefaultRegulations());
-        if (!await db.CalendarDays.AnyAsync(ct))
-            db.CalendarDays.AddRange(new[] { 2025, 2026, 2027 }.SelectMany(HolidayRules.ForYear));
+        // Every year from 2025 to next year gets its days by the law's rule if it has none yet, so deadlines never
+        // silently run over holidays; the administrator then adds Kurban Ait and the Government's transfers.
+        var lastYear = DateTime.UtcNow.Year + 1;
+        var filledYears = (await db.CalendarDays.Select(d => d.Date).ToListAsync(ct)).Select(d => d.Year).ToHashSet();
+        for (var year = 2025; year <= lastYear; year++)
+        {
+            if (!filledYears.Contains(year)) db.CalendarDays.AddRange(HolidayRules.ForYear(year));
+        }
         if (!await db.MrpRates.AnyAsync(ct))
         {
             // Republican budget laws; the administrator adds each new year.

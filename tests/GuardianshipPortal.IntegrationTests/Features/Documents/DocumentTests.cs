@@ -42,8 +42,8 @@ public abstract class DocumentTests : PortalTest
     {
         { ServiceCode.FosterPlacement, "kk", DocumentKind.FosterPlacementContract, ["БАЛАНЫ (БАЛАЛАРДЫ) ПАТРОНАТТЫҚ ТӘРБИЕГЕ БЕРУ ТУРАЛЫ ШАРТ", "Шарттың мерзімі: 01.12.2026 бастап 30.11.2027 дейін.", "Ахметов Нұрсұлтан Ерланұлы", "патронат тәрбиеші"] },
         { ServiceCode.FosterPlacement, "ru", DocumentKind.FosterPlacementContract, ["ДОГОВОР О ПЕРЕДАЧЕ РЕБЕНКА (ДЕТЕЙ) НА ПАТРОНАТНОЕ ВОСПИТАНИЕ", "Срок действия договора: с 01.12.2026 по 30.11.2027.", "Ахметов Нұрсұлтан Ерланұлы"] },
-        { ServiceCode.AdoptionLumpSum, "kk", DocumentKind.LumpSumDecision, ["БІРЖОЛҒЫ АҚШАЛАЙ ТӨЛЕМ ТАҒАЙЫНДАУ ТУРАЛЫ ШЕШІМ", "75 АЕК × 4 325,00 теңге (2026 жылғы АЕК) = 324 375,00 теңге (Үш жүз жиырма төрт мың үш жүз жетпіс бес теңге 00 тиын)", "KZ12601A871001234567", "№ 2-1234/2026"] },
-        { ServiceCode.AdoptionLumpSum, "ru", DocumentKind.LumpSumDecision, ["РЕШЕНИЕ О НАЗНАЧЕНИИ ЕДИНОВРЕМЕННОЙ ДЕНЕЖНОЙ ВЫПЛАТЫ", "75 МРП × 4 325,00 тенге (МРП 2026 года) = 324 375,00 тенге (Триста двадцать четыре тысячи триста семьдесят пять тенге 00 тиын)"] },
+        { ServiceCode.AdoptionLumpSum, "kk", DocumentKind.LumpSumDecision, ["БІРЖОЛҒЫ АҚШАЛАЙ ТӨЛЕМ ТАҒАЙЫНДАУ ТУРАЛЫ ШЕШІМ", "75 АЕК × 4 325,00 теңге ({Year} жылғы АЕК) = 324 375,00 теңге (Үш жүз жиырма төрт мың үш жүз жетпіс бес теңге 00 тиын)", "KZ12601A871001234567", "№ 2-1234/2026"] },
+        { ServiceCode.AdoptionLumpSum, "ru", DocumentKind.LumpSumDecision, ["РЕШЕНИЕ О НАЗНАЧЕНИИ ЕДИНОВРЕМЕННОЙ ДЕНЕЖНОЙ ВЫПЛАТЫ", "75 МРП × 4 325,00 тенге (МРП {Year} года) = 324 375,00 тенге (Триста двадцать четыре тысячи триста семьдесят пять тенге 00 тиын)"] },
         { ServiceCode.FosterMaintenance, "kk", DocumentKind.MaintenanceDecision, ["Бір балаға айына 44 580,00 теңге (Қырық төрт мың бес жүз сексен теңге 00 тиын)", "Төлем кезеңі: 01.12.2026 бастап 31.05.2027 дейін."] },
         { ServiceCode.FosterMaintenance, "ru", DocumentKind.MaintenanceDecision, ["Сумма на одного ребенка в месяц: 44 580,00 тенге (Сорок четыре тысячи пятьсот восемьдесят тенге 00 тиын)", "Период выплаты: с 01.12.2026 по 31.05.2027."] },
         { ServiceCode.AdopterRegistration, "kk", DocumentKind.AdopterConclusion, ["АСЫРАП АЛУШЫ БОЛУҒА ҮМІТКЕР БОЛА АЛАТЫНДЫҒЫ ТУРАЛЫ ҚОРЫТЫНДЫ", "Негіздеме: Үміткер асырап алушы бола алады.", "комиссияның пікірін (оң: Үміткер талаптарға сай келеді.)"] },
@@ -56,11 +56,12 @@ public abstract class DocumentTests : PortalTest
     [MemberData(nameof(Results))]
     public async Task The_signed_result_states_the_case_in_the_applicants_language(ServiceCode service, string language, DocumentKind kind, string[] phrases)
     {
+        await App.SetCurrentMrpAsync(4325m);
         var (id, number) = await SignedAsync(service, language);
 
         var (document, text, pages) = await DocumentAsync(id, kind);
 
-        foreach (var phrase in phrases) Assert.Contains(phrase, text);
+        foreach (var phrase in phrases) Assert.Contains(phrase.Replace("{Year}", PortalApp.CurrentYear.ToString()), text);
         Assert.Contains("№ " + number, text);
         Assert.Contains("Серікова Айжан Болатқызы", text);
         Assert.Contains("Ерлан Болатұлы Жақсыбеков", text); // the head who signed

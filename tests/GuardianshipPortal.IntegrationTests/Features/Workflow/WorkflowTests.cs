@@ -63,6 +63,7 @@ public abstract class WorkflowTests(PortalFixture fixture) : PortalTest(fixture)
     [Fact]
     public async Task The_lump_sum_is_75_mrp_of_the_decision_year()
     {
+        await App.SetCurrentMrpAsync(4325m);
         var office = new OfficeDesk(App);
         var id = (await office.RegisterAsync(ServiceCode.AdoptionLumpSum)).CaseId;
         await office.ResolveAsync(id);
@@ -70,8 +71,7 @@ public abstract class WorkflowTests(PortalFixture fixture) : PortalTest(fixture)
         var drafted = await office.DraftAsync(id, ServiceCode.AdoptionLumpSum);
 
         var draft = await App.WithDbAsync(db => db.Drafts.SingleAsync(d => d.CaseId == id));
-        var year = DateTime.UtcNow.AddHours(5).Year;
-        var mrp = await App.WithDbAsync(db => db.MrpRates.Where(m => m.Year == year).Select(m => m.Amount).SingleAsync());
+        var mrp = await App.WithDbAsync(db => db.MrpRates.Where(m => m.Year == PortalApp.CurrentYear).Select(m => m.Amount).SingleAsync());
         Assert.Equal(75, draft.MrpCount);
         Assert.Equal(mrp, draft.MrpValue);
         Assert.Equal(75 * mrp, draft.Amount);
