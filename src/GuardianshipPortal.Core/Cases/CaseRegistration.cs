@@ -51,8 +51,7 @@ public sealed class CaseRegistration(PortalDbContext db, Deadlines deadlines, Ca
     private async Task<Case> RegisterOnceAsync(RegistrationRequest request, Office office, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var zone = Deadlines.Zone(office);
-        var localToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var localToday = office.LocalDate(now);
 
         var counter = await db.RegistrationCounters.FirstOrDefaultAsync(
             c => c.OfficeId == office.Id && c.Year == localToday.Year && c.Service == request.Service, ct);

@@ -26,9 +26,6 @@ public sealed class Deadlines(PortalDbContext db)
     public async Task<WorkingCalendar> CalendarAsync(CancellationToken ct = default) =>
         _calendar ??= new WorkingCalendar(await db.CalendarDays.AsNoTracking().ToListAsync(ct));
 
-    public static TimeZoneInfo Zone(Office office) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(office.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
-
     /// <summary>Starts <paramref name="step"/> on the case now: records the start and the due time (none for Closed).</summary>
     public async Task StartStepAsync(Case @case, Office office, Step step, DateTimeOffset now, CancellationToken ct = default)
     {
@@ -40,10 +37,10 @@ public sealed class Deadlines(PortalDbContext db)
             return;
         }
         var regulation = await db.Regulations.AsNoTracking().FirstAsync(r => r.Id == @case.RegulationId, ct);
-        @case.StepDueAt = regulation.For(step).DueFrom(now, await CalendarAsync(ct), Zone(office));
+        @case.StepDueAt = regulation.For(step).DueFrom(now, await CalendarAsync(ct), office.Zone());
     }
 
     /// <summary>The overall due date of a case registered now under <paramref name="regulation"/>.</summary>
     public async Task<DateTimeOffset> TotalDueAsync(Regulation regulation, Office office, DateTimeOffset registeredAt, CancellationToken ct = default) =>
-        regulation.Total.DueFrom(registeredAt, await CalendarAsync(ct), Zone(office));
+        regulation.Total.DueFrom(registeredAt, await CalendarAsync(ct), office.Zone());
 }

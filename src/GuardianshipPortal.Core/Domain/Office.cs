@@ -21,4 +21,14 @@ public class Office
 
     public string Name(string language) => Language.Pick(language, NameKk, NameRu);
     public string Address(string language) => Language.Pick(language, AddressKk, AddressRu);
+
+    /// <summary>The office's time zone; an unknown zone id falls back to the default rather than failing a request.</summary>
+    public TimeZoneInfo Zone() => ZoneOf(TimeZoneId);
+
+    /// <summary>The office's calendar date at a moment.</summary>
+    public DateOnly LocalDate(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Zone()).DateTime);
+
+    public static TimeZoneInfo ZoneOf(string? timeZoneId) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId ?? DefaultTimeZone, out var zone) ? zone
+        : TimeZoneInfo.TryFindSystemTimeZoneById(DefaultTimeZone, out var fallback) ? fallback : TimeZoneInfo.Utc;
 }

@@ -6,8 +6,8 @@ namespace GuardianshipPortal.Web.Infrastructure;
 /// <summary>How times, dates and money look on screen: stored in UTC, shown in the office's zone and the UI's culture.</summary>
 public static class Display
 {
-    public static TimeZoneInfo Zone(Office? office) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(office?.TimeZoneId ?? Office.DefaultTimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+    /// <summary>The office's zone; without an office (admins, supervisors) the region's default.</summary>
+    public static TimeZoneInfo Zone(Office? office) => office?.Zone() ?? Office.ZoneOf(null);
 
     public static string DateTime(DateTimeOffset? utc, Office? office) =>
         utc is { } t ? TimeZoneInfo.ConvertTime(t, Zone(office)).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture) : "";

@@ -129,7 +129,7 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
     /// <summary>The configured MRP count and the MRP of the current year in the office's zone (null when not configured).</summary>
     public async Task<(int Count, decimal? Mrp)> LumpSumAsync(Office office, CancellationToken ct = default)
     {
-        var year = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Display.Zone(office)).Year;
+        var year = office.LocalDate(clock.GetUtcNow()).Year;
         var setting = await db.Settings.AsNoTracking().Where(s => s.Key == PortalSetting.LumpSumMrpCount).Select(s => s.Value).FirstOrDefaultAsync(ct);
         var count = int.TryParse(setting, out var n) ? n : 75;
         var mrp = await db.MrpRates.AsNoTracking().Where(m => m.Year == year).Select(m => (decimal?)m.Amount).FirstOrDefaultAsync(ct);
@@ -138,12 +138,7 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
 
     public async Task<IReadOnlyList<SpecialistLoad>> SpecialistsAsync(Guid officeId, CancellationToken ct = default)
     {
-        var specialists = await (
-            from u in db.Users
-            join ur in db.UserRoles on u.Id equals ur.UserId
-            join r in db.Roles on ur.RoleId equals r.Id
-            where r.Name == Roles.Specialist && u.OfficeId == officeId && u.IsActive
-            select new { u.Id, u.FullName }).ToListAsync(ct);
+        var specialists = await db.StaffInRole(officeId, Roles.Specialist).Select(u => new { u.Id, u.FullName }).ToListAsync(ct);
         var ids = specialists.Select(s => s.Id).ToList();
         var loads = await db.Cases.Where(c => c.AssigneeId != null && ids.Contains(c.AssigneeId.Value) && c.Step != Step.Closed)
             .GroupBy(c => c.AssigneeId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);

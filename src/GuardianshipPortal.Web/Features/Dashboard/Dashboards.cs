@@ -33,8 +33,8 @@ public sealed class Dashboards(PortalDbContext db, Deadlines deadlines, TimeProv
     public async Task<OfficeDashboard> ForOfficeAsync(Office office, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var zone = Display.Zone(office);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var zone = office.Zone();
+        var today = office.LocalDate(now);
         var calendar = await deadlines.CalendarAsync(ct);
         // "Due soon": before the end of the second working day from today.
         var soon = Duration.EndOfDay(calendar.AddWorkingDays(today, 2), zone);

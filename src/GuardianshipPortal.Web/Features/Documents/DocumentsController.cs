@@ -47,9 +47,10 @@ public sealed class DocumentsController(
         var c = await pages.LoadAsync(id, tracking: false);
         if (c is null || c.OfficeId != me.OfficeId) return NotFound();
         if (c.Step is not (Step.Drafting or Step.Signing) || c.Draft is null) return Conflict();
-        var head = await db.Users.AsNoTracking().Where(u => u.OfficeId == c.OfficeId && u.IsActive)
-            .Join(db.UserRoles, u => u.Id, ur => ur.UserId, (u, ur) => new { u, ur.RoleId })
-            .Join(db.Roles.Where(r => r.Name == Roles.Head), x => x.RoleId, r => r.Id, (x, _) => x.u).FirstOrDefaultAsync();
+        // The head previewing is the one who will sign; for the specialist, the office's head.
+        var head = me.IsInRole(Roles.Head)
+            ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == me.Id)
+            : await db.StaffInRole(c.OfficeId, Roles.Head).AsNoTracking().FirstOrDefaultAsync();
         var signer = new Signer(head?.FullName ?? "", head?.Position(c.Language) ?? "");
         var pdf = await issuer.PreviewAsync(c, DocumentComposer.ResultKinds(c, c.Draft.Outcome)[0], signer, clock.GetUtcNow());
         return File(pdf, "application/pdf");

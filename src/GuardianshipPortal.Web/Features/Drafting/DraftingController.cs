@@ -63,7 +63,7 @@ public sealed class DraftingController(
         runner.RunAsync(this, id, form, form.Submit ? CaseAction.SubmitDraft : CaseAction.SaveDraft, async step =>
         {
             var c = step.Case;
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(step.Now, Display.Zone(step.Office)).DateTime);
+            var today = step.Office.LocalDate(step.Now);
             var grounds = await db.RefusalGrounds.Where(g => g.Service == c.Service && g.IsActive).Select(g => g.Id).ToListAsync();
             var (mrpCount, mrp) = await pages.LumpSumAsync(step.Office);
             if (form.Submit)

@@ -27,7 +27,7 @@ public sealed class Journals(PortalDbContext db, IStringLocalizer<SharedResource
 {
     public async Task<JournalTable> BuildAsync(JournalKind kind, JournalQuery q, Office office, CancellationToken ct)
     {
-        var zone = Display.Zone(office);
+        var zone = office.Zone();
         var from = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(q.From.ToDateTime(TimeOnly.MinValue), zone), TimeSpan.Zero);
         var to = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(q.To.AddDays(1).ToDateTime(TimeOnly.MinValue), zone), TimeSpan.Zero);
         var cases = db.Cases.AsNoTracking().Where(c => c.OfficeId == q.OfficeId);

@@ -31,7 +31,7 @@ public sealed class JournalsController(
         var selected = offices.FirstOrDefault(o => o.Id == (office ?? me.OfficeId)) ?? offices.FirstOrDefault();
         if (selected is null || office is { } asked && offices.All(o => o.Id != asked)) return NotFound();
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Display.Zone(selected)).DateTime);
+        var today = selected.LocalDate(clock.GetUtcNow());
         var query = new JournalQuery(selected.Id, from ?? new DateOnly(today.Year, today.Month, 1), to ?? today, service);
         if (query.From > query.To) ModelState.AddModelError("", l["Journal_PeriodOrder"]);
         else if (query.To.DayNumber - query.From.DayNumber > MaxDays) ModelState.AddModelError("", l["Journal_PeriodTooLong", MaxDays]);
