@@ -31,6 +31,8 @@ public sealed class AuditController(PortalDbContext db, CurrentUser me, IStringL
         var users = db.Users.Where(u => u.RegionId == region);
         if (!string.IsNullOrWhiteSpace(user)) users = users.Where(u => u.UserName == user.Trim());
         var userNames = await users.Select(u => new { u.Id, u.UserName }).ToDictionaryAsync(u => u.Id, u => u.UserName ?? "", ct);
+        // Public verification downloads have no user: they are recorded under the empty id and shown as anonymous.
+        if (string.IsNullOrWhiteSpace(user)) userNames[Guid.Empty] = l["Audit_Anonymous"];
         var ids = userNames.Keys.ToList();
 
         Guid? caseId = null;

@@ -80,6 +80,24 @@ public sealed class DocumentsController(
         return Redirect($"/cases/{document.CaseId}");
     }
 
+    /// <summary>
+    /// Public: whoever holds the paper (and so its code) may download it again — the applicant at home, an office that
+    /// was shown it. A revoked document is not handed out. Audited like every print.
+    /// </summary>
+    [AllowAnonymous, EnableRateLimiting(WorkflowSetup.VerifyPolicy)]
+    [HttpGet("/verify/{code}/document")]
+    public async Task<IActionResult> PublicDownload(string code)
+    {
+        var normalized = VerificationCodes.Normalize(code);
+        var document = normalized is null ? null
+            : await db.IssuedDocuments.AsNoTracking().Include(d => d.Content).FirstOrDefaultAsync(d => d.VerificationCode == normalized);
+        if (document is null) return NotFound();
+        if (document.IsRevoked) return StatusCode(StatusCodes.Status410Gone);
+        audit.Record("PublicDownload", document.CaseId, document.Id.ToString());
+        await db.SaveChangesAsync();
+        return File(document.Content!.Pdf, "application/pdf", $"{document.Number}-{document.Kind}.pdf");
+    }
+
     /// <summary>Public: anyone holding the paper checks it. Shows the document, never personal data beyond initials.</summary>
     [AllowAnonymous, EnableRateLimiting(WorkflowSetup.VerifyPolicy)]
     [HttpGet("/verify/{code?}")]

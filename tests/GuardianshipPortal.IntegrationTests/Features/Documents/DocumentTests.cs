@@ -227,10 +227,22 @@ public abstract class DocumentTests : PortalTest
         Assert.Equal("Мұндай кодпен құжат табылмады. Кодты тексеріп, қайта енгізіңіз.", unknown.Text("[data-testid=verify-result]"));
         Assert.Equal(HttpStatusCode.NotFound, malformed.Status);
 
+        var download = await anonymous.Http.GetAsync($"/verify/{document.VerificationCode}/document", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        var stored = await App.WithDbAsync(db => db.IssuedDocumentContents.SingleAsync(c => c.DocumentId == document.Id));
+        Assert.Equal(stored.Pdf, await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.Http.GetAsync("/verify/ZZZZ-ZZZZ-ZZZZ/document", TestContext.Current.CancellationToken)).StatusCode);
+
         var head = await new OfficeDesk(App).AsAsync("head");
         await head.PostAsync($"/documents/{document.Id}/revoke", new Dictionary<string, string> { ["Reason"] = "Шешім нөмірі қате көрсетілген" });
         var revoked = await anonymous.GetAsync($"/verify/{document.VerificationCode}");
         Assert.Equal("Құжат кері қайтарылып алынған және жарамсыз.", revoked.Text("[data-testid=verify-result]"));
+        Assert.Null(revoked.Document.QuerySelector("[data-testid=verify-download]"));
+        Assert.Equal(HttpStatusCode.Gone, (await anonymous.Http.GetAsync($"/verify/{document.VerificationCode}/document", TestContext.Current.CancellationToken)).StatusCode);
+        var supervisor = NewClient();
+        await supervisor.SignInAsync("supervisor");
+        var audit = await supervisor.GetAsync("/audit?action=PublicDownload");
+        Assert.Contains("анонимді", audit.Texts("[data-testid=audit] tbody td"));
 
         var issue = await new OfficeDesk(App).IssueAsync(id);
         Assert.Equal(HttpStatusCode.BadRequest, issue.Status);
