@@ -46,6 +46,20 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, PortalDbContext d
         return _office;
     }
 
+    /// <summary>
+    /// The offices whose registers and figures this user may look at (the supervisor: every active office of the
+    /// region; staff: their own), and the one asked for — or the user's own, or the first. Selected is null when the
+    /// office asked for is not among them.
+    /// </summary>
+    public async Task<(IReadOnlyList<Office> Offices, Office? Selected)> ChooseOfficeAsync(Guid? asked, CancellationToken ct = default)
+    {
+        IReadOnlyList<Office> offices = IsInRole(Domain.Roles.Supervisor) && RegionId is { } region
+            ? await db.Offices.AsNoTracking().Where(o => o.RegionId == region && o.IsActive).OrderBy(o => o.Code).ToListAsync(ct)
+            : OfficeId is { } own ? await db.Offices.AsNoTracking().Where(o => o.Id == own).ToListAsync(ct) : [];
+        if (asked is { } id && offices.All(o => o.Id != id)) return (offices, null);
+        return (offices, offices.FirstOrDefault(o => o.Id == (asked ?? OfficeId)) ?? offices.FirstOrDefault());
+    }
+
     public async Task<Region?> GetRegionAsync() =>
         RegionId is { } id ? await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id) : null;
 }

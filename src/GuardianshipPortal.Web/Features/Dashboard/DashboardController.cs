@@ -11,16 +11,13 @@ public sealed record DashboardPage(OfficeDashboard Selected, IReadOnlyList<Offic
 
 /// <summary>The head's view of the office; the supervisor's comparison of the region's offices.</summary>
 [Authorize(Roles = Roles.Head + "," + Roles.Supervisor)]
-public sealed class DashboardController(PortalDbContext db, Dashboards dashboards, CurrentUser me) : Controller
+public sealed class DashboardController(Dashboards dashboards, CurrentUser me) : Controller
 {
     [HttpGet("/dashboard")]
     public async Task<IActionResult> Index(Guid? office, CancellationToken ct)
     {
-        var offices = me.IsInRole(Roles.Supervisor) && me.RegionId is { } region
-            ? await db.Offices.AsNoTracking().Where(o => o.RegionId == region && o.IsActive).OrderBy(o => o.Code).ToListAsync(ct)
-            : await db.Offices.AsNoTracking().Where(o => o.Id == me.OfficeId).ToListAsync(ct);
-        var selected = offices.FirstOrDefault(o => o.Id == (office ?? me.OfficeId)) ?? offices.FirstOrDefault();
-        if (selected is null || office is { } asked && offices.All(o => o.Id != asked)) return NotFound();
+        var (offices, selected) = await me.ChooseOfficeAsync(office, ct);
+        if (selected is null) return NotFound();
 
         var all = new List<OfficeDashboard>();
         foreach (var o in offices) all.Add(await dashboards.ForOfficeAsync(o, ct));

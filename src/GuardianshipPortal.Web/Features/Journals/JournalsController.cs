@@ -27,9 +27,8 @@ public sealed class JournalsController(
         string? format, int page = 1, CancellationToken ct = default)
     {
         if (!Enum.IsDefined(kind) || service is { } s && !Enum.IsDefined(s)) return NotFound();
-        var offices = await VisibleOfficesAsync(ct);
-        var selected = offices.FirstOrDefault(o => o.Id == (office ?? me.OfficeId)) ?? offices.FirstOrDefault();
-        if (selected is null || office is { } asked && offices.All(o => o.Id != asked)) return NotFound();
+        var (offices, selected) = await me.ChooseOfficeAsync(office, ct);
+        if (selected is null) return NotFound();
 
         var today = selected.LocalDate(clock.GetUtcNow());
         var query = new JournalQuery(selected.Id, from ?? new DateOnly(today.Year, today.Month, 1), to ?? today, service);
@@ -75,11 +74,4 @@ public sealed class JournalsController(
         };
     }
 
-    /// <summary>Office staff see their own office; the supervisor every office of the region.</summary>
-    private async Task<IReadOnlyList<Office>> VisibleOfficesAsync(CancellationToken ct)
-    {
-        if (me.IsInRole(Roles.Supervisor) && me.RegionId is { } region)
-            return await db.Offices.AsNoTracking().Where(o => o.RegionId == region && o.IsActive).OrderBy(o => o.Code).ToListAsync(ct);
-        return me.OfficeId is { } own ? await db.Offices.AsNoTracking().Where(o => o.Id == own).ToListAsync(ct) : [];
-    }
 }
