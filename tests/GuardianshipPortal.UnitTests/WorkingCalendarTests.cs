@@ -58,46 +58,4 @@ public sealed class WorkingCalendarTests
         Assert.True(calendar.IsWorkingDay(saturday));
         Assert.Equal(saturday, calendar.AddWorkingDays(new DateOnly(2026, 11, 13), 1));
     }
-
-    [Fact]
-    public void Calendar_days_run_through_holidays_but_do_not_end_on_one()
-    {
-        var calendar = Calendar(2026);
-        var start = new DateTimeOffset(2026, 3, 10, 5, 0, 0, TimeSpan.Zero);
-
-        // 10 March + 14 calendar days = 24 March, a day off → the term ends on 26 March.
-        var due = Duration.CalendarDays(14).DueFrom(start, calendar, Almaty);
-        var local = TimeZoneInfo.ConvertTime(due, Almaty);
-        Assert.Equal(new DateTime(2026, 3, 26, 23, 59, 59), local.DateTime);
-    }
-
-    [Fact]
-    public void Calendar_days_versus_working_days_from_the_same_start()
-    {
-        var calendar = Calendar(2026);
-        var friday = new DateTimeOffset(2026, 11, 13, 6, 0, 0, TimeSpan.Zero); // 11:00 in Almaty
-
-        var calendarDue = TimeZoneInfo.ConvertTime(Duration.CalendarDays(3).DueFrom(friday, calendar, Almaty), Almaty);
-        var workingDue = TimeZoneInfo.ConvertTime(Duration.WorkingDays(3).DueFrom(friday, calendar, Almaty), Almaty);
-
-        Assert.Equal(new DateOnly(2026, 11, 16), DateOnly.FromDateTime(calendarDue.DateTime)); // Monday
-        Assert.Equal(new DateOnly(2026, 11, 18), DateOnly.FromDateTime(workingDue.DateTime)); // Wednesday
-    }
-
-    [Fact]
-    public void Minutes_and_hours_run_on_the_clock()
-    {
-        var start = new DateTimeOffset(2026, 11, 13, 6, 0, 0, TimeSpan.Zero);
-        Assert.Equal(start.AddMinutes(30), Duration.Minutes(30).DueFrom(start, WorkingCalendar.Empty, Almaty));
-        Assert.Equal(start.AddHours(1), Duration.Hours(1).DueFrom(start, WorkingCalendar.Empty, Almaty));
-    }
-
-    [Fact]
-    public void The_local_day_decides_late_evening_starts()
-    {
-        // 20:30 UTC on Friday is already Saturday 01:30 in Almaty (UTC+5): one working day later is Tuesday.
-        var start = new DateTimeOffset(2026, 11, 13, 20, 30, 0, TimeSpan.Zero);
-        var due = TimeZoneInfo.ConvertTime(Duration.WorkingDays(1).DueFrom(start, Calendar(2026), Almaty), Almaty);
-        Assert.Equal(new DateOnly(2026, 11, 16), DateOnly.FromDateTime(due.DateTime));
-    }
 }

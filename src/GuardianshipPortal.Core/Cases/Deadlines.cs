@@ -37,10 +37,10 @@ public sealed class Deadlines(PortalDbContext db)
             return;
         }
         var regulation = await db.Regulations.AsNoTracking().FirstAsync(r => r.Id == @case.RegulationId, ct);
-        @case.StepDueAt = regulation.For(step).DueFrom(now, await CalendarAsync(ct), office.Zone());
+        @case.StepDueAt = regulation.For(step).DueFrom(now, office.WorkingTime(await CalendarAsync(ct)));
     }
 
     /// <summary>The overall due date of a case registered now under <paramref name="regulation"/>.</summary>
     public async Task<DateTimeOffset> TotalDueAsync(Regulation regulation, Office office, DateTimeOffset registeredAt, CancellationToken ct = default) =>
-        regulation.Total.DueFrom(registeredAt, await CalendarAsync(ct), office.Zone());
+        regulation.Total.DueFrom(registeredAt, office.WorkingTime(await CalendarAsync(ct)));
 }

@@ -1,3 +1,5 @@
+using GuardianshipPortal.Domain.Calendar;
+
 namespace GuardianshipPortal.Domain;
 
 /// <summary>A district (or city) guardianship office: the education department of a local executive body.</summary>
@@ -19,6 +21,15 @@ public class Office
     public string TimeZoneId { get; set; } = DefaultTimeZone;
     public bool IsActive { get; set; } = true;
 
+    // Working time (SPEC §8): deadlines in minutes and hours count only these hours; terms in days end at closing.
+    public TimeOnly OpensAt { get; set; } = OfficeHours.Standard.Opens;
+    public TimeOnly ClosesAt { get; set; } = OfficeHours.Standard.Closes;
+    public TimeOnly LunchFrom { get; set; } = OfficeHours.Standard.LunchFrom;
+    public TimeOnly LunchTo { get; set; } = OfficeHours.Standard.LunchTo;
+    /// <summary>Hours when applicants are received at the counter (printed on notices); within the working day.</summary>
+    public TimeOnly ReceptionFrom { get; set; } = OfficeHours.Standard.Opens;
+    public TimeOnly ReceptionTo { get; set; } = new(17, 30);
+
     public string Name(string language) => Language.Pick(language, NameKk, NameRu);
     public string Address(string language) => Language.Pick(language, AddressKk, AddressRu);
 
@@ -27,6 +38,11 @@ public class Office
 
     /// <summary>The office's calendar date at a moment.</summary>
     public DateOnly LocalDate(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Zone()).DateTime);
+
+    public OfficeHours Hours() => new(OpensAt, ClosesAt, LunchFrom, LunchTo);
+
+    /// <summary>The office's working time over a calendar of working days: what deadlines are counted in.</summary>
+    public WorkingTime WorkingTime(WorkingCalendar calendar) => new(calendar, Hours(), Zone());
 
     public static TimeZoneInfo ZoneOf(string? timeZoneId) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId ?? DefaultTimeZone, out var zone) ? zone

@@ -738,6 +738,9 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<TimeOnly>("ClosesAt")
+                        .HasColumnType("time without time zone");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -745,6 +748,12 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
+
+                    b.Property<TimeOnly>("LunchFrom")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("LunchTo")
+                        .HasColumnType("time without time zone");
 
                     b.Property<string>("NameKk")
                         .IsRequired()
@@ -756,10 +765,19 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<TimeOnly>("OpensAt")
+                        .HasColumnType("time without time zone");
+
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<TimeOnly>("ReceptionFrom")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("ReceptionTo")
+                        .HasColumnType("time without time zone");
 
                     b.Property<Guid>("RegionId")
                         .HasColumnType("uuid");

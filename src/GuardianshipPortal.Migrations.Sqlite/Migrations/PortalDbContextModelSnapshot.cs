@@ -729,6 +729,9 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeOnly>("ClosesAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -736,6 +739,12 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("LunchFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("LunchTo")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NameKk")
                         .IsRequired()
@@ -747,9 +756,18 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeOnly>("OpensAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("ReceptionFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("ReceptionTo")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RegionId")

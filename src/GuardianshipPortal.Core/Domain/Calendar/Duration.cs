@@ -17,22 +17,25 @@ public record Duration(int Amount, DurationUnit Unit)
     public static Duration CalendarDays(int n) => new(n, DurationUnit.CalendarDays);
 
     /// <summary>
-    /// When a period of this length that starts at <paramref name="startUtc"/> ends. Minutes and hours run on the clock;
-    /// days end at the close of the last day in the office's zone, and a term that would end on a day off ends on
-    /// the next working day.
+    /// When a period of this length that starts at <paramref name="start"/> ends, in the office's working time (SPEC §8):
+    /// minutes and hours count only working time (not lunch, evenings or days off); a term in days ends at the close of
+    /// business of its last day, and a term in calendar days that would end on a day off ends on the next working day.
+    /// A period that starts outside working time (a request arriving at night or on a Sunday) counts from the next
+    /// working moment.
     /// </summary>
-    public DateTimeOffset DueFrom(DateTimeOffset startUtc, WorkingCalendar calendar, TimeZoneInfo zone)
+    public DateTimeOffset DueFrom(DateTimeOffset start, WorkingTime time)
     {
         switch (Unit)
         {
-            case DurationUnit.Minutes: return startUtc.AddMinutes(Amount);
-            case DurationUnit.Hours: return startUtc.AddHours(Amount);
+            case DurationUnit.Minutes: return time.AddWorkingMinutes(start, Amount);
+            case DurationUnit.Hours: return time.AddWorkingMinutes(start, Amount * 60);
         }
-        var localStart = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(startUtc, zone).DateTime);
+        var firstDay = time.CountingDay(start);
         var lastDay = Unit == DurationUnit.WorkingDays
-            ? calendar.AddWorkingDays(localStart, Amount)
-            : calendar.NextWorkingDayFrom(localStart.AddDays(Amount));
-        return EndOfDay(lastDay, zone);
+            // The day the count starts on is day zero: "1 working day" from a Monday ends on Tuesday evening.
+            ? time.Calendar.AddWorkingDays(firstDay, Amount)
+            : time.Calendar.NextWorkingDayFrom(firstDay.AddDays(Amount));
+        return time.CloseOf(lastDay);
     }
 
     /// <summary>The last moment of a local day, as UTC.</summary>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using GuardianshipPortal.Data;
 using GuardianshipPortal.Domain;
+using GuardianshipPortal.Domain.Calendar;
 using GuardianshipPortal.Domain.Cases;
 using GuardianshipPortal.Domain.Services;
 using GuardianshipPortal.Web.Infrastructure;
@@ -37,6 +38,35 @@ public sealed class OfficeForm
     public string Phone { get; set; } = "";
     public string TimeZoneId { get; set; } = Office.DefaultTimeZone;
     public bool IsActive { get; set; } = true;
+    public TimeOnly OpensAt { get; set; } = OfficeHours.Standard.Opens;
+    public TimeOnly ClosesAt { get; set; } = OfficeHours.Standard.Closes;
+    public TimeOnly LunchFrom { get; set; } = OfficeHours.Standard.LunchFrom;
+    public TimeOnly LunchTo { get; set; } = OfficeHours.Standard.LunchTo;
+    public TimeOnly ReceptionFrom { get; set; } = OfficeHours.Standard.Opens;
+    public TimeOnly ReceptionTo { get; set; } = new(17, 30);
+
+    public OfficeHours Hours => new(OpensAt, ClosesAt, LunchFrom, LunchTo);
+
+    public static OfficeForm Of(Office o) => new()
+    {
+        Code = o.Code, NameKk = o.NameKk, NameRu = o.NameRu, AddressKk = o.AddressKk, AddressRu = o.AddressRu,
+        Phone = o.Phone, TimeZoneId = o.TimeZoneId, IsActive = o.IsActive, OpensAt = o.OpensAt, ClosesAt = o.ClosesAt,
+        LunchFrom = o.LunchFrom, LunchTo = o.LunchTo, ReceptionFrom = o.ReceptionFrom, ReceptionTo = o.ReceptionTo,
+    };
+
+    public void ApplyTo(Office o)
+    {
+        o.Code = Code; o.NameKk = NameKk.Trim(); o.NameRu = NameRu.Trim();
+        o.AddressKk = AddressKk.Trim(); o.AddressRu = AddressRu.Trim(); o.Phone = Phone.Trim();
+        o.TimeZoneId = TimeZoneId; o.IsActive = IsActive;
+        (o.OpensAt, o.ClosesAt, o.LunchFrom, o.LunchTo) = (OpensAt, ClosesAt, LunchFrom, LunchTo);
+        (o.ReceptionFrom, o.ReceptionTo) = (ReceptionFrom, ReceptionTo);
+    }
+
+    /// <summary>What the audit records of an office, before and after a change.</summary>
+    public static string Describe(Office o) =>
+        $"{o.Code}; {o.NameKk}; {o.NameRu}; {o.AddressKk}; {o.AddressRu}; {o.Phone}; {o.TimeZoneId}; {o.IsActive}; " +
+        $"{o.OpensAt:HH:mm}–{o.ClosesAt:HH:mm}, {o.LunchFrom:HH:mm}–{o.LunchTo:HH:mm}, {o.ReceptionFrom:HH:mm}–{o.ReceptionTo:HH:mm}";
 }
 
 public sealed class OfficeFormValidator : AbstractValidator<OfficeForm>
@@ -47,6 +77,9 @@ public sealed class OfficeFormValidator : AbstractValidator<OfficeForm>
         RuleFor(x => x.NameKk).NotEmpty().WithMessage(_ => l["Validation_Required", l["Offices_NameKk"]]).MaximumLength(300);
         RuleFor(x => x.NameRu).NotEmpty().WithMessage(_ => l["Validation_Required", l["Offices_NameRu"]]).MaximumLength(300);
         RuleFor(x => x.TimeZoneId).Must(z => TimeZoneInfo.TryFindSystemTimeZoneById(z, out _)).WithMessage(_ => l["Offices_TimeZone"]);
+        RuleFor(x => x.Hours).Must(h => h.IsValid).WithMessage(_ => l["Offices_HoursInvalid"]);
+        RuleFor(x => x).Must(f => f.ReceptionFrom >= f.OpensAt && f.ReceptionFrom < f.ReceptionTo && f.ReceptionTo <= f.ClosesAt)
+            .WithName("ReceptionFrom").WithMessage(_ => l["Offices_ReceptionInvalid"]);
     }
 }
 
@@ -121,11 +154,7 @@ public sealed class CataloguesController(PortalDbContext db, CurrentUser me, Aud
         if (id is null) return View("/Features/Admin/OfficeEdit.cshtml", (id, new OfficeForm()));
         var o = await db.Offices.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.RegionId == me.RegionId);
         if (o is null) return NotFound();
-        return View("/Features/Admin/OfficeEdit.cshtml", (id, new OfficeForm
-        {
-            Code = o.Code, NameKk = o.NameKk, NameRu = o.NameRu, AddressKk = o.AddressKk, AddressRu = o.AddressRu,
-            Phone = o.Phone, TimeZoneId = o.TimeZoneId, IsActive = o.IsActive,
-        }));
+        return View("/Features/Admin/OfficeEdit.cshtml", (id, OfficeForm.Of(o)));
     }
 
     [HttpPost("offices/edit")]
@@ -141,14 +170,11 @@ public sealed class CataloguesController(PortalDbContext db, CurrentUser me, Aud
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("/Features/Admin/OfficeEdit.cshtml", (id, form));
         }
-        var before = office is null ? "" : $"{office.Code}; {office.NameKk}; {office.NameRu}; {office.AddressKk}; {office.AddressRu}; {office.Phone}; {office.TimeZoneId}; {office.IsActive}";
+        var before = office is null ? "" : OfficeForm.Describe(office);
         if (office is null)
             db.Offices.Add(office = new Office { Id = Guid.NewGuid(), RegionId = me.RegionId!.Value, Code = "", NameKk = "", NameRu = "" });
-        office.Code = form.Code; office.NameKk = form.NameKk.Trim(); office.NameRu = form.NameRu.Trim();
-        office.AddressKk = form.AddressKk.Trim(); office.AddressRu = form.AddressRu.Trim(); office.Phone = form.Phone.Trim();
-        office.TimeZoneId = form.TimeZoneId; office.IsActive = form.IsActive;
-        audit.Change("EditOffice", office.Code, before,
-            $"{office.Code}; {office.NameKk}; {office.NameRu}; {office.AddressKk}; {office.AddressRu}; {office.Phone}; {office.TimeZoneId}; {office.IsActive}");
+        form.ApplyTo(office);
+        audit.Change("EditOffice", office.Code, before, OfficeForm.Describe(office));
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Offices_Saved"].Value;
         return Redirect("/admin/offices");

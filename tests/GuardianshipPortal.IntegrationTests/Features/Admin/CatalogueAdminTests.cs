@@ -1,4 +1,5 @@
 using System.Net;
+using GuardianshipPortal.Domain.Calendar;
 using GuardianshipPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,6 +51,38 @@ public abstract class CatalogueAdminTests(PortalFixture fixture) : PortalTest(fi
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
         Assert.Equal(["Код: 2–32 латын бас әрпі, цифр немесе сызықша.", "Мұндай уақыт белдеуі жоқ (мысалы, Asia/Almaty)."], bad.Errors.Order());
         Assert.Contains("Балқаш қаласының білім бөлімі", good.Text("[data-testid=offices] tr[data-office=KRG-03]"));
+    }
+
+    [Fact]
+    public async Task The_admin_sets_an_offices_working_hours_and_impossible_hours_are_refused()
+    {
+        var admin = NewClient();
+        await admin.SignInAsync("admin");
+        var id = await App.WithDbAsync(db => db.Offices.Where(o => o.Code == "KRG-02").Select(o => o.Id).SingleAsync());
+        var form = await admin.GetAsync($"/admin/offices/{id}/edit");
+        Assert.Equal("09:00", form.Document.QuerySelector("#OpensAt")?.GetAttribute("value"));
+        Assert.Equal("18:30", form.Document.QuerySelector("#ClosesAt")?.GetAttribute("value"));
+
+        var bad = await admin.SubmitAsync(form, "[data-testid=office-form]", new Dictionary<string, string>
+        {
+            ["LunchFrom"] = "14:30", ["LunchTo"] = "13:00", ["ReceptionTo"] = "19:00",
+        });
+        var good = await admin.SubmitAsync(form, "[data-testid=office-form]", new Dictionary<string, string>
+        {
+            ["OpensAt"] = "08:30", ["ClosesAt"] = "17:30", ["LunchFrom"] = "12:30", ["LunchTo"] = "13:30",
+            ["ReceptionFrom"] = "09:00", ["ReceptionTo"] = "17:00",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Equal(["Жұмыс уақыты дұрыс емес: жұмыс басталуы аяқталуынан бұрын, ал түскі үзіліс жұмыс уақытының ішінде болуы керек.",
+            "Қабылдау уақыты жұмыс уақытының ішінде болуы керек."], bad.Errors.Order());
+        Assert.Equal(HttpStatusCode.OK, good.Status);
+        var office = await App.WithDbAsync(db => db.Offices.SingleAsync(o => o.Id == id));
+        Assert.Equal(new OfficeHours(new(8, 30), new(17, 30), new(12, 30), new(13, 30)), office.Hours());
+        Assert.Equal((new TimeOnly(9, 0), new TimeOnly(17, 0)), (office.ReceptionFrom, office.ReceptionTo));
+        var audit = await App.WithDbAsync(db => db.AuditEvents.Where(a => a.Action == "EditOffice").OrderBy(a => a.Id).LastAsync());
+        Assert.Contains("09:00–18:30, 13:00–14:30", audit.Before);
+        Assert.Contains("08:30–17:30, 12:30–13:30, 09:00–17:00", audit.After);
     }
 
     [Fact]

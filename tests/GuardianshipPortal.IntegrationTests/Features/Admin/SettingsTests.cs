@@ -10,6 +10,9 @@ public abstract class SettingsTests(PortalFixture fixture) : PortalTest(fixture)
 {
     private static readonly TimeZoneInfo Almaty = TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty");
     private static DateOnly LocalToday => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Almaty).DateTime);
+    /// <summary>The day a term started now counts from: today, or the next working day after hours (SPEC §8).</summary>
+    private static DateOnly CountingDay(WorkingCalendar calendar) =>
+        new WorkingTime(calendar, OfficeHours.Standard, Almaty).CountingDay(DateTimeOffset.UtcNow);
     private static DateOnly Local(DateTimeOffset t) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t, Almaty).DateTime);
 
     private async Task<PortalClient> AdminAsync()
@@ -39,7 +42,8 @@ public abstract class SettingsTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Equal(HttpStatusCode.OK, saved.Status);
         Assert.Equal(dueBefore, await DueAsync(before));
         var days = await App.WithDbAsync(db => db.CalendarDays.ToListAsync());
-        var expected = new WorkingCalendar(days).NextWorkingDayFrom(LocalToday.AddDays(40));
+        var calendar = new WorkingCalendar(days);
+        var expected = calendar.NextWorkingDayFrom(CountingDay(calendar).AddDays(40));
         Assert.Equal(expected, Local(await DueAsync(after)));
         var audit = await App.WithDbAsync(db => db.AuditEvents.SingleAsync(a => a.Action == "EditRegulation"));
         Assert.Contains("total: 5 WorkingDays", audit.Before);
@@ -70,7 +74,8 @@ public abstract class SettingsTests(PortalFixture fixture) : PortalTest(fixture)
         var dueBefore = await DueAsync(before);
         var days = await App.WithDbAsync(db => db.CalendarDays.ToListAsync());
         var calendar = new WorkingCalendar(days);
-        var dayOff = calendar.AddWorkingDays(LocalToday, 1); // the next working day becomes a day off
+        var start = CountingDay(calendar);
+        var dayOff = calendar.AddWorkingDays(start, 1); // the next working day becomes a day off
         var admin = await AdminAsync();
         var page = await admin.GetAsync("/admin/calendar");
 
@@ -81,9 +86,9 @@ public abstract class SettingsTests(PortalFixture fixture) : PortalTest(fixture)
         var after = (await office.RegisterAsync(ServiceCode.AdoptionLumpSum)).CaseId;
 
         Assert.Equal(dueBefore, await DueAsync(before));
-        var expected = new WorkingCalendar([.. days, new CalendarDay { Date = dayOff, Kind = CalendarDayKind.DayOff }]).AddWorkingDays(LocalToday, 5);
+        var expected = new WorkingCalendar([.. days, new CalendarDay { Date = dayOff, Kind = CalendarDayKind.DayOff }]).AddWorkingDays(start, 5);
         Assert.Equal(expected, Local(await DueAsync(after)));
-        Assert.Equal(calendar.AddWorkingDays(LocalToday, 6), expected);
+        Assert.Equal(calendar.AddWorkingDays(start, 6), expected);
         Assert.True(await App.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "EditCalendar" && a.Detail == dayOff.ToString("yyyy-MM-dd"))));
     }
 
