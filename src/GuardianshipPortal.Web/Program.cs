@@ -14,6 +14,7 @@ builder.Services.AddPortalIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalMvc();
 builder.Services.AddPortalWorkflow();
+builder.Services.AddPortalSignatures(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();

@@ -40,6 +40,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
     public DbSet<IssuedDocumentContent> IssuedDocumentContents => Set<IssuedDocumentContent>();
+    public DbSet<Signatures.TrustItem> TrustItems => Set<Signatures.TrustItem>();
 
     private static readonly HashSet<string> RevocationFields =
         [nameof(IssuedDocument.RevokedAt), nameof(IssuedDocument.RevokedById), nameof(IssuedDocument.RevocationReason)];
