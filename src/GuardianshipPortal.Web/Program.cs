@@ -15,6 +15,7 @@ builder.Services.AddPortalLocalization();
 builder.Services.AddPortalMvc();
 builder.Services.AddPortalWorkflow();
 builder.Services.AddPortalSignatures(builder.Configuration);
+builder.Services.AddPortalNotifications(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();

@@ -41,6 +41,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
     public DbSet<IssuedDocumentContent> IssuedDocumentContents => Set<IssuedDocumentContent>();
     public DbSet<Signatures.TrustItem> TrustItems => Set<Signatures.TrustItem>();
+    public DbSet<Messaging.OutboxMessage> OutboxMessages => Set<Messaging.OutboxMessage>();
 
     private static readonly HashSet<string> RevocationFields =
         [nameof(IssuedDocument.RevokedAt), nameof(IssuedDocument.RevokedById), nameof(IssuedDocument.RevocationReason)];

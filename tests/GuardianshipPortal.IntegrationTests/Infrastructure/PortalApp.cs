@@ -45,6 +45,8 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
         builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_workDir, "keys"));
+        builder.UseSetting("Notifications:Dispatch", "false"); // tests dispatch the outbox themselves
+        builder.UseSetting("Notifications:Folder", Path.Combine(_workDir, "outbox"));
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         // The JSON file sink writes where the test can read it. Not through UseSetting: that gives the parent
         // sections empty values, which Serilog's configuration reader takes for sink names.
