@@ -59,3 +59,29 @@ public sealed class WorkingCalendarTests
         Assert.Equal(saturday, calendar.AddWorkingDays(new DateOnly(2026, 11, 13), 1));
     }
 }
+
+public sealed class KurbanAitWarningTests
+{
+    private static CalendarDay Kurban(int year, int month, int day) => new() { Date = new(year, month, day), Kind = CalendarDayKind.Holiday, KurbanAit = true };
+
+    [Fact]
+    public void The_law_rule_marks_kurban_ait_where_its_date_is_known()
+    {
+        Assert.Equal(new DateOnly(2026, 5, 27), Assert.Single(HolidayRules.ForYear(2026), d => d.KurbanAit).Date);
+        Assert.DoesNotContain(HolidayRules.ForYear(2030), d => d.KurbanAit);
+    }
+
+    [Theory]
+    // In spring only the current year is checked; it has its day.
+    [InlineData("2026-04-01", new[] { 2026 }, new int[0])]
+    // From October the next year is checked too, before it begins.
+    [InlineData("2026-10-01", new[] { 2026 }, new[] { 2027 })]
+    [InlineData("2026-10-01", new[] { 2026, 2027 }, new int[0])]
+    // A year that began without its Kurban Ait is flagged.
+    [InlineData("2028-01-10", new[] { 2026, 2027 }, new[] { 2028 })]
+    public void Years_missing_kurban_ait(string today, int[] entered, int[] missing)
+    {
+        var days = entered.Select(y => Kurban(y, 5, 20));
+        Assert.Equal(missing, WorkingCalendar.YearsMissingKurbanAit(days, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}

@@ -31,6 +31,9 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("KurbanAit")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NoteKk")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -40,6 +43,11 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Order")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Date");
 

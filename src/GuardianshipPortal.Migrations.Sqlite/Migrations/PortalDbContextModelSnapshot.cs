@@ -26,6 +26,9 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("KurbanAit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NoteKk")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -34,6 +37,11 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.Property<string>("NoteRu")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Order")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Date");

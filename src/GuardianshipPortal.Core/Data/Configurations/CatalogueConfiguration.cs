@@ -48,6 +48,7 @@ public class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>
         b.HasKey(x => x.Date);
         b.Property(x => x.NoteKk).HasMaxLength(300);
         b.Property(x => x.NoteRu).HasMaxLength(300);
+        b.Property(x => x.Order).HasMaxLength(200);
     }
 }
 

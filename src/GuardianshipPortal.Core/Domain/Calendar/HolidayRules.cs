@@ -45,7 +45,7 @@ public static class HolidayRules
         var christmas = new DateOnly(year, 1, 7);
         days[christmas] = new CalendarDay { Date = christmas, Kind = CalendarDayKind.Holiday, NoteKk = "Православиелік Рождество", NoteRu = "Православное Рождество" };
         if (KurbanAit.TryGetValue(year, out var kurban))
-            days[kurban] = new CalendarDay { Date = kurban, Kind = CalendarDayKind.Holiday, NoteKk = "Құрбан айттың бірінші күні", NoteRu = "Первый день Курбан айта" };
+            days[kurban] = new CalendarDay { Date = kurban, Kind = CalendarDayKind.Holiday, KurbanAit = true, NoteKk = "Құрбан айттың бірінші күні", NoteRu = "Первый день Курбан айта" };
 
         foreach (var holiday in movable.Where(d => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday))
         {

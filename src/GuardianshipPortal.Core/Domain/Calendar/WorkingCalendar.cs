@@ -17,6 +17,10 @@ public class CalendarDay
     public CalendarDayKind Kind { get; set; }
     public string NoteKk { get; set; } = "";
     public string NoteRu { get; set; } = "";
+    /// <summary>The act that moved this day (a working Saturday, a bridge day): "Order No. 436 of 21.11.2024"; empty for the law's own days.</summary>
+    public string Order { get; set; } = "";
+    /// <summary>The first day of Kurban Ait: lunar, so entered per year; a year without one is flagged to the administrator.</summary>
+    public bool KurbanAit { get; set; }
 
     public string Note(string language) => Language.Pick(language, NoteKk, NoteRu);
 }
@@ -55,11 +59,15 @@ public sealed class WorkingCalendar
         return date;
     }
 
-    public int WorkingDaysBetween(DateOnly fromExclusive, DateOnly toInclusive)
+    /// <summary>
+    /// The years the administrator must complete: the current year when it has no Kurban Ait entered, and the next
+    /// year likewise from 1 October on (before it begins).
+    /// </summary>
+    public static IReadOnlyList<int> YearsMissingKurbanAit(IEnumerable<CalendarDay> days, DateOnly today)
     {
-        var n = 0;
-        for (var d = fromExclusive.AddDays(1); d <= toInclusive; d = d.AddDays(1))
-            if (IsWorkingDay(d)) n++;
-        return n;
+        var known = days.Where(d => d.KurbanAit).Select(d => d.Date.Year).ToHashSet();
+        var years = new List<int> { today.Year };
+        if (today.Month >= 10) years.Add(today.Year + 1);
+        return [.. years.Where(y => !known.Contains(y))];
     }
 }

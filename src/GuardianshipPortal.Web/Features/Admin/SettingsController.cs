@@ -61,6 +61,8 @@ public sealed class CalendarDayForm
     public CalendarDayKind Kind { get; set; } = CalendarDayKind.DayOff;
     public string NoteKk { get; set; } = "";
     public string NoteRu { get; set; } = "";
+    public string Order { get; set; } = "";
+    public bool KurbanAit { get; set; }
 }
 
 public sealed class CalendarDayFormValidator : AbstractValidator<CalendarDayForm>
@@ -71,6 +73,8 @@ public sealed class CalendarDayFormValidator : AbstractValidator<CalendarDayForm
         RuleFor(x => x.Kind).IsInEnum().WithMessage(_ => l["Validation_Required", l["Calendar_Kind"]]);
         RuleFor(x => x.NoteKk).NotEmpty().WithMessage(_ => l["Validation_Required", l["Calendar_NoteKk"]]).MaximumLength(300);
         RuleFor(x => x.NoteRu).NotEmpty().WithMessage(_ => l["Validation_Required", l["Calendar_NoteRu"]]).MaximumLength(300);
+        RuleFor(x => x.Order).MaximumLength(200).WithMessage(_ => l["Validation_MaxLength", l["Calendar_Order"], 200]);
+        RuleFor(x => x.KurbanAit).Equal(false).When(x => x.Kind != CalendarDayKind.Holiday).WithMessage(_ => l["Calendar_KurbanAitIsHoliday"]);
     }
 }
 
@@ -93,7 +97,7 @@ public sealed class MrpFormValidator : AbstractValidator<MrpForm>
 
 public sealed record RegulationsPage(IReadOnlyList<Regulation> Current, IReadOnlyList<Regulation> Scheduled);
 public sealed record RegulationEditPage(ServiceCode Service, RegulationForm Form, IReadOnlyList<Regulation> History);
-public sealed record CalendarPage(int Year, IReadOnlyList<CalendarDay> Days, CalendarDayForm Form);
+public sealed record CalendarPage(int Year, IReadOnlyList<CalendarDay> Days, CalendarDayForm Form, IReadOnlyList<int> YearsMissingKurbanAit);
 public sealed record MrpPage(IReadOnlyList<MrpRate> Rates, int LumpSumMrpCount, MrpForm Form);
 
 /// <summary>
@@ -186,12 +190,14 @@ public sealed class SettingsController(PortalDbContext db, GuardianshipPortal.Ca
             return View("/Features/Admin/Calendar.cshtml", await CalendarPageAsync(year, form));
         }
         var day = await db.CalendarDays.FirstOrDefaultAsync(d => d.Date == form.Date);
-        var before = day is null ? "" : $"{day.Date:yyyy-MM-dd} {day.Kind} {day.NoteKk} / {day.NoteRu}";
+        var before = day is null ? "" : Describe(day);
         if (day is null) db.CalendarDays.Add(day = new CalendarDay { Date = form.Date!.Value });
         day.Kind = form.Kind;
         day.NoteKk = form.NoteKk.Trim();
         day.NoteRu = form.NoteRu.Trim();
-        audit.Change("EditCalendar", $"{day.Date:yyyy-MM-dd}", before, $"{day.Date:yyyy-MM-dd} {day.Kind} {day.NoteKk} / {day.NoteRu}");
+        day.Order = form.Order.Trim();
+        day.KurbanAit = form.KurbanAit;
+        audit.Change("EditCalendar", $"{day.Date:yyyy-MM-dd}", before, Describe(day));
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Calendar_Saved"].Value;
         return Redirect($"/admin/calendar?year={year}");
@@ -203,7 +209,7 @@ public sealed class SettingsController(PortalDbContext db, GuardianshipPortal.Ca
         var day = await db.CalendarDays.FirstOrDefaultAsync(d => d.Date == date);
         if (day is null) return NotFound();
         db.CalendarDays.Remove(day);
-        audit.Change("EditCalendar", $"{date:yyyy-MM-dd}", $"{day.Date:yyyy-MM-dd} {day.Kind} {day.NoteKk} / {day.NoteRu}", "");
+        audit.Change("EditCalendar", $"{date:yyyy-MM-dd}", Describe(day), "");
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Calendar_Saved"].Value;
         return Redirect($"/admin/calendar?year={date.Year}");
@@ -271,8 +277,13 @@ public sealed class SettingsController(PortalDbContext db, GuardianshipPortal.Ca
         year = Math.Clamp(year, 2000, 2100);
         var days = await db.CalendarDays.AsNoTracking()
             .Where(d => d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31)).OrderBy(d => d.Date).ToListAsync();
-        return new CalendarPage(year, days, form);
+        var kurbanAit = await db.CalendarDays.AsNoTracking().Where(d => d.KurbanAit).ToListAsync();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Office.ZoneOf(null)).DateTime);
+        return new CalendarPage(year, days, form, WorkingCalendar.YearsMissingKurbanAit(kurbanAit, today));
     }
+
+    private static string Describe(CalendarDay d) =>
+        $"{d.Date:yyyy-MM-dd} {d.Kind}{(d.KurbanAit ? " KurbanAit" : "")} {d.NoteKk} / {d.NoteRu}{(d.Order == "" ? "" : " — " + d.Order)}";
 
     private async Task<MrpPage> MrpPageAsync(MrpForm form)
     {

@@ -93,6 +93,39 @@ public abstract class SettingsTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Fact]
+    public async Task A_day_moved_by_order_is_entered_with_its_order_and_a_year_without_kurban_ait_is_flagged()
+    {
+        var admin = await AdminAsync();
+        var year = LocalToday.Year;
+        var page = await admin.GetAsync($"/admin/calendar?year={year}");
+        Assert.DoesNotContain(page.Texts("[data-testid=kurban-ait-missing]"), t => t.Contains(year.ToString()));
+        var kurban = await App.WithDbAsync(db => db.CalendarDays.SingleAsync(d => d.KurbanAit && d.Date.Year == year));
+
+        var refused = await admin.SubmitAsync(page, "[data-testid=calendar-form]", new Dictionary<string, string>
+        {
+            ["Date"] = $"{year}-12-05", ["Kind"] = "WorkingDay", ["NoteKk"] = "Жұмыс сенбісі", ["NoteRu"] = "Рабочая суббота", ["KurbanAit"] = "true",
+        });
+        var saved = await admin.SubmitAsync(page, "[data-testid=calendar-form]", new Dictionary<string, string>
+        {
+            ["Date"] = $"{year}-12-05", ["Kind"] = "WorkingDay", ["NoteKk"] = "Жұмыс сенбісі", ["NoteRu"] = "Рабочая суббота",
+            ["Order"] = "Еңбек министрінің бұйрығы № 436",
+        });
+        await admin.SubmitAsync(page, $"[data-testid=calendar] tr[data-date='{kurban.Date:yyyy-MM-dd}'] form");
+        var warned = await admin.GetAsync($"/admin/calendar?year={year}");
+        await admin.SubmitAsync(page, "[data-testid=calendar-form]", new Dictionary<string, string>
+        {
+            ["Date"] = kurban.Date.ToString("yyyy-MM-dd"), ["Kind"] = "Holiday", ["NoteKk"] = kurban.NoteKk, ["NoteRu"] = kurban.NoteRu, ["KurbanAit"] = "true",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Equal(["Құрбан айт мереке күні ретінде енгізіледі."], refused.Errors);
+        Assert.Contains("Еңбек министрінің бұйрығы № 436", saved.Text($"[data-testid=calendar] tr[data-date='{year}-12-05']"));
+        Assert.Contains($"{year} жылғы күнтізбеде Құрбан айттың бірінші күні енгізілмеген", warned.Text("[data-testid=kurban-ait-missing]"));
+        Assert.True(await App.WithDbAsync(db => db.CalendarDays.AnyAsync(d => d.Date == kurban.Date && d.KurbanAit)));
+        Assert.True(await App.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "EditCalendar" && a.After!.Contains("№ 436"))));
+    }
+
+    [Fact]
     public async Task The_mrp_of_a_year_is_set_and_used_by_the_next_lump_sum()
     {
         var admin = await AdminAsync();

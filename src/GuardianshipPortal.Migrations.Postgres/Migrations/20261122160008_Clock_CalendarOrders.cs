@@ -1,0 +1,44 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GuardianshipPortal.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Clock_CalendarOrders : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "KurbanAit",
+                table: "CalendarDays",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Order",
+                table: "CalendarDays",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "");
+
+            // Kurban Ait days filled before this migration get their mark.
+            migrationBuilder.Sql("UPDATE \"CalendarDays\" SET \"KurbanAit\" = TRUE WHERE \"NoteRu\" = 'Первый день Курбан айта';");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "KurbanAit",
+                table: "CalendarDays");
+
+            migrationBuilder.DropColumn(
+                name: "Order",
+                table: "CalendarDays");
+        }
+    }
+}
