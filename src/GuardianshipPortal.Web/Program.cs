@@ -20,6 +20,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
 
+// Fail at start, not at the first document, when the public address is missing in Production.
+_ = app.Services.GetRequiredService<PublicAddress>();
 await app.InitializePortalDatabaseAsync();
 
 app.UseMiddleware<RequestLoggingMiddleware>();

@@ -24,7 +24,7 @@ public static class DocumentBenchmark
             ["findings"] = string.Join(' ', Enumerable.Repeat("Екі бөлмелі жайлы пәтер, балаға жеке бөлме, оқу үстелі және кітаптар бар.", 6)),
             ["inspection_conclusion"] = "жағдайлары қанағаттанарлық", ["period_from"] = "01.12.2026", ["period_to"] = "30.11.2027",
             ["placement_address"] = "Қарағанды қ., Ерубаев к-сі, 12-5", ["court"] = "Қарағанды қаласының ювеналдық соты",
-            ["court_number"] = "2-1234/2026", ["court_date"] = "15.10.2026", ["bank"] = "Halyk Bank", ["iban"] = "KZ12601A871001234567",
+            ["court_number"] = "2-1234/2026", ["court_date"] = "15.10.2026", ["bank"] = "Halyk Bank", ["iban"] = "KZ16601A871001234567",
             ["mrp_count"] = "75", ["mrp_value"] = "4 325,00", ["year"] = "2026", ["amount"] = "324 375,00",
             ["amount_words"] = AmountInWords.Tenge(324375m, "kk"), ["monthly_amount"] = "44 580,00", ["monthly_amount_words"] = AmountInWords.Tenge(44580m, "kk"),
             ["monthly_total"] = "1 114 500,00", ["children_count"] = "25", ["decision_number"] = "145", ["decision_date"] = "20.05.2024",

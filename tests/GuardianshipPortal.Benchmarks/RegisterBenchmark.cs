@@ -1,3 +1,4 @@
+using GuardianshipPortal.Cases;
 using System.Diagnostics;
 using GuardianshipPortal.Data;
 using GuardianshipPortal.Data.Seeding;
@@ -71,7 +72,7 @@ public static class RegisterBenchmark
         await using var scope = root.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await db.Database.MigrateAsync();
-        await new ReferenceDataSeeder(db).SeedAsync();
+        await new ReferenceDataSeeder(db, ServiceCatalog.Standard).SeedAsync();
         var region = new Region { Id = Guid.NewGuid(), Code = "BENCH", NameKk = "Облыс", NameRu = "Область" };
         var office = new Office { Id = Guid.NewGuid(), RegionId = region.Id, Code = "BENCH-01", NameKk = "Бөлім", NameRu = "Отдел" };
         var specialists = Enumerable.Range(1, 8).Select(i => new PortalUser
@@ -87,7 +88,7 @@ public static class RegisterBenchmark
         var span = (DateTimeOffset.UtcNow - start).TotalMinutes;
         for (var i = 0; i < count; i++)
         {
-            var service = ServiceCodes.All[i % 5];
+            var service = ServiceCatalog.Standard.All[i % 5].Code;
             var at = start.AddMinutes(random.NextDouble() * span);
             var person = new Person
             {
@@ -100,7 +101,7 @@ public static class RegisterBenchmark
             var step = closed ? Step.Closed : (Step)random.Next(2, 6);
             var c = new Case
             {
-                Id = Guid.NewGuid(), OfficeId = office.Id, Service = service, Channel = Channel.Office, Number = $"{service.Prefix()}-{at.Year}-{i + 1:00000}",
+                Id = Guid.NewGuid(), OfficeId = office.Id, Service = service, Channel = Channel.Office, Number = CaseNumbers.Format(office.Code, ServiceCatalog.Standard[service].Prefix, at.Year, i + 1),
                 Year = at.Year, Sequence = i + 1, RegisteredAt = at, ApplicantId = person.Id, RegulationId = regulations[service],
                 Step = step, StepStartedAt = at.AddDays(2), StepDueAt = closed ? null : at.AddDays(5), DueAt = at.AddDays(10),
                 AssigneeId = specialists[i % specialists.Count].Id, Outcome = closed ? Outcome.Approved : null, ClosedAt = closed ? at.AddDays(random.Next(3, 14)) : null,

@@ -13,6 +13,9 @@ public sealed record PersonData(string Iin, string LastName, string FirstName, s
 
 public sealed record UploadedFile(string FileName, string ContentType, byte[] Bytes, Guid? DocumentTypeId);
 
+/// <param name="SubmissionKey">
+/// Identifies one submission (a form shown once, a partner's request id): the same key again returns the case it created.
+/// </param>
 public sealed record RegistrationRequest(
     ServiceCode Service,
     Channel Channel,
@@ -21,27 +24,43 @@ public sealed record RegistrationRequest(
     IReadOnlyList<PersonData> Children,
     IReadOnlyCollection<Guid> ReceivedDocumentTypeIds,
     IReadOnlyList<UploadedFile> Files,
-    string Note);
+    string Note,
+    string SubmissionKey);
 
-/// <summary>Step 1: registers an application — persons, a registration number, the checklist, scans, deadlines, history.</summary>
-public sealed class CaseRegistration(PortalDbContext db, Deadlines deadlines, CaseTransitions transitions, TimeProvider clock)
+/// <summary>The case a registration produced; <see cref="Created"/> is false when the submission had been registered before.</summary>
+public sealed record Registered(Case Case, bool Created);
+
+/// <summary>
+/// Step 1: registers an application — persons, a registration number, the checklist, scans, deadlines, history — and
+/// issues its receipt, all in one transaction: a registration either exists with its receipt or not at all. The same
+/// submission registered twice (a double click, a retry after a timeout, two at once) yields the one case.
+/// </summary>
+public sealed class CaseRegistration(
+    PortalDbContext db, Deadlines deadlines, CaseTransitions transitions, TimeProvider clock, ServiceCatalog services, IResultDocuments documents)
 {
     private const int Attempts = 5;
 
-    public async Task<Case> RegisterAsync(RegistrationRequest request, Office office, Actor actor, CancellationToken ct = default)
+    public const int SubmissionKeyLength = 100;
+
+    public async Task<Registered> RegisterAsync(RegistrationRequest request, Office office, Actor actor, DocumentSigner receiptSigner, CancellationToken ct = default)
     {
         for (var attempt = 1; ; attempt++)
         {
+            if (await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.SubmissionKey == request.SubmissionKey, ct) is { } earlier)
+                return new Registered(earlier, false);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             try
             {
                 var @case = await RegisterOnceAsync(request, office, actor, ct);
+                await documents.FreezeAsync(@case, [Domain.Documents.DocumentKind.Receipt], receiptSigner, actor.UserId, @case.RegisteredAt, ct);
+                await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
-                return @case;
+                return new Registered(@case, true);
             }
             catch (DbUpdateException) when (attempt < Attempts)
             {
-                // Another clerk took the same number (or person) at the same moment: start again with fresh state.
+                // Another clerk took the same number (or person) at the same moment, or the same submission arrived twice
+                // at once: start again with fresh state (the earlier submission is then found above).
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
             }
@@ -73,7 +92,8 @@ public sealed class CaseRegistration(PortalDbContext db, Deadlines deadlines, Ca
             Channel = request.Channel,
             Year = localToday.Year,
             Sequence = counter.Last,
-            Number = $"{request.Service.Prefix()}-{localToday.Year}-{counter.Last:00000}",
+            Number = CaseNumbers.Format(office.Code, services[request.Service].Prefix, localToday.Year, counter.Last),
+            SubmissionKey = request.SubmissionKey,
             RegisteredAt = now,
             RegisteredById = actor.UserId,
             ApplicantId = applicant.Id,

@@ -190,8 +190,8 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<Guid>("OfficeId")
                         .HasColumnType("uuid");
@@ -223,6 +223,10 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("StepStartedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SubmissionKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -236,10 +240,15 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("AssigneeId");
 
-                    b.HasIndex("OfficeId", "Number")
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("SubmissionKey")
                         .IsUnique();
 
                     b.HasIndex("OfficeId", "Step", "DueAt");
+
+                    b.HasIndex("Service", "Year", "Sequence");
 
                     b.ToTable("Cases", (string)null);
                 });

@@ -183,7 +183,7 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(32)
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OfficeId")
@@ -216,6 +216,10 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.Property<long>("StepStartedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SubmissionKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -229,10 +233,15 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AssigneeId");
 
-                    b.HasIndex("OfficeId", "Number")
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("SubmissionKey")
                         .IsUnique();
 
                     b.HasIndex("OfficeId", "Step", "DueAt");
+
+                    b.HasIndex("Service", "Year", "Sequence");
 
                     b.ToTable("Cases", (string)null);
                 });

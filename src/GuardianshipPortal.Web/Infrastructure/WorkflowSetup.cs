@@ -1,3 +1,4 @@
+using GuardianshipPortal.Domain.Services;
 using GuardianshipPortal.Cases;
 using System.Threading.RateLimiting;
 using GuardianshipPortal.Documents.Layout;
@@ -13,7 +14,13 @@ public static class WorkflowSetup
     /// <summary>The office workflow: deadlines, transitions, registration, and the case page with its step runner.</summary>
     public static IServiceCollection AddPortalWorkflow(this IServiceCollection services)
     {
+        // The services offered: the five of SPEC §3 plus any further ServiceDefinition registered in the container.
+        services.AddSingleton(sp => new ServiceCatalog(sp.GetServices<ServiceDefinition>()));
+        services.AddSingleton<PublicAddress>();
         services.AddScoped<Deadlines>();
+        services.AddScoped<CaseSteps>();
+        services.AddScoped<StepResponses>();
+        services.AddScoped<Features.Queues>();
         services.AddScoped<CaseTransitions>();
         services.AddScoped<CaseRegistration>();
         services.AddScoped<CasePages>();
@@ -21,6 +28,7 @@ public static class WorkflowSetup
         services.AddSingleton<IDocumentRenderer, PdfRenderer>();
         services.AddScoped<DocumentComposer>();
         services.AddScoped<DocumentIssuer>();
+        services.AddScoped<IResultDocuments>(sp => sp.GetRequiredService<DocumentIssuer>());
         services.AddScoped<Features.Journals.Journals>();
         services.AddScoped<Features.Dashboard.Dashboards>();
         // The public verification page answers anyone: a budget per address keeps guessing codes slow.

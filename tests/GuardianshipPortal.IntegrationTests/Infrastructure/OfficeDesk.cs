@@ -48,7 +48,7 @@ public sealed class OfficeDesk(PortalApp app, string suffix = "")
             ["Applicant.Address"] = "Қарағанды қ., Ерубаев к-сі, 12-5",
             ["Applicant.Phone"] = "+7 701 111 22 33",
         };
-        if (service.ConcernsChildren())
+        if (service.Definition().ConcernsChildren)
         {
             values["Children[0].Iin"] = childIin ?? NewIin(new DateOnly(2016, 9, 1), Sex.Male);
             values["Children[0].LastName"] = "Ахметов";
@@ -99,13 +99,13 @@ public sealed class OfficeDesk(PortalApp app, string suffix = "")
         },
         ServiceCode.FosterMaintenance => new()
         {
-            ["Draft.PeriodFrom"] = "2026-12-01", ["Draft.PeriodTo"] = "2027-05-31", ["Draft.MonthlyAmount"] = "44580",
+            ["Draft.PeriodFrom"] = "2026-12-01", ["Draft.PeriodTo"] = "2027-05-31", ["Draft.Amount"] = "44580",
         },
         ServiceCode.AdoptionLumpSum => new()
         {
             ["Draft.CourtName"] = "Қарағанды қаласының мамандандырылған ауданаралық ювеналдық соты",
             ["Draft.CourtDecisionNumber"] = "2-1234/2026", ["Draft.CourtDecisionDate"] = "2026-10-15",
-            ["Draft.BankName"] = "Halyk Bank", ["Draft.Iban"] = "KZ12 601A 8710 0123 4567",
+            ["Draft.BankName"] = "Halyk Bank", ["Draft.Iban"] = "KZ16 601A 8710 0123 4567",
         },
         ServiceCode.AdopterRegistration => new() { ["Draft.ConclusionText"] = "Үміткер асырап алушы бола алады." },
         ServiceCode.GuardianshipCertificate => new()

@@ -26,8 +26,11 @@ public class CaseConfiguration : IEntityTypeConfiguration<Case>
     public void Configure(EntityTypeBuilder<Case> b)
     {
         b.ToTable("Cases");
-        b.Property(x => x.Number).HasMaxLength(32);
-        b.HasIndex(x => new { x.OfficeId, x.Number }).IsUnique();
+        b.Property(x => x.Number).HasMaxLength(64);
+        b.HasIndex(x => x.Number).IsUnique();
+        b.HasIndex(x => new { x.Service, x.Year, x.Sequence });
+        b.Property(x => x.SubmissionKey).HasMaxLength(GuardianshipPortal.Cases.CaseRegistration.SubmissionKeyLength);
+        b.HasIndex(x => x.SubmissionKey).IsUnique();
         b.HasIndex(x => new { x.OfficeId, x.Step, x.DueAt });
         b.HasIndex(x => x.AssigneeId);
         b.HasIndex(x => x.ApplicantId);

@@ -30,7 +30,7 @@ public class Case
     public Office? Office { get; set; }
     public ServiceCode Service { get; set; }
     public Channel Channel { get; set; }
-    /// <summary>Unique per office: prefix, year, sequence — "FP-2026-00017".</summary>
+    /// <summary>Unique in the deployment: office code, service prefix, year, sequence — "KRG-01-FP-2026-00017" (see CaseNumbers).</summary>
     public required string Number { get; set; }
     public int Year { get; set; }
     public int Sequence { get; set; }
@@ -55,6 +55,8 @@ public class Case
     public DateTimeOffset? ClosedAt { get; set; }
     /// <summary>Bumped on every change; a form carries the value it saw, so the second of two concurrent edits is refused.</summary>
     public int Version { get; set; }
+    /// <summary>The submission that created the case (a registration form shown once, a partner's request): registering it again finds this case.</summary>
+    public string? SubmissionKey { get; set; }
 
     public List<CaseChild> Children { get; set; } = [];
     public List<CaseDocument> Documents { get; set; } = [];
@@ -65,8 +67,6 @@ public class Case
     public CommissionOpinion? CommissionOpinion { get; set; }
     public Signature? Signature { get; set; }
     public IssueRecord? IssueRecord { get; set; }
-
-    public bool IsOverdue(DateTimeOffset now) => Step != Step.Closed && (DueAt < now || StepDueAt < now);
 }
 
 public class CaseChild
@@ -119,8 +119,8 @@ public class Resolution
     public DateTimeOffset At { get; set; }
 }
 
-/// <summary>Step 3: the draft result. Which fields a service needs is said by its validator, not by separate code paths.</summary>
-public class Draft
+/// <summary>Step 3: the draft result. Which of its fields a service uses is said by the service's definition.</summary>
+public class Draft : IDraftFields
 {
     public Guid CaseId { get; set; }
     public Outcome Outcome { get; set; }

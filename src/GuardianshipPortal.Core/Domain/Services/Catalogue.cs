@@ -57,6 +57,27 @@ public class Regulation
         Workflow.Step.Issue => Issue,
         _ => throw new ArgumentOutOfRangeException(nameof(step)),
     };
+
+    /// <summary>The duration of a step, or the total term when <paramref name="step"/> is null.</summary>
+    public Duration Of(Workflow.Step? step) => step is { } s ? For(s) : Total;
+
+    /// <summary>Sets the duration of a step, or the total term when <paramref name="step"/> is null.</summary>
+    public void Set(Workflow.Step? step, Duration duration)
+    {
+        switch (step)
+        {
+            case null: Total = duration; break;
+            case Workflow.Step.Registration: Registration = duration; break;
+            case Workflow.Step.Resolution: Resolution = duration; break;
+            case Workflow.Step.Drafting: Drafting = duration; break;
+            case Workflow.Step.Signing: Signing = duration; break;
+            case Workflow.Step.Issue: Issue = duration; break;
+            default: throw new ArgumentOutOfRangeException(nameof(step));
+        }
+    }
+
+    /// <summary>The five steps and the total term, in order (null stands for the total).</summary>
+    public static IReadOnlyList<Workflow.Step?> Terms { get; } = [.. Workflow.Workflow.Steps.Select(s => (Workflow.Step?)s), null];
 }
 
 /// <summary>The monthly calculation index (МРП / АЕК) of a year, in tenge.</summary>
@@ -71,6 +92,8 @@ public class PortalSetting
 {
     public const string LumpSumMrpCount = "LumpSum.MrpCount";
     public const string DefaultMonthlyMaintenance = "Maintenance.DefaultMonthlyAmount";
+    /// <summary>75 MRP per adopted child: Government resolution No. 787 (2014), repealed in 2023 — kept as the default.</summary>
+    public const int DefaultLumpSumMrpCount = 75;
 
     public required string Key { get; set; }
     public required string Value { get; set; }

@@ -22,6 +22,8 @@ public enum CaseAction
     RecordCommissionOpinion = 7,
     RecordInspection = 8,
     SaveDraft = 9,
+    /// <summary>The head revoked the signed result while it waited to be issued: the case goes back for a new result.</summary>
+    RevokeResult = 10,
 }
 
 public sealed record Transition(Step From, CaseAction Action, Step To, string Role);
@@ -43,6 +45,7 @@ public static class Workflow
         new(Step.Signing, CaseAction.Sign, Step.Issue, Roles.Head),
         new(Step.Signing, CaseAction.Return, Step.Drafting, Roles.Head),
         new(Step.Issue, CaseAction.IssueResult, Step.Closed, Roles.Clerk),
+        new(Step.Issue, CaseAction.RevokeResult, Step.Drafting, Roles.Head),
     ];
 
     public static Transition? Find(Step from, CaseAction action) =>

@@ -5,6 +5,7 @@ using GuardianshipPortal.Domain;
 using GuardianshipPortal.Domain.Calendar;
 using GuardianshipPortal.Domain.Cases;
 using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.Domain.Workflow;
 using GuardianshipPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,6 @@ public sealed class DurationInput
     public DurationUnit Unit { get; set; }
 
     public Duration ToDuration() => new(Amount, Unit);
-    public static DurationInput From(Duration d) => new() { Amount = d.Amount, Unit = d.Unit };
 }
 
 public sealed class RegulationForm
@@ -32,8 +32,25 @@ public sealed class RegulationForm
     public DurationInput Issue { get; set; } = new();
     public DurationInput Total { get; set; } = new();
 
-    public IEnumerable<(string Name, DurationInput Value)> All =>
-        [("Registration", Registration), ("Resolution", Resolution), ("Drafting", Drafting), ("Signing", Signing), ("Issue", Issue), ("Total", Total)];
+    /// <summary>The form's field of a term: named as its step (Registration…Issue), or Total.</summary>
+    public static string NameOf(Step? step) => step?.ToString() ?? nameof(Total);
+
+    /// <summary>The input of a term (the properties above are named after the steps, so that forms post "Drafting.Amount").</summary>
+    public DurationInput this[Step? step] => (DurationInput)typeof(RegulationForm).GetProperty(NameOf(step))!.GetValue(this)!;
+
+    public IEnumerable<(string Name, DurationInput Value)> All => Regulation.Terms.Select(t => (NameOf(t), this[t]));
+
+    public static RegulationForm From(Regulation regulation, DateOnly effectiveFrom)
+    {
+        var form = new RegulationForm { EffectiveFrom = effectiveFrom };
+        foreach (var term in Regulation.Terms) (form[term].Amount, form[term].Unit) = (regulation.Of(term).Amount, regulation.Of(term).Unit);
+        return form;
+    }
+
+    public void ApplyTo(Regulation regulation)
+    {
+        foreach (var term in Regulation.Terms) regulation.Set(term, this[term].ToDuration());
+    }
 }
 
 public sealed class RegulationFormValidator : AbstractValidator<RegulationForm>
@@ -43,13 +60,12 @@ public sealed class RegulationFormValidator : AbstractValidator<RegulationForm>
         RuleFor(x => x.EffectiveFrom).NotNull().WithMessage(_ => l["Validation_Required", l["Regulation_EffectiveFrom"]])
             .Must(d => d is null || d >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(-1)))
             .WithMessage(_ => l["Regulation_NotInPast"]);
-        foreach (var (name, pick) in new (string, Func<RegulationForm, DurationInput>)[]
-                 { ("Registration", f => f.Registration), ("Resolution", f => f.Resolution), ("Drafting", f => f.Drafting),
-                   ("Signing", f => f.Signing), ("Issue", f => f.Issue), ("Total", f => f.Total) })
+        foreach (var term in Regulation.Terms)
         {
-            RuleFor(x => pick(x).Amount).InclusiveBetween(1, 10000).OverridePropertyName(name + ".Amount")
+            var name = RegulationForm.NameOf(term);
+            RuleFor(x => x[term].Amount).InclusiveBetween(1, 10000).OverridePropertyName(name + ".Amount")
                 .WithMessage(_ => l["Regulation_AmountRange", l["Regulation_" + name]]);
-            RuleFor(x => pick(x).Unit).IsInEnum().OverridePropertyName(name + ".Unit")
+            RuleFor(x => x[term].Unit).IsInEnum().OverridePropertyName(name + ".Unit")
                 .WithMessage(_ => l["Validation_Required", l["Regulation_" + name]]);
         }
     }
@@ -106,7 +122,9 @@ public sealed record MrpPage(IReadOnlyList<MrpRate> Rates, int LumpSumMrpCount, 
 /// </summary>
 [Authorize(Roles = Roles.Admin)]
 [Route("admin")]
-public sealed class SettingsController(PortalDbContext db, GuardianshipPortal.Cases.Deadlines deadlines, CurrentUser me, TimeProvider clock, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
+public sealed class SettingsController(
+    PortalDbContext db, GuardianshipPortal.Cases.Deadlines deadlines, CurrentUser me, TimeProvider clock, AuditLog audit, ServiceCatalog services,
+    IStringLocalizer<SharedResource> l) : Controller
 {
     private Guid Region => me.RegionId ?? Guid.Empty;
 
@@ -115,7 +133,7 @@ public sealed class SettingsController(PortalDbContext db, GuardianshipPortal.Ca
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var current = new List<Regulation>();
-        foreach (var s in ServiceCodes.All) current.Add(await deadlines.RegulationInForceAsync(s, Region, today));
+        foreach (var s in services.Codes) current.Add(await deadlines.RegulationInForceAsync(s, Region, today));
         var scheduled = await db.Regulations.AsNoTracking().Where(r => r.RegionId == Region && r.EffectiveFrom > today).OrderBy(r => r.EffectiveFrom).ToListAsync();
         return View("/Features/Admin/Regulations.cshtml", new RegulationsPage(current, scheduled));
     }
@@ -123,22 +141,16 @@ public sealed class SettingsController(PortalDbContext db, GuardianshipPortal.Ca
     [HttpGet("regulations/{service}")]
     public async Task<IActionResult> Regulation(ServiceCode service)
     {
-        if (!Enum.IsDefined(service)) return NotFound();
+        if (!services.IsDefined(service)) return NotFound();
         var now = await deadlines.RegulationInForceAsync(service, Region, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        var form = new RegulationForm
-        {
-            EffectiveFrom = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1),
-            Registration = DurationInput.From(now.Registration), Resolution = DurationInput.From(now.Resolution),
-            Drafting = DurationInput.From(now.Drafting), Signing = DurationInput.From(now.Signing),
-            Issue = DurationInput.From(now.Issue), Total = DurationInput.From(now.Total),
-        };
+        var form = RegulationForm.From(now, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1));
         return View("/Features/Admin/RegulationEdit.cshtml", await RegulationPageAsync(service, form));
     }
 
     [HttpPost("regulations/{service}")]
     public async Task<IActionResult> Regulation(ServiceCode service, RegulationForm form)
     {
-        if (!Enum.IsDefined(service)) return NotFound();
+        if (!services.IsDefined(service)) return NotFound();
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -150,8 +162,8 @@ public sealed class SettingsController(PortalDbContext db, GuardianshipPortal.Ca
         var regulation = existing ?? new Regulation
         {
             Id = Guid.NewGuid(), Service = service, RegionId = Region, EffectiveFrom = from,
-            Registration = form.Registration.ToDuration(), Resolution = form.Resolution.ToDuration(), Drafting = form.Drafting.ToDuration(),
-            Signing = form.Signing.ToDuration(), Issue = form.Issue.ToDuration(), Total = form.Total.ToDuration(),
+            Registration = before.Registration, Resolution = before.Resolution, Drafting = before.Drafting,
+            Signing = before.Signing, Issue = before.Issue, Total = before.Total,
         };
         if (existing is not null)
         {
@@ -162,14 +174,12 @@ public sealed class SettingsController(PortalDbContext db, GuardianshipPortal.Ca
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return View("/Features/Admin/RegulationEdit.cshtml", await RegulationPageAsync(service, form));
             }
-            existing.Registration = form.Registration.ToDuration(); existing.Resolution = form.Resolution.ToDuration();
-            existing.Drafting = form.Drafting.ToDuration(); existing.Signing = form.Signing.ToDuration();
-            existing.Issue = form.Issue.ToDuration(); existing.Total = form.Total.ToDuration();
         }
         else
         {
             db.Regulations.Add(regulation);
         }
+        form.ApplyTo(regulation);
         audit.Change("EditRegulation", $"{service} from {from:yyyy-MM-dd}", Describe(before), Describe(regulation));
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Regulation_Saved", Display.Date(from)].Value;
@@ -265,8 +275,8 @@ public sealed class SettingsController(PortalDbContext db, GuardianshipPortal.Ca
 
 
     private static string Describe(Regulation r) => string.Join("; ",
-        new[] { r.Registration, r.Resolution, r.Drafting, r.Signing, r.Issue }.Select((d, i) => $"{i + 1}: {d.Amount} {d.Unit}"))
-        + $"; total: {r.Total.Amount} {r.Total.Unit}; from {r.EffectiveFrom:yyyy-MM-dd}";
+        Domain.Services.Regulation.Terms.Select(t => $"{(t is { } step ? ((int)step).ToString(CultureInfo.InvariantCulture) : "total")}: {r.Of(t).Amount} {r.Of(t).Unit}"))
+        + $"; from {r.EffectiveFrom:yyyy-MM-dd}";
 
     private async Task<RegulationEditPage> RegulationPageAsync(ServiceCode service, RegulationForm form) => new(service, form,
         await db.Regulations.AsNoTracking().Where(r => r.Service == service && (r.RegionId == Region || r.RegionId == null))
@@ -285,10 +295,6 @@ public sealed class SettingsController(PortalDbContext db, GuardianshipPortal.Ca
     private static string Describe(CalendarDay d) =>
         $"{d.Date:yyyy-MM-dd} {d.Kind}{(d.KurbanAit ? " KurbanAit" : "")} {d.NoteKk} / {d.NoteRu}{(d.Order == "" ? "" : " — " + d.Order)}";
 
-    private async Task<MrpPage> MrpPageAsync(MrpForm form)
-    {
-        var setting = await db.Settings.AsNoTracking().Where(s => s.Key == PortalSetting.LumpSumMrpCount).Select(s => s.Value).FirstOrDefaultAsync();
-        return new MrpPage(await db.MrpRates.AsNoTracking().OrderByDescending(r => r.Year).ToListAsync(),
-            int.TryParse(setting, out var n) ? n : 75, form);
-    }
+    private async Task<MrpPage> MrpPageAsync(MrpForm form) =>
+        new(await db.MrpRates.AsNoTracking().OrderByDescending(r => r.Year).ToListAsync(), await db.LumpSumMrpCountAsync(), form);
 }

@@ -15,7 +15,9 @@ public sealed record SpecialistLoad(Guid Id, string Name, int OpenCases);
 public sealed class CasePageModel
 {
     public required Case Case { get; init; }
+    public required ServiceDefinition Service { get; init; }
     public required Office Office { get; init; }
+    public required UrgencyRule Urgency { get; init; }
     public required IReadOnlyList<CaseEvent> Events { get; init; }
     public required IReadOnlyList<Attachment> Attachments { get; init; }
     public IReadOnlyList<GuardianshipPortal.Domain.Documents.IssuedDocument> Documents { get; init; } = [];
@@ -44,7 +46,7 @@ public sealed class CasePageModel
 }
 
 /// <summary>Loads a case and builds its page for the current user.</summary>
-public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider clock)
+public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider clock, ServiceCatalog services, Deadlines deadlines)
 {
     /// <summary>The case with everything the steps work on; tracked when it is about to change.</summary>
     public Task<Case?> LoadAsync(Guid id, bool tracking, CancellationToken ct = default)
@@ -82,33 +84,36 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
 
         var canResolve = Can(CaseAction.Resolve);
         var canDraft = Can(CaseAction.SubmitDraft);
+        var service = services[c.Service];
         var page = new CasePageModel
         {
             Case = c,
+            Service = service,
             Office = c.Office!,
+            Urgency = UrgencyRule.At(clock.GetUtcNow(), c.Office!.WorkingTime(await deadlines.CalendarAsync(ct))),
             Events = events,
             Attachments = attachments,
             Documents = await db.IssuedDocuments.AsNoTracking().Where(d => d.CaseId == id).OrderBy(d => d.CreatedAt).ThenBy(d => d.Kind).ToListAsync(ct),
             UserNames = names,
             Problem = problem,
             CanResolve = canResolve,
-            CanInspect = canDraft && c.Service.NeedsHousingInspection(),
-            CanGiveOpinion = Can(CaseAction.RecordCommissionOpinion) && c.Service.NeedsCommission(),
+            CanInspect = canDraft && service.NeedsHousingInspection,
+            CanGiveOpinion = Can(CaseAction.RecordCommissionOpinion) && service.NeedsCommission,
             CanDraft = canDraft,
             CanSign = Can(CaseAction.Sign),
             CanIssue = Can(CaseAction.IssueResult),
             Specialists = canResolve ? await SpecialistsAsync(c.OfficeId, ct) : [],
             Grounds = canDraft ? await db.RefusalGrounds.AsNoTracking().Where(g => g.Service == c.Service && g.IsActive).OrderBy(g => g.Order).ToListAsync(ct) : [],
         };
-        if (canDraft && c.Service == ServiceCode.AdoptionLumpSum)
+        if (canDraft && service.Has(DraftPart.LumpSum))
         {
-            var (count, mrp) = await LumpSumAsync(c.Office!, ct);
-            page.LumpSumMrpCount = count;
-            page.LumpSumPreview = count * mrp;
+            var terms = await db.LumpSumTermsAsync(c.Office!.LocalDate(clock.GetUtcNow()).Year, ct);
+            page.LumpSumMrpCount = terms.MrpCount;
+            page.LumpSumPreview = terms.MrpCount * terms.Mrp * Math.Max(1, c.Children.Count);
         }
         Prefill(page);
-        if (canDraft && c.Service == ServiceCode.FosterMaintenance && page.Draft.MonthlyAmount is null)
-            page.Draft.MonthlyAmount = await DefaultMaintenanceAsync();
+        if (canDraft && service.Has(DraftPart.MonthlyAmount) && page.Draft.Amount is null)
+            page.Draft.Amount = await db.DefaultMaintenanceAsync(ct);
         page.Resolution.Version = page.Inspection.Version = page.Commission.Version = page.Draft.Version =
             page.Return.Version = page.Issue.Version = c.Version;
 
@@ -126,16 +131,6 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
         return page;
     }
 
-    /// <summary>The configured MRP count and the MRP of the current year in the office's zone (null when not configured).</summary>
-    public async Task<(int Count, decimal? Mrp)> LumpSumAsync(Office office, CancellationToken ct = default)
-    {
-        var year = office.LocalDate(clock.GetUtcNow()).Year;
-        var setting = await db.Settings.AsNoTracking().Where(s => s.Key == PortalSetting.LumpSumMrpCount).Select(s => s.Value).FirstOrDefaultAsync(ct);
-        var count = int.TryParse(setting, out var n) ? n : 75;
-        var mrp = await db.MrpRates.AsNoTracking().Where(m => m.Year == year).Select(m => (decimal?)m.Amount).FirstOrDefaultAsync(ct);
-        return (count, mrp);
-    }
-
     public async Task<IReadOnlyList<SpecialistLoad>> SpecialistsAsync(Guid officeId, CancellationToken ct = default)
     {
         var specialists = await db.StaffInRole(officeId, Roles.Specialist).Select(u => new { u.Id, u.FullName }).ToListAsync(ct);
@@ -144,10 +139,6 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
             .GroupBy(c => c.AssigneeId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return [.. specialists.Select(s => new SpecialistLoad(s.Id, s.FullName, loads.GetValueOrDefault(s.Id))).OrderBy(s => s.OpenCases).ThenBy(s => s.Name)];
     }
-
-    private async Task<decimal> DefaultMaintenanceAsync() =>
-        decimal.TryParse(await db.Settings.AsNoTracking().Where(s => s.Key == PortalSetting.DefaultMonthlyMaintenance).Select(s => s.Value).FirstOrDefaultAsync(),
-            System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0;
 
     private static void Prefill(CasePageModel page)
     {
@@ -164,17 +155,17 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
         {
             page.Draft = new DraftForm
             {
-                Outcome = d.Outcome, PeriodFrom = d.PeriodFrom, PeriodTo = d.PeriodTo, PlacementAddress = d.PlacementAddress,
-                CourtName = d.CourtName, CourtDecisionNumber = d.CourtDecisionNumber, CourtDecisionDate = d.CourtDecisionDate,
-                BankName = d.BankName, Iban = d.Iban, MonthlyAmount = c.Service == ServiceCode.FosterMaintenance ? d.Amount : null,
-                GuardianshipDecisionNumber = d.GuardianshipDecisionNumber, GuardianshipDecisionDate = d.GuardianshipDecisionDate,
-                GuardianshipDecisionIssuer = d.GuardianshipDecisionIssuer, ConclusionText = d.ConclusionText,
-                RefusalGroundIds = [.. d.RefusalGrounds.Select(g => g.RefusalGroundId)], RefusalText = d.RefusalText,
+                Outcome = d.Outcome, RefusalGroundIds = [.. d.RefusalGrounds.Select(g => g.RefusalGroundId)], RefusalText = d.RefusalText,
             };
+            d.CopyTo(page.Draft);
+            if (!page.Service.Has(DraftPart.MonthlyAmount)) page.Draft.Amount = null; // a computed amount is not typed
         }
-        else if (c.Service == ServiceCode.FosterPlacement)
+        else if (page.Service.Has(DraftPart.PlacementAddress))
         {
             page.Draft.PlacementAddress = c.Applicant?.Address ?? "";
         }
     }
 }
+
+/// <summary>One part of a draft result, as a form (the specialist) or as a summary (everyone else).</summary>
+public sealed record DraftPartView(CasePageModel Page, bool Edit);

@@ -1,4 +1,6 @@
+using GuardianshipPortal.Cases;
 using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain.Services;
 using GuardianshipPortal.Domain;
 using GuardianshipPortal.Domain.Cases;
 using GuardianshipPortal.Domain.Persons;
@@ -11,14 +13,14 @@ namespace GuardianshipPortal.Web.Features.Cases;
 public sealed record SearchPage(string Query, IReadOnlyList<QueueRow> Rows, bool Searched);
 
 /// <summary>The case page, search, and scans. Reads of personal data are audited.</summary>
-public sealed class CasesController(PortalDbContext db, CasePages pages, CurrentUser me, AuditLog audit) : Controller
+public sealed class CasesController(PortalDbContext db, CasePages pages, CurrentUser me, AuditLog audit, Queues queues, ServiceCatalog services) : Controller
 {
     [HttpGet("/cases/{id:guid}")]
-    public async Task<IActionResult> Show(Guid id)
+    public async Task<IActionResult> Show(Guid id, CancellationToken ct)
     {
-        var page = await pages.BuildAsync(id);
+        var page = await pages.BuildAsync(id, ct: ct);
         if (page is null) return NotFound();
-        await AuditAsync("ViewCase", id, "");
+        await AuditAsync("ViewCase", id, "", ct);
         return View(page);
     }
 
@@ -34,6 +36,13 @@ public sealed class CasesController(PortalDbContext db, CasePages pages, Current
         {
             cases = cases.Where(c => c.Applicant!.Iin == query || c.Children.Any(ch => ch.Person!.Iin == query));
         }
+        else if (CaseNumbers.Parse(query) is { } n)
+        {
+            // A number as typed: with or without the office, any letter case, leading zeros or not ("fp-2026-1").
+            var service = services.All.FirstOrDefault(d => d.Prefix == n.Prefix)?.Code;
+            cases = cases.Where(c => c.Service == service && c.Year == n.Year && c.Sequence == n.Sequence);
+            if (n.OfficeCode is { } office) cases = cases.Where(c => c.Office!.Code == office);
+        }
         else if (query.Any(char.IsAsciiDigit) && !query.Contains(' '))
         {
             var number = query.ToUpperInvariant();
@@ -44,26 +53,26 @@ public sealed class CasesController(PortalDbContext db, CasePages pages, Current
             var name = Person.Normalize(query);
             cases = cases.Where(c => c.Applicant!.SearchName.Contains(name) || c.Children.Any(ch => ch.Person!.SearchName.Contains(name)));
         }
-        var rows = await Queues.RowsAsync(cases.OrderByDescending(c => c.RegisteredAt).Take(100), ct);
-        await AuditAsync("Search", null, query);
+        var rows = await queues.RowsAsync(cases.OrderByDescending(c => c.RegisteredAt).Take(100), ct);
+        await AuditAsync("Search", null, query, ct);
         return View(new SearchPage(query, rows, true));
     }
 
     [HttpGet("/cases/{id:guid}/attachments/{attachmentId:guid}")]
-    public async Task<IActionResult> Attachment(Guid id, Guid attachmentId)
+    public async Task<IActionResult> Attachment(Guid id, Guid attachmentId, CancellationToken ct)
     {
-        var officeId = await db.Cases.Where(c => c.Id == id).Select(c => (Guid?)c.OfficeId).FirstOrDefaultAsync();
+        var officeId = await db.Cases.Where(c => c.Id == id).Select(c => (Guid?)c.OfficeId).FirstOrDefaultAsync(ct);
         if (officeId is null || !await me.CanViewCaseOfAsync(officeId.Value)) return NotFound();
         var file = await db.Attachments.AsNoTracking().Include(a => a.Content)
-            .FirstOrDefaultAsync(a => a.Id == attachmentId && a.CaseId == id);
+            .FirstOrDefaultAsync(a => a.Id == attachmentId && a.CaseId == id, ct);
         if (file?.Content is null) return NotFound();
-        await AuditAsync("DownloadAttachment", id, file.Id.ToString());
+        await AuditAsync("DownloadAttachment", id, file.Id.ToString(), ct);
         return File(file.Content.Bytes, file.ContentType, file.FileName);
     }
 
-    private async Task AuditAsync(string action, Guid? caseId, string detail)
+    private async Task AuditAsync(string action, Guid? caseId, string detail, CancellationToken ct)
     {
         audit.Record(action, caseId, detail);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -30,7 +30,8 @@ public sealed class CommissionForm : StepForm
     public string Text { get; set; } = "";
 }
 
-public sealed class DraftForm : StepForm
+/// <summary>The draft result as the specialist edits it; its service's fields are the same as the stored draft's.</summary>
+public sealed class DraftForm : StepForm, IDraftFields
 {
     public Outcome? Outcome { get; set; }
     public DateOnly? PeriodFrom { get; set; }
@@ -41,7 +42,7 @@ public sealed class DraftForm : StepForm
     public DateOnly? CourtDecisionDate { get; set; }
     public string BankName { get; set; } = "";
     public string Iban { get; set; } = "";
-    public decimal? MonthlyAmount { get; set; }
+    public decimal? Amount { get; set; }
     public string GuardianshipDecisionNumber { get; set; } = "";
     public DateOnly? GuardianshipDecisionDate { get; set; }
     public string GuardianshipDecisionIssuer { get; set; } = "";

@@ -6,94 +6,95 @@ using GuardianshipPortal.Domain.Workflow;
 using GuardianshipPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace GuardianshipPortal.Web.Features.Cases;
 
-/// <summary>What a step's handler works with; errors it adds send the form back with a 400.</summary>
-public sealed class StepContext(Case @case, Office office, Actor actor, DateTimeOffset now)
+/// <summary>What a step's work has at hand; problems it reports send the form back with a 400 and nothing saved.</summary>
+public sealed class StepContext(Case @case, Office office, Actor actor, DateTimeOffset now, CancellationToken cancellation)
 {
-    private readonly List<string> _errors = [];
+    private readonly List<StepProblem> _problems = [];
 
     public Case Case { get; } = @case;
     public Office Office { get; } = office;
     public Actor Actor { get; } = actor;
     public DateTimeOffset Now { get; } = now;
+    public CancellationToken Cancellation { get; } = cancellation;
+    /// <summary>What the history records beside the action (a resolution's text, a return's comment…).</summary>
     public string Comment { get; set; } = "";
-    public IReadOnlyList<string> Errors => _errors;
+    public IReadOnlyList<StepProblem> Problems => _problems;
 
-    public void Error(string message) => _errors.Add(message);
+    public void Refuse(StepProblem? problem)
+    {
+        if (problem is not null) _problems.Add(problem);
+    }
+
+    public void Refuse(IEnumerable<StepProblem> problems) => _problems.AddRange(problems);
 }
 
-/// <summary>
-/// Runs one workflow action posted from the case page: loads the case, checks office, role, step, assignee and
-/// version, lets the handler change it, records the transition and saves. A refused or conflicting action shows the
-/// case page again with a message and the user's input kept; nothing is half-saved.
-/// </summary>
-public sealed class StepRunner(
-    PortalDbContext db, CaseTransitions transitions, CasePages pages, CurrentUser me, TimeProvider clock,
-    IStringLocalizer<SharedResource> l, ILogger<StepRunner> logger)
+public enum StepStatus
 {
-    public const string CaseView = "/Features/Cases/Show.cshtml";
+    Done,
+    /// <summary>No such case, or one of another office the user may not even know of.</summary>
+    NotFound,
+    /// <summary>The user's role (or assignment) may not do this.</summary>
+    Forbidden,
+    /// <summary>Someone changed the case first, or it is no longer at this step: shown again with the user's input.</summary>
+    Conflict,
+    /// <summary>The input or the domain refused the change: shown again with the problems.</summary>
+    Invalid,
+}
 
-    public async Task<IActionResult> RunAsync(
-        Controller controller, Guid id, StepForm form, CaseAction action, Func<StepContext, Task> work, string doneKey)
+/// <summary>The outcome of running a step: what happened, and what the page needs to say so.</summary>
+public sealed record StepResult(StepStatus Status, Guid CaseId, string Number, StepForm Form, IReadOnlyList<StepProblem> Problems, StepProblem? Conflict = null);
+
+/// <summary>
+/// Runs one workflow action: loads the case, checks office, role, step, assignee and version, lets the step's work
+/// change it through the domain, records the transition and saves. A refused or conflicting action changes nothing;
+/// only a real version conflict is reported as one.
+/// </summary>
+public sealed class StepRunner(PortalDbContext db, CaseTransitions transitions, CasePages pages, CurrentUser me, TimeProvider clock, ILogger<StepRunner> logger)
+{
+    public async Task<StepResult> RunAsync(
+        Guid id, StepForm form, CaseAction action, bool formValid, Func<StepContext, Task> work, CancellationToken ct)
     {
-        var @case = await pages.LoadAsync(id, tracking: true);
-        if (@case is null) return controller.NotFound();
+        var @case = await pages.LoadAsync(id, tracking: true, ct);
+        if (@case is null) return new(StepStatus.NotFound, id, "", form, []);
         var actor = me.Actor;
         switch (CaseTransitions.Check(@case, action, actor, form.Version))
         {
             case TransitionRefusal.NotFound:
-                return await me.CanViewCaseOfAsync(@case.OfficeId) ? Forbidden(controller) : controller.NotFound();
+                return new(await me.CanViewCaseOfAsync(@case.OfficeId) ? StepStatus.Forbidden : StepStatus.NotFound, id, @case.Number, form, []);
             case TransitionRefusal.Forbidden:
             case TransitionRefusal.NotAssignee:
-                return Forbidden(controller);
+                return new(StepStatus.Forbidden, id, @case.Number, form, []);
             case TransitionRefusal.Stale:
-                return await PageAsync(controller, id, form, StatusCodes.Status409Conflict, l["Case_Stale"]);
+                return new(StepStatus.Conflict, id, @case.Number, form, [], new("Case_Stale"));
             case TransitionRefusal.WrongStep:
-                return await PageAsync(controller, id, form, StatusCodes.Status409Conflict, l["Case_WrongStep", l["Step_" + @case.Step]]);
+                return new(StepStatus.Conflict, id, @case.Number, form, [], new("Case_WrongStep", new Label("Step_" + @case.Step)));
         }
-        if (!controller.ModelState.IsValid)
-            return await PageAsync(controller, id, form, StatusCodes.Status400BadRequest, null);
+        if (!formValid) return new(StepStatus.Invalid, id, @case.Number, form, []);
 
-        var context = new StepContext(@case, @case.Office!, actor, clock.GetUtcNow());
+        var context = new StepContext(@case, @case.Office!, actor, clock.GetUtcNow(), ct);
         await work(context);
-        if (context.Errors.Count > 0)
+        if (context.Problems.Count > 0)
         {
-            foreach (var error in context.Errors) controller.ModelState.AddModelError("", error);
             db.ChangeTracker.Clear();
-            return await PageAsync(controller, id, form, StatusCodes.Status400BadRequest, null);
+            return new(StepStatus.Invalid, id, @case.Number, form, context.Problems);
         }
 
-        await transitions.ApplyAsync(@case, @case.Office!, action, actor, context.Comment);
+        await transitions.ApplyAsync(@case, @case.Office!, action, actor, context.Comment, ct);
         db.Entry(@case).Property(c => c.Version).OriginalValue = form.Version;
         try
         {
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e)
+        catch (DbUpdateConcurrencyException e)
         {
             // Someone acted on the same case between our read and our write: theirs stands, ours is shown again.
             logger.LogInformation(e, "Concurrent change of case {CaseId} refused ({Action})", id, action);
             db.ChangeTracker.Clear();
-            return await PageAsync(controller, id, form, StatusCodes.Status409Conflict, l["Case_Stale"]);
+            return new(StepStatus.Conflict, id, @case.Number, form, [], new("Case_Stale"));
         }
-        controller.TempData["Flash"] = l[doneKey, @case.Number].Value;
-        return controller.Redirect($"/cases/{id}");
-    }
-
-    public async Task<IActionResult> PageAsync(Controller controller, Guid id, StepForm? form, int status, string? problem)
-    {
-        var page = await pages.BuildAsync(id, form, problem);
-        if (page is null) return controller.NotFound();
-        controller.Response.StatusCode = status;
-        return controller.View(CaseView, page);
-    }
-
-    private static ViewResult Forbidden(Controller controller)
-    {
-        controller.Response.StatusCode = StatusCodes.Status403Forbidden;
-        return controller.View("/Features/Account/AccessDenied.cshtml");
+        return new(StepStatus.Done, id, @case.Number, form, []);
     }
 }

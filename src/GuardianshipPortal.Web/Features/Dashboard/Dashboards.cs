@@ -1,7 +1,7 @@
 using GuardianshipPortal.Cases;
 using GuardianshipPortal.Data;
 using GuardianshipPortal.Domain;
-using GuardianshipPortal.Domain.Calendar;
+using GuardianshipPortal.Domain.Cases;
 using GuardianshipPortal.Domain.Services;
 using GuardianshipPortal.Domain.Workflow;
 using GuardianshipPortal.Web.Infrastructure;
@@ -28,23 +28,20 @@ public sealed record OfficeDashboard(
 }
 
 /// <summary>The figures of an office's dashboard, computed from cases and their history (one pass each, in memory).</summary>
-public sealed class Dashboards(PortalDbContext db, Deadlines deadlines, TimeProvider clock)
+public sealed class Dashboards(PortalDbContext db, Deadlines deadlines, TimeProvider clock, ServiceCatalog services)
 {
     public async Task<OfficeDashboard> ForOfficeAsync(Office office, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var zone = office.Zone();
         var today = office.LocalDate(now);
-        var calendar = await deadlines.CalendarAsync(ct);
-        // "Due soon": before the end of the second working day from today.
-        var soon = Duration.EndOfDay(calendar.AddWorkingDays(today, 2), zone);
+        var urgency = UrgencyRule.At(now, office.WorkingTime(await deadlines.CalendarAsync(ct)));
         var yearStart = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(new DateTime(today.Year, 1, 1), zone), TimeSpan.Zero);
 
         var cases = await db.Cases.AsNoTracking().Where(c => c.OfficeId == office.Id && (c.Step != Step.Closed || c.ClosedAt >= yearStart))
             .Select(c => new { c.Id, c.Service, c.Step, c.StepDueAt, c.DueAt, c.ClosedAt, c.AssigneeId }).ToListAsync(ct);
         var open = cases.Where(c => c.Step != Step.Closed).ToList();
         var closed = cases.Where(c => c.Step == Step.Closed).ToList();
-        bool IsOverdue(DateTimeOffset? stepDue, DateTimeOffset due) => stepDue < now || due < now;
 
         var assignees = cases.Where(c => c.AssigneeId != null).Select(c => c.AssigneeId!.Value).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => assignees.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
@@ -69,21 +66,21 @@ public sealed class Dashboards(PortalDbContext db, Deadlines deadlines, TimeProv
                 if (started is not null) spans.Add((serviceOf[history.Key], ordered[i].FromStep, (ordered[i].At - started.At).TotalHours));
             }
         }
-        var stepTimes = ServiceCodes.All.ToDictionary(s => s, s => (IReadOnlyList<StepStats>)
-            [.. new[] { Step.Resolution, Step.Drafting, Step.Signing, Step.Issue }.Select(step =>
+        var stepTimes = services.Codes.ToDictionary(s => s, s => (IReadOnlyList<StepStats>)
+            [.. Workflow.Steps.Where(step => step != Step.Registration).Select(step =>
             {
                 var sample = spans.Where(x => x.Service == s && x.Step == step).Select(x => x.Hours).ToList();
                 return new StepStats(step, sample.Count == 0 ? null : sample.Average(), sample.Count);
             })]);
         var regulations = new Dictionary<ServiceCode, Regulation>();
-        foreach (var s in ServiceCodes.All) regulations[s] = await deadlines.RegulationInForceAsync(s, office.RegionId, today, ct);
+        foreach (var s in services.Codes) regulations[s] = await deadlines.RegulationInForceAsync(s, office.RegionId, today, ct);
 
         return new OfficeDashboard(
             office,
             open.GroupBy(c => (c.Service, c.Step)).ToDictionary(g => g.Key, g => g.Count()),
             open.Count,
-            open.Count(c => IsOverdue(c.StepDueAt, c.DueAt)),
-            open.Count(c => !IsOverdue(c.StepDueAt, c.DueAt) && (c.StepDueAt <= soon || c.DueAt <= soon)),
+            open.Count(c => urgency.Of(c.Step, c.StepDueAt, c.DueAt) == Urgency.Overdue),
+            open.Count(c => urgency.Of(c.Step, c.StepDueAt, c.DueAt) == Urgency.DueSoon),
             closed.Count,
             closed.Count(c => c.ClosedAt <= c.DueAt),
             specialists, stepTimes, regulations);

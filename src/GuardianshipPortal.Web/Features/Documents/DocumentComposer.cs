@@ -1,4 +1,5 @@
 using System.Globalization;
+using GuardianshipPortal.Cases;
 using GuardianshipPortal.Documents;
 using GuardianshipPortal.Documents.Layout;
 using GuardianshipPortal.Domain.Cases;
@@ -9,9 +10,6 @@ using Microsoft.Extensions.Localization;
 
 namespace GuardianshipPortal.Web.Features.Documents;
 
-/// <summary>The signer printed on a document.</summary>
-public sealed record Signer(string Name, string Position);
-
 /// <summary>
 /// Builds a document's model from a case and a template, in the case's language (not the user's): fills the
 /// {placeholders}, turns [blocks] into tables and lists, adds header, signature and verification.
@@ -19,7 +17,7 @@ public sealed record Signer(string Name, string Position);
 public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
 {
     public DocumentModel Compose(
-        Case c, DocumentTemplate template, Signer signer, string specialistName, DateTimeOffset date, Verification? verification, bool draft)
+        Case c, DocumentTemplate template, DocumentSigner signer, string specialistName, DateTimeOffset date, Verification? verification, bool draft)
     {
         var culture = CultureInfo.GetCultureInfo(Domain.Language.CultureName(c.Language));
         var saved = CultureInfo.CurrentUICulture;
@@ -59,7 +57,7 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
         }
     }
 
-    private Dictionary<string, string> Values(Case c, Signer signer, string specialistName, DateTimeOffset date, CultureInfo culture)
+    private Dictionary<string, string> Values(Case c, DocumentSigner signer, string specialistName, DateTimeOffset date, CultureInfo culture)
     {
         var lang = c.Language;
         var office = c.Office!;
@@ -136,24 +134,4 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
     private static IEnumerable<Block> Grounds(Case c) =>
         (c.Draft?.RefusalGrounds ?? []).Select(g => g.RefusalGround!).OrderBy(g => g.Order)
             .Select((g, i) => (Block)new Paragraph($"{i + 1}) {g.Text(c.Language)}", Align.Justify, Indent: true));
-
-    /// <summary>The documents signing produces for a case: the result (or refusal), the inspection act, and a readiness notice for e-government requests.</summary>
-    public static IReadOnlyList<DocumentKind> ResultKinds(Case c, Outcome? outcome = null)
-    {
-        var kinds = new List<DocumentKind>();
-        var refused = (outcome ?? c.Outcome) == Outcome.Refused;
-        kinds.Add(c.Service switch
-        {
-            ServiceCode.FosterPlacement when !refused => DocumentKind.FosterPlacementContract,
-            ServiceCode.AdoptionLumpSum when !refused => DocumentKind.LumpSumDecision,
-            ServiceCode.FosterMaintenance when !refused => DocumentKind.MaintenanceDecision,
-            ServiceCode.AdopterRegistration => refused ? DocumentKind.AdopterConclusionNegative : DocumentKind.AdopterConclusion,
-            ServiceCode.GuardianshipCertificate when !refused => DocumentKind.GuardianshipCertificate,
-            _ => DocumentKind.Refusal,
-        });
-        if (c.HousingInspection is not null) kinds.Add(DocumentKind.HousingInspectionAct);
-        if (!refused && c.Channel == Channel.EGov && c.Service is ServiceCode.FosterPlacement or ServiceCode.AdopterRegistration)
-            kinds.Add(DocumentKind.ReadinessNotification);
-        return kinds;
-    }
 }

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using GuardianshipPortal.Cases;
 using GuardianshipPortal.Data;
+using GuardianshipPortal.Web.Infrastructure;
 using GuardianshipPortal.Documents.Layout;
 using GuardianshipPortal.Domain.Cases;
 using GuardianshipPortal.Domain.Documents;
@@ -8,19 +10,24 @@ using Microsoft.EntityFrameworkCore;
 namespace GuardianshipPortal.Web.Features.Documents;
 
 /// <summary>Renders documents of a case and, when they are issued, freezes them: bytes, SHA-256, template version, verification code.</summary>
-public sealed class DocumentIssuer(PortalDbContext db, IDocumentRenderer renderer, DocumentComposer composer, IConfiguration configuration)
+public sealed class DocumentIssuer(PortalDbContext db, IDocumentRenderer renderer, DocumentComposer composer, PublicAddress publicAddress) : IResultDocuments
 {
     /// <summary>The current template of a kind in a language (the highest version).</summary>
     public Task<DocumentTemplate> TemplateAsync(DocumentKind kind, string language) =>
         db.DocumentTemplates.AsNoTracking().Where(t => t.Kind == kind && t.Language == language)
             .OrderByDescending(t => t.Version).FirstAsync();
 
-    public async Task<IssuedDocument> IssueAsync(Case c, DocumentKind kind, Signer signer, Guid issuedBy, DateTimeOffset now, string requestBaseUrl)
+    public async Task FreezeAsync(Case c, IReadOnlyList<DocumentKind> kinds, DocumentSigner signer, Guid issuedBy, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var kind in kinds) await IssueAsync(c, kind, signer, issuedBy, now);
+    }
+
+    public async Task<IssuedDocument> IssueAsync(Case c, DocumentKind kind, DocumentSigner signer, Guid issuedBy, DateTimeOffset now)
     {
         var template = await TemplateAsync(kind, c.Language);
         var specialist = await SpecialistNameAsync(c);
         var code = VerificationCodes.New();
-        var url = $"{PublicBaseUrl(requestBaseUrl)}/verify/{code}";
+        var url = $"{publicAddress.BaseUrl}/verify/{code}";
         var caption = Domain.Language.Pick(c.Language, "Құжаттың түпнұсқалығын тексеру коды:", "Код проверки подлинности документа:");
         var pdf = renderer.Render(composer.Compose(c, template, signer, specialist, now, new Verification(code, url, caption), draft: false));
         var document = new IssuedDocument
@@ -36,7 +43,7 @@ public sealed class DocumentIssuer(PortalDbContext db, IDocumentRenderer rendere
     }
 
     /// <summary>A preview marked as a draft; nothing is stored and it carries no verification code.</summary>
-    public async Task<byte[]> PreviewAsync(Case c, DocumentKind kind, Signer signer, DateTimeOffset now)
+    public async Task<byte[]> PreviewAsync(Case c, DocumentKind kind, DocumentSigner signer, DateTimeOffset now)
     {
         var template = await TemplateAsync(kind, c.Language);
         return renderer.Render(composer.Compose(c, template, signer, await SpecialistNameAsync(c), now, verification: null, draft: true));
@@ -45,8 +52,4 @@ public sealed class DocumentIssuer(PortalDbContext db, IDocumentRenderer rendere
     private async Task<string> SpecialistNameAsync(Case c) => c.Resolution?.SpecialistId is { } id
         ? await db.Users.Where(u => u.Id == id).Select(u => u.FullName).FirstOrDefaultAsync() ?? ""
         : "";
-
-    /// <summary>The address printed in QR codes: Portal:PublicUrl when configured, else the address the request came to.</summary>
-    private string PublicBaseUrl(string requestBaseUrl) =>
-        (configuration["Portal:PublicUrl"] is { Length: > 0 } configured ? configured : requestBaseUrl).TrimEnd('/');
 }

@@ -1,4 +1,6 @@
+using GuardianshipPortal.Cases;
 using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain.Services;
 using GuardianshipPortal.Domain;
 using GuardianshipPortal.Domain.Cases;
 using GuardianshipPortal.Domain.Documents;
@@ -22,7 +24,8 @@ public sealed class RevokeForm
 
 /// <summary>Printing, previewing, revoking and publicly verifying documents. Every print and download is audited.</summary>
 public sealed class DocumentsController(
-    PortalDbContext db, CasePages pages, DocumentIssuer issuer, CurrentUser me, TimeProvider clock, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
+    PortalDbContext db, CasePages pages, DocumentIssuer issuer, CurrentUser me, TimeProvider clock, AuditLog audit, ServiceCatalog services,
+    CaseSteps steps, CaseTransitions transitions, StepResponses responses, IStringLocalizer<SharedResource> l) : Controller
 {
     private static readonly string[] PrintingRoles = [Roles.Clerk, Roles.Head, Roles.Specialist, Roles.Supervisor];
 
@@ -51,32 +54,46 @@ public sealed class DocumentsController(
         var head = me.IsInRole(Roles.Head)
             ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == me.Id)
             : await db.StaffInRole(c.OfficeId, Roles.Head).AsNoTracking().FirstOrDefaultAsync();
-        var signer = new Signer(head?.FullName ?? "", head?.Position(c.Language) ?? "");
-        var pdf = await issuer.PreviewAsync(c, DocumentComposer.ResultKinds(c, c.Draft.Outcome)[0], signer, clock.GetUtcNow());
+        var signer = new DocumentSigner(head?.FullName ?? "", head?.Position(c.Language) ?? "");
+        var pdf = await issuer.PreviewAsync(c, services[c.Service].ResultDocument(c.Draft.Outcome), signer, clock.GetUtcNow());
         return File(pdf, "application/pdf");
     }
 
-    /// <summary>The head withdraws an issued document (an error found afterwards); the verification page then says so.</summary>
+    /// <summary>
+    /// The head withdraws an issued document (an error found afterwards); the verification page then says so. A revoked
+    /// result of a case waiting to be issued sends the case back to drafting for a new one, recorded in its history.
+    /// </summary>
     [Authorize(Roles = Roles.Head)]
     [HttpPost("/documents/{id:guid}/revoke")]
-    public async Task<IActionResult> Revoke(Guid id, RevokeForm form)
+    public async Task<IActionResult> Revoke(Guid id, RevokeForm form, CancellationToken ct)
     {
-        var document = await db.IssuedDocuments.FirstOrDefaultAsync(d => d.Id == id);
+        var document = await db.IssuedDocuments.FirstOrDefaultAsync(d => d.Id == id, ct);
         if (document is null) return NotFound();
-        var officeId = await db.Cases.Where(c => c.Id == document.CaseId).Select(c => c.OfficeId).SingleAsync();
-        if (officeId != me.OfficeId) return NotFound();
-        if (document.IsRevoked || string.IsNullOrWhiteSpace(form.Reason))
+        var c = await pages.LoadAsync(document.CaseId, tracking: true, ct);
+        if (c is null || c.OfficeId != me.OfficeId) return NotFound();
+        var now = clock.GetUtcNow();
+        if (CaseSteps.Revoke(document, form.Reason, me.Actor, now) is { } problem)
         {
-            TempData["Flash"] = document.IsRevoked ? l["Documents_AlreadyRevoked"].Value : l["Validation_Required", l["Documents_RevokeReason"]].Value;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            var status = problem.Key == "Documents_ReceiptNotRevocable" ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
+            return await responses.PageAsync(this, c.Id, null, status, responses.Words(problem), ct);
+        }
+        audit.Record("RevokeDocument", document.CaseId, document.Id + ": " + document.RevocationReason);
+        var reopened = steps.RevocationReopens(c, document);
+        if (reopened)
+        {
+            CaseSteps.Reopen(c);
+            await transitions.ApplyAsync(c, c.Office!, CaseAction.RevokeResult, me.Actor, document.RevocationReason, ct);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Flash"] = l["Case_Stale"].Value;
             return Redirect($"/cases/{document.CaseId}");
         }
-        document.RevokedAt = clock.GetUtcNow();
-        document.RevokedById = me.Id;
-        document.RevocationReason = form.Reason.Trim();
-        audit.Record("RevokeDocument", document.CaseId, document.Id + ": " + document.RevocationReason);
-        await db.SaveChangesAsync();
-        TempData["Flash"] = l["Documents_Revoked"].Value;
+        TempData["Flash"] = l[reopened ? "Documents_ResultRevokedReopened" : "Documents_Revoked"].Value;
         return Redirect($"/cases/{document.CaseId}");
     }
 

@@ -1,3 +1,4 @@
+using GuardianshipPortal.Cases;
 using GuardianshipPortal.Domain;
 using GuardianshipPortal.Domain.Cases;
 using GuardianshipPortal.Domain.Services;
@@ -10,7 +11,7 @@ namespace GuardianshipPortal.Web.Features;
 /// <summary>One line of a work queue or a search result.</summary>
 public sealed record QueueRow(
     Guid Id, string Number, ServiceCode Service, Step Step, DateTimeOffset RegisteredAt, DateTimeOffset? StepDueAt,
-    DateTimeOffset DueAt, string Applicant, string? Assignee, Office Office, bool Returned);
+    DateTimeOffset DueAt, string Applicant, string? Assignee, Office Office, bool Returned, Urgency Urgency);
 
 public sealed record Queue(string TitleKey, string TestId, IReadOnlyList<QueueRow> Rows, int Page, int Total, int PageSize = Queues.PageSize)
 {
@@ -18,7 +19,7 @@ public sealed record Queue(string TitleKey, string TestId, IReadOnlyList<QueueRo
 }
 
 /// <summary>The cases a user may see, and the queries of each role's queues: due first, overdue at the top.</summary>
-public static class Queues
+public sealed class Queues(Deadlines deadlines, TimeProvider clock)
 {
     public const int PageSize = 20;
 
@@ -30,7 +31,7 @@ public static class Queues
         return cases.Where(_ => false);
     }
 
-    public static async Task<Queue> PageAsync(string titleKey, string testId, IQueryable<Case> cases, int page, CancellationToken ct)
+    public async Task<Queue> PageAsync(string titleKey, string testId, IQueryable<Case> cases, int page, CancellationToken ct)
     {
         page = Math.Max(1, page);
         var total = await cases.CountAsync(ct);
@@ -40,8 +41,14 @@ public static class Queues
         return new Queue(titleKey, testId, rows, page, total);
     }
 
-    public static async Task<IReadOnlyList<QueueRow>> RowsAsync(IQueryable<Case> cases, CancellationToken ct) =>
-        (await cases.Select(c => new
+    /// <summary>The rows, each marked overdue or due soon by the one rule, in its office's working time.</summary>
+    public async Task<IReadOnlyList<QueueRow>> RowsAsync(IQueryable<Case> cases, CancellationToken ct)
+    {
+        var calendar = await deadlines.CalendarAsync(ct);
+        var now = clock.GetUtcNow();
+        var rules = new Dictionary<Guid, UrgencyRule>();
+        UrgencyRule Rule(Office office) => rules.TryGetValue(office.Id, out var r) ? r : rules[office.Id] = UrgencyRule.At(now, office.WorkingTime(calendar));
+        return (await cases.Select(c => new
             {
                 c.Id, c.Number, c.Service, c.Step, c.RegisteredAt, c.StepDueAt, c.DueAt,
                 Applicant = c.Applicant!.LastName + " " + c.Applicant.FirstName + " " + c.Applicant.MiddleName,
@@ -50,6 +57,8 @@ public static class Queues
                 Returned = c.Events.Any(e => e.Action == CaseAction.Return) && c.Step == Step.Drafting,
             })
             .ToListAsync(ct))
-        .Select(r => new QueueRow(r.Id, r.Number, r.Service, r.Step, r.RegisteredAt, r.StepDueAt, r.DueAt, r.Applicant.Trim(), r.Assignee, r.Office, r.Returned))
-        .ToList();
+            .Select(r => new QueueRow(r.Id, r.Number, r.Service, r.Step, r.RegisteredAt, r.StepDueAt, r.DueAt, r.Applicant.Trim(), r.Assignee, r.Office,
+                r.Returned, Rule(r.Office).Of(r.Step, r.StepDueAt, r.DueAt)))
+            .ToList();
+    }
 }

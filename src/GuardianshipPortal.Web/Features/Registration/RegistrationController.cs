@@ -18,16 +18,15 @@ public sealed record RegistrationPage(RegistrationForm Form, IReadOnlyList<Docum
 /// <summary>Step 1: the clerk registers an application at the counter.</summary>
 [Authorize(Roles = Roles.Clerk)]
 public sealed class RegistrationController(
-    PortalDbContext db, CaseRegistration registration, CasePages pages, DocumentIssuer documents, CurrentUser me,
-    TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+    PortalDbContext db, CaseRegistration registration, ServiceCatalog services, CurrentUser me, IStringLocalizer<SharedResource> l) : Controller
 {
     private const string ScanPrefix = "Scan_";
 
     [HttpGet("/cases/new")]
     public async Task<IActionResult> New(ServiceCode service = ServiceCode.FosterPlacement)
     {
-        if (!Enum.IsDefined(service)) return NotFound();
-        var form = new RegistrationForm { Service = service };
+        if (!services.IsDefined(service)) return NotFound();
+        var form = new RegistrationForm { Service = service, SubmissionId = Guid.NewGuid() };
         return View(await PageAsync(form));
     }
 
@@ -36,7 +35,7 @@ public sealed class RegistrationController(
     [RequestFormLimits(MultipartBodyLengthLimit = Scans.MaxBytes * Scans.MaxFiles)]
     public async Task<IActionResult> New(RegistrationForm form, CancellationToken ct)
     {
-        if (!Enum.IsDefined(form.Service)) return BadRequest();
+        if (!services.IsDefined(form.Service)) return BadRequest();
         var files = await Scans.ReadAsync(Request.Form.Files,
             name => name.StartsWith(ScanPrefix, StringComparison.Ordinal) && Guid.TryParse(name[ScanPrefix.Length..], out var id) ? id : null,
             message => ModelState.AddModelError("", message), l, ct);
@@ -50,18 +49,14 @@ public sealed class RegistrationController(
         var office = await db.Offices.FirstOrDefaultAsync(o => o.Id == me.OfficeId && o.IsActive, ct);
         if (office is null) return Forbid();
         var request = new RegistrationRequest(form.Service, form.Channel, form.Language, form.Applicant.ToData(),
-            [.. form.FilledChildren.Select(c => c.ToData())], form.Received, files, form.Note);
-        var @case = await registration.RegisterAsync(request, office, me.Actor, ct);
-
-        // The receipt (қолхат / расписка) the applicant takes home, issued in the applicant's language.
-        var registered = await pages.LoadAsync(@case.Id, tracking: false, ct);
+            [.. form.FilledChildren.Select(c => c.ToData())], form.Received, files, form.Note, $"form:{me.Id:N}:{form.SubmissionId:N}");
+        // The receipt (қолхат / расписка) the applicant takes home is issued with the registration, in the applicant's language.
         var clerk = await db.Users.AsNoTracking().SingleAsync(u => u.Id == me.Id, ct);
-        await documents.IssueAsync(registered!, Domain.Documents.DocumentKind.Receipt,
-            new Signer(clerk.FullName, clerk.Position(@case.Language)), me.Id, clock.GetUtcNow(), $"{Request.Scheme}://{Request.Host}");
-        await db.SaveChangesAsync(ct);
+        var registered = await registration.RegisterAsync(request, office, me.Actor,
+            new DocumentSigner(clerk.FullName, clerk.Position(Domain.Language.Normalize(form.Language))), ct);
 
-        TempData["Flash"] = l["Registration_Done", @case.Number].Value;
-        return Redirect($"/cases/{@case.Id}");
+        TempData["Flash"] = l[registered.Created ? "Registration_Done" : "Registration_AlreadyDone", registered.Case.Number].Value;
+        return Redirect($"/cases/{registered.Case.Id}");
     }
 
     private async Task<RegistrationPage> PageAsync(RegistrationForm form)

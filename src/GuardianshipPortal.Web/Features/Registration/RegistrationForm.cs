@@ -11,6 +11,8 @@ public sealed class RegistrationForm
     public const int ChildRows = 4;
 
     public ServiceCode Service { get; set; }
+    /// <summary>Made when the form is shown: a second post of the same form (a double click, a retry) finds the case the first made.</summary>
+    public Guid SubmissionId { get; set; }
     public Channel Channel { get; set; } = Channel.Office;
     public string Language { get; set; } = Domain.Language.Kazakh;
     public PersonInput Applicant { get; set; } = new();
@@ -23,15 +25,16 @@ public sealed class RegistrationForm
 
 public sealed class RegistrationFormValidator : AbstractValidator<RegistrationForm>
 {
-    public RegistrationFormValidator(IStringLocalizer<SharedResource> l)
+    public RegistrationFormValidator(IStringLocalizer<SharedResource> l, ServiceCatalog services)
     {
-        RuleFor(x => x.Service).IsInEnum().WithMessage(_ => l["Validation_Required", l["Case_Service"]]);
+        RuleFor(x => x.Service).Must(services.IsDefined).WithMessage(_ => l["Validation_Required", l["Case_Service"]]);
+        RuleFor(x => x.SubmissionId).NotEmpty().WithMessage(_ => l["Registration_FormExpired"]);
         RuleFor(x => x.Channel).IsInEnum().WithMessage(_ => l["Validation_Required", l["Case_Channel"]]);
         RuleFor(x => x.Language).Must(Domain.Language.IsSupported).WithMessage(_ => l["Validation_Required", l["Case_Language"]]);
         RuleFor(x => x.Applicant).SetValidator(new PersonInputValidator(l, withContacts: true));
         RuleForEach(x => x.Children).Where(child => !child.IsBlank).SetValidator(new PersonInputValidator(l, withContacts: false));
         RuleFor(x => x.Children)
-            .Must((form, _) => !form.Service.ConcernsChildren() || form.FilledChildren.Any())
+            .Must((form, _) => !services.IsDefined(form.Service) || !services[form.Service].ConcernsChildren || form.FilledChildren.Any())
             .WithMessage(_ => l["Registration_ChildRequired"]);
         RuleFor(x => x.Children)
             .Must(children => children.Where(c => !c.IsBlank).Select(c => c.Iin.Trim()).Distinct().Count() == children.Count(c => !c.IsBlank))

@@ -27,7 +27,7 @@ public sealed class OfficeInTheBrowserTests
         var specialist = await _browser.SignInAsync("specialist");
         var commission = await _browser.SignInAsync("commission");
 
-        foreach (var service in ServiceCodes.All)
+        foreach (var service in TestServices.All)
         {
             // 1. Registration at the counter.
             await clerk.GotoAsync("/");
@@ -40,7 +40,7 @@ public sealed class OfficeInTheBrowserTests
             await clerk.Locator("#Applicant_BirthDate").Filter(new() { Visible = true }).WaitForAsync();
             // The IIN fills the birth date in.
             await Assertions.Expect(clerk.Locator("#Applicant_BirthDate")).ToHaveValueAsync("1984-05-17");
-            if (service.ConcernsChildren())
+            if (service.Definition().ConcernsChildren)
             {
                 await clerk.FillAsync("#Children_0__Iin", OfficeDesk.NewIin(new DateOnly(2017, 1, 9), Sex.Male));
                 await clerk.FillAsync("#Children_0__LastName", "Жұмабаев");
@@ -50,7 +50,7 @@ public sealed class OfficeInTheBrowserTests
             await clerk.ClickAsync("form#registration button[type=submit]");
             await clerk.WaitForSelectorAsync("[data-testid=case-number]");
             var number = (await clerk.TextContentAsync("[data-testid=case-number]"))!.Trim();
-            Assert.StartsWith(service.Prefix() + "-", number);
+            Assert.StartsWith($"KRG-01-{service.Definition().Prefix}-", number);
             Assert.Equal("Бұрыштама", await StepAsync(clerk));
             var caseUrl = new Uri(clerk.Url).AbsolutePath;
 
@@ -63,7 +63,7 @@ public sealed class OfficeInTheBrowserTests
             await Assertions.Expect(head.Locator("[data-testid=case-step]")).ToHaveTextAsync("Нәтиже жобасын дайындау");
 
             // 3. Commission opinion (adopter registration), housing inspection and the draft.
-            if (service.NeedsCommission())
+            if (service.Definition().NeedsCommission)
             {
                 await commission.GotoAsync("/");
                 await commission.ClickAsync($"[data-testid=queue-commission] tr[data-number='{number}'] a");
@@ -74,7 +74,7 @@ public sealed class OfficeInTheBrowserTests
             }
             await specialist.GotoAsync("/");
             await specialist.ClickAsync($"[data-testid=queue-drafts] tr[data-number='{number}'] a");
-            if (service.NeedsHousingInspection())
+            if (service.Definition().NeedsHousingInspection)
             {
                 await specialist.FillAsync("#Inspection_InspectedOn", DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"));
                 await specialist.FillAsync("#Inspection_Findings", "Үш бөлмелі пәтер, жағдайы жақсы.");
@@ -102,7 +102,7 @@ public sealed class OfficeInTheBrowserTests
             await clerk.CheckAsync("#Issue_SignedForReceipt");
             await clerk.ClickAsync("[data-testid=issue-form] button[type=submit]");
             await Assertions.Expect(clerk.Locator("[data-testid=case-step]")).ToHaveTextAsync("Аяқталды");
-            Assert.Equal(service.NeedsCommission() ? 7 : service.NeedsHousingInspection() ? 6 : 5,
+            Assert.Equal(service.Definition().NeedsCommission ? 7 : service.Definition().NeedsHousingInspection ? 6 : 5,
                 await clerk.Locator("[data-testid=history] li").CountAsync());
         }
     }

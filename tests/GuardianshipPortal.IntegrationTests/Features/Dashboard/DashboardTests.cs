@@ -39,7 +39,7 @@ public abstract class DashboardTests(PortalFixture fixture) : PortalTest(fixture
         Assert.Equal(expected.Open.ToString(), page.Text("[data-testid=kpi-open]"));
         Assert.Equal(expected.Overdue.ToString(), page.Text("[data-testid=kpi-overdue]"));
         Assert.Equal(2, expected.Overdue);
-        foreach (var service in ServiceCodes.All)
+        foreach (var service in TestServices.All)
         foreach (var step in new[] { Step.Resolution, Step.Drafting, Step.Signing, Step.Issue })
         {
             var cell = page.Text($"[data-testid=open-by-step] tr[data-service={service}] td[data-step={step}]");

@@ -23,7 +23,7 @@ public abstract class BadInputTests(PortalFixture fixture) : PortalTest(fixture)
             ("head", atResolution, "resolution", ["Resolution.Version", "Resolution.Text", "Resolution.SpecialistId"]),
             ("specialist", atDrafting, "inspection", ["Inspection.Version", "Inspection.InspectedOn", "Inspection.Address", "Inspection.Findings", "Inspection.Satisfactory"]),
             ("commission", atDrafting, "commission", ["Commission.Version", "Commission.Positive", "Commission.Text"]),
-            ("specialist", atDrafting, "draft", ["Draft.Version", "Draft.Outcome", "Draft.PeriodFrom", "Draft.MonthlyAmount", "Draft.RefusalGroundIds", "Draft.Iban"]),
+            ("specialist", atDrafting, "draft", ["Draft.Version", "Draft.Outcome", "Draft.PeriodFrom", "Draft.Amount", "Draft.RefusalGroundIds", "Draft.Iban"]),
         };
         var failures = new List<string>();
         foreach (var (user, caseId, path, fields) in forms)

@@ -9,7 +9,7 @@ namespace GuardianshipPortal.IntegrationTests.Features.Workflow;
 
 public abstract class WorkflowTests(PortalFixture fixture) : PortalTest(fixture)
 {
-    public static TheoryData<ServiceCode> Services => new(ServiceCodes.All);
+    public static TheoryData<ServiceCode> Services => new(TestServices.All);
 
     [Theory]
     [MemberData(nameof(Services))]
@@ -20,7 +20,7 @@ public abstract class WorkflowTests(PortalFixture fixture) : PortalTest(fixture)
         var registered = await office.RegisterAsync(service);
         Assert.Equal(HttpStatusCode.OK, registered.Status);
         var id = registered.CaseId;
-        Assert.Matches($"^{service.Prefix()}-20\\d\\d-\\d{{5}}$", registered.Text("[data-testid=case-number]"));
+        Assert.Matches($"^KRG-01-{service.Definition().Prefix}-20\\d\\d-\\d{{5}}$", registered.Text("[data-testid=case-number]"));
         Assert.Equal("Бұрыштама", registered.Text("[data-testid=case-step]"));
         Assert.Equal("Серікова Айжан Болатқызы", registered.Text("[data-testid=applicant]"));
         Assert.Contains("тіркелді", registered.Text("[data-testid=flash]"));
@@ -29,8 +29,8 @@ public abstract class WorkflowTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Equal("Нәтиже жобасын дайындау", resolved.Text("[data-testid=case-step]"));
         Assert.Equal(OfficeDesk.SpecialistName, resolved.Text("[data-testid=assignee]"));
 
-        if (service.NeedsCommission()) Assert.Equal(HttpStatusCode.OK, (await office.CommissionAsync(id)).Status);
-        if (service.NeedsHousingInspection()) Assert.Equal(HttpStatusCode.OK, (await office.InspectAsync(id)).Status);
+        if (service.Definition().NeedsCommission) Assert.Equal(HttpStatusCode.OK, (await office.CommissionAsync(id)).Status);
+        if (service.Definition().NeedsHousingInspection) Assert.Equal(HttpStatusCode.OK, (await office.InspectAsync(id)).Status);
 
         var drafted = await office.DraftAsync(id, service);
         Assert.Equal(HttpStatusCode.OK, drafted.Status);
@@ -53,8 +53,8 @@ public abstract class WorkflowTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Equal("Ерлан Болатұлы Жақсыбеков", saved.Signature!.SignerName);
         Assert.All(saved.Documents, d => Assert.True(d.Received));
         var expected = new List<CaseAction> { CaseAction.Register, CaseAction.Resolve };
-        if (service.NeedsCommission()) expected.Add(CaseAction.RecordCommissionOpinion);
-        if (service.NeedsHousingInspection()) expected.Add(CaseAction.RecordInspection);
+        if (service.Definition().NeedsCommission) expected.Add(CaseAction.RecordCommissionOpinion);
+        if (service.Definition().NeedsHousingInspection) expected.Add(CaseAction.RecordInspection);
         expected.AddRange([CaseAction.SubmitDraft, CaseAction.Sign, CaseAction.IssueResult]);
         Assert.Equal(expected, events);
         Assert.Equal(expected.Count, issued.Document.QuerySelectorAll("[data-testid=history] li").Length);
@@ -75,7 +75,7 @@ public abstract class WorkflowTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Equal(75, draft.MrpCount);
         Assert.Equal(mrp, draft.MrpValue);
         Assert.Equal(75 * mrp, draft.Amount);
-        Assert.Equal("KZ12601A871001234567", draft.Iban);
+        Assert.Equal("KZ16601A871001234567", draft.Iban);
         Assert.Contains((75 * mrp).ToString("N2", new System.Globalization.CultureInfo("kk-KZ")), drafted.Text("[data-testid=amount]"));
     }
 
@@ -118,7 +118,7 @@ public abstract class WorkflowTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Equal("Нәтиже жобасын дайындау", returned.Text("[data-testid=case-step]"));
         var specialistView = await (await office.AsAsync("specialist")).GetAsync($"/cases/{id}");
         Assert.NotNull(specialistView.Document.QuerySelector("[data-testid=returned]"));
-        var amount = specialistView.Document.QuerySelector("#Draft_MonthlyAmount")!.GetAttribute("value")!;
+        var amount = specialistView.Document.QuerySelector("#Draft_Amount")!.GetAttribute("value")!;
         Assert.Equal(44580m, decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture));
 
         await office.DraftAsync(id, ServiceCode.FosterMaintenance);

@@ -1,0 +1,159 @@
+using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain;
+using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Documents;
+using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuardianshipPortal.Cases;
+
+/// <summary>Why the domain refused a change: a resource key and its arguments, worded by the caller in the user's language.</summary>
+public sealed record StepProblem(string Key, params object[] Args);
+
+/// <summary>The person a signed document names as its signer.</summary>
+public sealed record DocumentSigner(string Name, string Position);
+
+/// <summary>Renders and freezes documents of a case (the portal's PDF issuer).</summary>
+public interface IResultDocuments
+{
+    Task FreezeAsync(Case c, IReadOnlyList<DocumentKind> kinds, DocumentSigner signer, Guid issuedBy, DateTimeOffset now, CancellationToken ct);
+}
+
+public sealed record InspectionData(DateOnly InspectedOn, string Address, string Findings, bool Satisfactory);
+
+public sealed record Recipient(string Name, string Document);
+
+/// <summary>
+/// What each step does to a case, beside the transition itself (<see cref="CaseTransitions"/>): the resolution and the
+/// assignee, the inspection act, the commission's opinion, the draft with its computed amount, the signature that freezes
+/// the result, a return for rework, the issue of a valid signed result, and the revocation of a result. Each method
+/// refuses what the law does not allow and changes nothing then; the caller records the transition and saves.
+/// </summary>
+public sealed class CaseSteps(PortalDbContext db, ServiceCatalog services, IResultDocuments documents)
+{
+    public StepProblem? Resolve(Case c, string text, Guid? specialistId, IReadOnlyCollection<Guid> officeSpecialists, Actor actor, DateTimeOffset now)
+    {
+        if (specialistId is not { } specialist || !officeSpecialists.Contains(specialist)) return new("Resolution_SpecialistInvalid");
+        c.Resolution = new Resolution { CaseId = c.Id, Text = text.Trim(), HeadId = actor.UserId, SpecialistId = specialist, At = now };
+        c.AssigneeId = specialist;
+        return null;
+    }
+
+    public StepProblem? RecordInspection(Case c, InspectionData data, Actor actor)
+    {
+        if (!services[c.Service].NeedsHousingInspection) return new("Inspection_NotNeeded");
+        var act = c.HousingInspection ??= new HousingInspection { CaseId = c.Id, Address = "", Findings = "" };
+        act.InspectedOn = data.InspectedOn;
+        act.Address = data.Address.Trim();
+        act.Findings = data.Findings.Trim();
+        act.Satisfactory = data.Satisfactory;
+        act.InspectorId = actor.UserId;
+        return null;
+    }
+
+    public StepProblem? RecordCommissionOpinion(Case c, bool positive, string text, Actor actor, DateTimeOffset now)
+    {
+        if (!services[c.Service].NeedsCommission) return new("Commission_NotNeeded");
+        var opinion = c.CommissionOpinion ??= new CommissionOpinion { CaseId = c.Id, Text = "" };
+        opinion.Positive = positive;
+        opinion.Text = text.Trim();
+        opinion.MemberId = actor.UserId;
+        opinion.At = now;
+        return null;
+    }
+
+    /// <summary>
+    /// Saves the draft (any time) or submits it for signature (only when the service's checks pass). The draft keeps only
+    /// the fields of its service; its amount is computed here.
+    /// </summary>
+    public async Task<IReadOnlyList<StepProblem>> DraftAsync(
+        Case c, Office office, Outcome? outcome, IDraftFields fields, IReadOnlyCollection<Guid> grounds, string refusalText, bool submit,
+        Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var service = services[c.Service];
+        var today = office.LocalDate(now);
+        var active = await db.RefusalGrounds.Where(g => g.Service == c.Service && g.IsActive).Select(g => g.Id).ToListAsync(ct);
+        var terms = await db.LumpSumTermsAsync(today.Year, ct);
+        if (submit)
+        {
+            var context = new DraftContext(today, c.HousingInspection is not null, c.CommissionOpinion is not null, terms.Mrp, active);
+            var problems = service.Check(outcome, fields, grounds, refusalText, context).Select(p => new StepProblem(p.Key, p.Args)).ToList();
+            if (problems.Count > 0) return problems;
+        }
+        var d = c.Draft ??= new Draft { CaseId = c.Id, Outcome = Outcome.Approved };
+        d.Outcome = outcome ?? Outcome.Approved;
+        d.UpdatedAt = now;
+        d.UpdatedById = actor.UserId;
+        fields.CopyTo(d);
+        service.Complete(d, terms, c.Children.Count);
+        d.RefusalText = d.Outcome == Outcome.Refused ? refusalText.Trim() : "";
+        var wanted = d.Outcome == Outcome.Refused ? grounds.Where(active.Contains).ToHashSet() : [];
+        d.RefusalGrounds.RemoveAll(g => !wanted.Contains(g.RefusalGroundId));
+        foreach (var g in wanted.Where(g => d.RefusalGrounds.All(x => x.RefusalGroundId != g)))
+            d.RefusalGrounds.Add(new DraftRefusalGround { CaseId = c.Id, RefusalGroundId = g });
+        if (submit) c.Outcome = d.Outcome;
+        return [];
+    }
+
+    /// <summary>
+    /// The head's signature: recorded with the head's name and position, and the result's documents frozen now, in the
+    /// applicant's language — they never change afterwards.
+    /// </summary>
+    public async Task<StepProblem?> SignAsync(Case c, PortalUser head, DateTimeOffset now, CancellationToken ct)
+    {
+        if (c.Draft is null || c.Outcome is not { } outcome) return new("Signing_NoDraft");
+        c.Signature = new Signature
+        {
+            CaseId = c.Id, SignerId = head.Id, SignerName = head.FullName, SignerPositionKk = head.PositionKk, SignerPositionRu = head.PositionRu, At = now,
+        };
+        var kinds = services[c.Service].SignedDocuments(outcome, c.Channel, c.HousingInspection is not null);
+        await documents.FreezeAsync(c, kinds, new DocumentSigner(head.FullName, head.Position(c.Language)), head.Id, now, ct);
+        return null;
+    }
+
+    /// <summary>Back to the specialist for rework: a new round, the outcome to be decided again.</summary>
+    public static void Return(Case c)
+    {
+        if (c.Draft is { } draft) draft.Round++;
+        c.Outcome = null;
+    }
+
+    /// <summary>Only a signed result that stands (not revoked) is handed over.</summary>
+    public async Task<StepProblem?> IssueAsync(Case c, Recipient recipient, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        if (c.Outcome is not { } outcome) return new("Issue_NoDocument");
+        var result = services[c.Service].ResultDocument(outcome);
+        var signedAt = c.Signature?.At;
+        if (signedAt is null || !await db.IssuedDocuments.AnyAsync(d => d.CaseId == c.Id && d.Kind == result && d.RevokedAt == null && d.CreatedAt >= signedAt, ct))
+            return new("Issue_NoDocument");
+        c.IssueRecord = new IssueRecord
+        {
+            CaseId = c.Id, IssuedAt = now, IssuedById = actor.UserId, RecipientName = recipient.Name.Trim(),
+            RecipientDocument = recipient.Document.Trim(), SignedForReceipt = true,
+        };
+        return null;
+    }
+
+    /// <summary>Whether revoking this document sends its case back for a new result: it is the result of a case waiting to be issued.</summary>
+    public bool RevocationReopens(Case c, IssuedDocument document) =>
+        c.Step == Step.Issue && c.Outcome is { } outcome && document.Kind == services[c.Service].ResultDocument(outcome);
+
+    /// <summary>
+    /// Withdraws an issued document. A receipt is never revoked (the applicant's proof of submission). A revoked result
+    /// of a case waiting at issue sends the case back to drafting for a new one (the caller records that transition).
+    /// </summary>
+    public static StepProblem? Revoke(IssuedDocument document, string reason, Actor actor, DateTimeOffset now)
+    {
+        if (document.Kind == DocumentKind.Receipt) return new("Documents_ReceiptNotRevocable");
+        if (document.IsRevoked) return new("Documents_AlreadyRevoked");
+        if (string.IsNullOrWhiteSpace(reason)) return new("Validation_Required", new Label("Documents_RevokeReason"));
+        document.RevokedAt = now;
+        document.RevokedById = actor.UserId;
+        document.RevocationReason = reason.Trim();
+        return null;
+    }
+
+    /// <summary>The case after its result was revoked at issue: a new round of drafting, the outcome to be decided again.</summary>
+    public static void Reopen(Case c) => Return(c);
+}
