@@ -66,3 +66,14 @@ public sealed class IinTests
         }
     }
 }
+
+public sealed class InitialsTests
+{
+    [Theory]
+    [InlineData("Серікова", "Айжан", "С. А.")]
+    [InlineData("😀Серік", "Айжан", "😀. А.")]
+    [InlineData("Ömer", "", "Ö.")]
+    [InlineData("", "Айжан", "")]
+    public void Initials_take_whole_letters(string last, string first, string expected) =>
+        Assert.Equal(expected, new GuardianshipPortal.Domain.Persons.Person { Iin = "", LastName = last, FirstName = first }.Initials);
+}

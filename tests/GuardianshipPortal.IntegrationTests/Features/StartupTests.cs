@@ -76,7 +76,8 @@ public sealed class ProductionSeedingTests
     [Fact]
     public async Task Production_creates_the_roles_but_no_demo_users_even_when_asked_to()
     {
-        await using var app = new PortalApp(DatabaseProvider.Sqlite, environment: "Production", seedDemo: true);
+        await using var app = new PortalApp(DatabaseProvider.Sqlite, environment: "Production", seedDemo: true,
+            settings: new Dictionary<string, string> { ["Portal:PublicUrl"] = "https://qamqor.example.kz" });
         _ = app.Server;
 
         var (users, roles) = await app.WithDbAsync(async db => (await db.Users.CountAsync(), await db.Roles.Select(r => r.Name).ToListAsync()));
@@ -96,6 +97,7 @@ public sealed class ProductionSeedingTests
             ["Bootstrap:AdminUserName"] = "root",
             ["Bootstrap:AdminFullName"] = "Әкімші",
             ["Bootstrap:AdminPassword"] = "Astana-Admin-2026",
+            ["Portal:PublicUrl"] = "https://qamqor.example.kz",
         });
 
         var home = await new PortalClient(app).SignInAsync("root", "Astana-Admin-2026");
@@ -103,5 +105,15 @@ public sealed class ProductionSeedingTests
         Assert.Equal("Әкімшілендіру", home.Text("[data-testid=home-title]"));
         Assert.Equal("Ақмола облысы", home.Text("[data-testid=office]"));
         Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Production_refuses_to_start_without_its_public_address()
+    {
+        await using var app = new PortalApp(DatabaseProvider.Sqlite, environment: "Production");
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.Server);
+
+        Assert.Contains("Portal:PublicUrl", failure.ToString());
     }
 }

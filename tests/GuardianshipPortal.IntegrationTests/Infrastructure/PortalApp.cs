@@ -1,6 +1,7 @@
 using GuardianshipPortal.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,9 +16,13 @@ public sealed class PortalApp : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string> _settings;
 
+    private readonly Action<IServiceCollection>? _services;
+
+    /// <param name="services">Replaces or adds services of the portal for one test (a failing part, a further service).</param>
     public PortalApp(DatabaseProvider provider, string environment = "Testing", bool seedDemo = true,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _settings = settings ?? new Dictionary<string, string>();
         Provider = provider;
         Environment = environment;
@@ -48,6 +53,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         builder.UseSetting("Notifications:Dispatch", "false"); // tests dispatch the outbox themselves
         builder.UseSetting("Notifications:Folder", Path.Combine(_workDir, "outbox"));
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_services is not null) builder.ConfigureTestServices(_services);
         // The JSON file sink writes where the test can read it. Not through UseSetting: that gives the parent
         // sections empty values, which Serilog's configuration reader takes for sink names.
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>

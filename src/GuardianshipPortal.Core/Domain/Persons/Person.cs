@@ -18,8 +18,10 @@ public class Person
 
     public string FullName => string.Join(' ', new[] { LastName, FirstName, MiddleName }.Where(s => s.Length > 0));
 
-    /// <summary>"Серікова А. Н." — what a public page may show.</summary>
-    public string Initials => LastName.Length == 0 ? "" : $"{LastName[0]}. {(FirstName.Length > 0 ? FirstName[0] + "." : "")}".Trim();
+    /// <summary>"С. А." — what a public page may show: the first letter (a whole text element, never half a surrogate pair) of each name.</summary>
+    public string Initials => LastName.Length == 0 ? "" : $"{First(LastName)}. {(FirstName.Length > 0 ? First(FirstName) + "." : "")}".Trim();
+
+    private static string First(string name) => System.Globalization.StringInfo.GetNextTextElement(name);
 
     public void Touch(DateTimeOffset now)
     {

@@ -247,6 +247,27 @@ public abstract class DocumentTests : PortalTest
     }
 
     [Fact]
+    public async Task A_forged_host_header_never_reaches_a_document()
+    {
+        var office = new OfficeDesk(App);
+        var clerk = await office.AsAsync("clerk");
+        clerk.Http.DefaultRequestHeaders.Host = "evil.example";
+        try
+        {
+            var id = (await office.RegisterAsync(ServiceCode.GuardianshipCertificate)).CaseId;
+            clerk.Http.DefaultRequestHeaders.Host = null;
+            var (document, text, _) = await DocumentAsync(id, DocumentKind.Receipt);
+
+            Assert.DoesNotContain("evil.example", text);
+            Assert.Contains($"http://localhost:5080/verify/{document.VerificationCode}", text);
+        }
+        finally
+        {
+            clerk.Http.DefaultRequestHeaders.Host = null;
+        }
+    }
+
+    [Fact]
     public async Task Documents_are_printed_only_by_their_office_and_the_supervisor()
     {
         var (id, _) = await SignedAsync(ServiceCode.FosterMaintenance, "kk");

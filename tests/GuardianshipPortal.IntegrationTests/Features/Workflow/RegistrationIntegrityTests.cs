@@ -1,0 +1,98 @@
+using System.Net;
+using GuardianshipPortal.Cases;
+using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Documents;
+using GuardianshipPortal.Domain.Persons;
+using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GuardianshipPortal.IntegrationTests.Features.Workflow;
+
+/// <summary>Registration numbers unique in the deployment, one case per submitted form, and never a case without its receipt.</summary>
+public abstract class RegistrationIntegrityTests(PortalFixture fixture) : PortalTest(fixture)
+{
+    [Fact]
+    public async Task Numbers_are_unique_in_the_deployment_name_their_office_and_are_found_without_leading_zeros()
+    {
+        var first = await new OfficeDesk(App).RegisterAsync(ServiceCode.AdoptionLumpSum);
+        var other = await new OfficeDesk(App, "2").RegisterAsync(ServiceCode.AdoptionLumpSum);
+        var mine = first.Text("[data-testid=case-number]");
+        var theirs = other.Text("[data-testid=case-number]");
+
+        Assert.StartsWith("KRG-01-LS-", mine);
+        Assert.StartsWith("KRG-02-LS-", theirs);
+        var numbers = await App.WithDbAsync(db => db.Cases.Select(c => c.Number).ToListAsync());
+        Assert.Equal(numbers.Count, numbers.Distinct().Count());
+
+        var parsed = CaseNumbers.Parse(mine)!;
+        var head = await new OfficeDesk(App).AsAsync("head");
+        foreach (var typed in new[] { $"ls-{parsed.Year}-{parsed.Sequence}", $"krg-01-ls-{parsed.Year}-{parsed.Sequence:000}", mine.ToLowerInvariant() })
+        {
+            var found = await head.GetAsync("/cases?q=" + Uri.EscapeDataString(typed));
+            Assert.Equal([mine], found.Texts("[data-testid=search-results] tr[data-number] td:first-child"));
+        }
+    }
+
+    [Fact]
+    public async Task A_registration_form_posted_five_times_at_once_makes_one_case()
+    {
+        var clerk = await new OfficeDesk(App).AsAsync("clerk");
+        var form = await clerk.GetAsync($"/cases/new?service={ServiceCode.GuardianshipCertificate}");
+        var iin = OfficeDesk.NewIin(new DateOnly(1979, 6, 2), Sex.Male);
+        var values = new Dictionary<string, string>
+        {
+            ["Applicant.Iin"] = iin, ["Applicant.LastName"] = "Жақсыбеков", ["Applicant.FirstName"] = "Ерлан", ["Applicant.MiddleName"] = "Болатұлы",
+            ["Applicant.Address"] = "Теміртау қ., Мира даңғ., 5-12",
+            ["Children[0].Iin"] = OfficeDesk.NewIin(new DateOnly(2014, 1, 9), Sex.Female), ["Children[0].LastName"] = "Жақсыбекова",
+            ["Children[0].FirstName"] = "Дана",
+        };
+
+        var posts = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => clerk.SubmitAsync(form, "form#registration", values, followRedirects: false)));
+
+        Assert.All(posts, p => Assert.True(p.Status == HttpStatusCode.Redirect, $"{p.Status}: {string.Join("; ", p.Errors)}"));
+        Assert.Single(posts.Select(p => p.Location!.ToString()).Distinct());
+        Assert.Equal(1, await App.WithDbAsync(db => db.Cases.CountAsync(c => c.Applicant!.Iin == iin)));
+        var id = Guid.Parse(posts[0].Location!.OriginalString.Split('/')[^1]);
+        Assert.Equal(1, await App.WithDbAsync(db => db.IssuedDocuments.CountAsync(d => d.CaseId == id && d.Kind == DocumentKind.Receipt)));
+    }
+
+    [Fact]
+    public async Task A_surname_starting_with_an_emoji_is_registered_with_whole_initials()
+    {
+        var page = await new OfficeDesk(App).RegisterAsync(ServiceCode.GuardianshipCertificate,
+            overrides: new Dictionary<string, string> { ["Applicant.LastName"] = "😀Серікова" });
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var receipt = await App.WithDbAsync(db => db.IssuedDocuments.SingleAsync(d => d.CaseId == page.CaseId && d.Kind == DocumentKind.Receipt));
+        Assert.Equal("😀. А.", receipt.SubjectInitials);
+    }
+
+    [Fact]
+    public async Task When_the_receipt_cannot_be_made_nothing_of_the_registration_is_left()
+    {
+        await using var app = new PortalApp(Fixture.Provider, services: s => s.AddScoped<IResultDocuments, FailingDocuments>());
+        var office = new OfficeDesk(app);
+        var counters = await app.WithDbAsync(db => db.RegistrationCounters.AsNoTracking().ToListAsync());
+        var iin = OfficeDesk.NewIin(new DateOnly(1990, 1, 1), Sex.Female);
+
+        var failed = await office.RegisterAsync(ServiceCode.GuardianshipCertificate, applicantIin: iin);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.Status);
+        Assert.False(await app.WithDbAsync(db => db.Persons.AnyAsync(p => p.Iin == iin)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Cases.CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Attachments.CountAsync()));
+        Assert.Equal(counters.Select(c => c.Last), await app.WithDbAsync(db => db.RegistrationCounters.AsNoTracking().Select(c => c.Last).ToListAsync()));
+    }
+
+    /// <summary>A document service that fails, as a renderer or a database that goes away in the middle of a registration would.</summary>
+    private sealed class FailingDocuments : IResultDocuments
+    {
+        public Task FreezeAsync(Case c, IReadOnlyList<DocumentKind> kinds, DocumentSigner signer, Guid issuedBy, DateTimeOffset now, CancellationToken ct) =>
+            throw new IOException("The document store went away.");
+    }
+}
+
+public sealed class RegistrationIntegrityTestsSqlite(SqlitePortal f) : RegistrationIntegrityTests(f), IClassFixture<SqlitePortal>;
+public sealed class RegistrationIntegrityTestsPostgres(PostgresPortal f) : RegistrationIntegrityTests(f), IClassFixture<PostgresPortal>;
