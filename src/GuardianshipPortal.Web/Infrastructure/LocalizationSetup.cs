@@ -15,6 +15,8 @@ public static class LocalizationSetup
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Resource files, with the texts of any further service definition before them.
+        services.AddSingleton<IStringLocalizerFactory, ServiceStringsLocalizerFactory>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("kk-KZ");

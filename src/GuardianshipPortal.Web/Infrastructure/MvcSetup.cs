@@ -14,6 +14,7 @@ public static class MvcSetup
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<FluentValidationFilter>();
+                o.ModelBinderProviders.Insert(0, new ServiceCodeBinderProvider());
                 // Validation is FluentValidation's job; MVC's implicit [Required] would answer in English.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 // An empty field stays "", as the forms' non-nullable strings promise.

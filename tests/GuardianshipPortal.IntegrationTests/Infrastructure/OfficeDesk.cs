@@ -1,6 +1,7 @@
 using System.Net;
 using GuardianshipPortal.Domain.Persons;
 using GuardianshipPortal.Domain.Services;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GuardianshipPortal.IntegrationTests.Infrastructure;
 
@@ -48,7 +49,7 @@ public sealed class OfficeDesk(PortalApp app, string suffix = "")
             ["Applicant.Address"] = "Қарағанды қ., Ерубаев к-сі, 12-5",
             ["Applicant.Phone"] = "+7 701 111 22 33",
         };
-        if (service.Definition().ConcernsChildren)
+        if (app.Services.GetRequiredService<ServiceCatalog>()[service].ConcernsChildren)
         {
             values["Children[0].Iin"] = childIin ?? NewIin(new DateOnly(2016, 9, 1), Sex.Male);
             values["Children[0].LastName"] = "Ахметов";

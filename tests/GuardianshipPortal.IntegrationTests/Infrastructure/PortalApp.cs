@@ -1,5 +1,6 @@
 using GuardianshipPortal.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -53,6 +54,9 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         builder.UseSetting("Notifications:Dispatch", "false"); // tests dispatch the outbox themselves
         builder.UseSetting("Notifications:Folder", Path.Combine(_workDir, "outbox"));
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        // Password hashing at production cost is a third of the suite's CPU: the test host hashes cheaply (the stored
+        // hash records its iteration count, so sign-in works the same). Production keeps Identity's default.
+        builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1));
         if (_services is not null) builder.ConfigureTestServices(_services);
         // The JSON file sink writes where the test can read it. Not through UseSetting: that gives the parent
         // sections empty values, which Serilog's configuration reader takes for sink names.

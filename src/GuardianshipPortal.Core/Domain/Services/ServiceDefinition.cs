@@ -68,6 +68,11 @@ public sealed partial class ServiceDefinition
     public required IReadOnlyList<CatalogueEntry> Checklist { get; init; }
     /// <summary>This service's own refusal grounds; the grounds common to every service are added to them.</summary>
     public IReadOnlyList<CatalogueEntry> RefusalGrounds { get; init; } = [];
+    /// <summary>
+    /// Interface texts this service brings beside the portal's resource files (a service added as a module: "Service_{Key}",
+    /// "Outcome_{Key}_Approved", "DocKind_{kind}"…), each in Kazakh and Russian. The five services' texts are in the resource files.
+    /// </summary>
+    public IReadOnlyDictionary<string, (string Kk, string Ru)> Strings { get; init; } = new Dictionary<string, (string, string)>();
     /// <summary>Templates of documents only this service has (the five services' are in <c>DefaultTemplates</c>).</summary>
     public IReadOnlyList<TemplateSeed> Templates { get; init; } = [];
 
