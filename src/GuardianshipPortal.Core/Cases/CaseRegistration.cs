@@ -136,7 +136,7 @@ public sealed class CaseRegistration(
             Id = Guid.NewGuid(),
             CaseId = @case.Id,
             CaseDocumentId = @case.Documents.FirstOrDefault(d => d.DocumentTypeId == file.DocumentTypeId)?.Id,
-            FileName = Path.GetFileName(file.FileName),
+            FileName = StoredFileName(file.FileName),
             ContentType = file.ContentType,
             Size = file.Bytes.LongLength,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Bytes)),
@@ -147,6 +147,21 @@ public sealed class CaseRegistration(
         attachment.Content = new AttachmentContent { AttachmentId = attachment.Id, Bytes = file.Bytes };
         db.Attachments.Add(attachment);
         return attachment;
+    }
+
+    /// <summary>
+    /// The name a scan is kept under: without a path or control characters, and cut to the column (255) keeping its
+    /// extension — a long name from a scanner is not a reason to refuse the document.
+    /// </summary>
+    public static string StoredFileName(string name)
+    {
+        const int max = 255;
+        var clean = new string(Path.GetFileName(name).Where(ch => !char.IsControl(ch)).ToArray()).Trim();
+        if (clean.Length == 0) clean = "scan";
+        if (clean.Length <= max) return clean;
+        var extension = Path.GetExtension(clean);
+        if (extension.Length > 16) extension = "";
+        return clean[..(max - extension.Length)] + extension;
     }
 
     /// <summary>Finds the person by IIN (one person, many cases) and brings the names and contacts up to date.</summary>

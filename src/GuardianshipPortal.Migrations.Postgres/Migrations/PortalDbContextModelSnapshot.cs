@@ -675,8 +675,8 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("RevocationReason")
                         .IsRequired()

@@ -666,7 +666,7 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(32)
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RevocationReason")

@@ -13,6 +13,7 @@ public static class MvcSetup
         services.AddControllersWithViews(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<TextInputFilter>();
                 o.Filters.Add<FluentValidationFilter>();
                 o.ModelBinderProviders.Insert(0, new ServiceCodeBinderProvider());
                 // Validation is FluentValidation's job; MVC's implicit [Required] would answer in English.

@@ -21,7 +21,7 @@ public class IssuedDocumentConfiguration : IEntityTypeConfiguration<IssuedDocume
     public void Configure(EntityTypeBuilder<IssuedDocument> b)
     {
         b.Property(x => x.Language).HasMaxLength(2);
-        b.Property(x => x.Number).HasMaxLength(32);
+        b.Property(x => x.Number).HasMaxLength(64);
         b.Property(x => x.SignerName).HasMaxLength(300);
         b.Property(x => x.Sha256).HasMaxLength(64);
         b.Property(x => x.VerificationCode).HasMaxLength(14);

@@ -14,7 +14,11 @@ namespace GuardianshipPortal.Web.Features.Admin;
 
 public sealed class CatalogueItemForm
 {
+    [WritesTo(typeof(DocumentType), nameof(DocumentType.NameKk), "Catalogue_Kk")]
+    [WritesTo(typeof(RefusalGround), nameof(RefusalGround.TextKk), "Catalogue_Kk")]
     public string Kk { get; set; } = "";
+    [WritesTo(typeof(DocumentType), nameof(DocumentType.NameRu), "Catalogue_Ru")]
+    [WritesTo(typeof(RefusalGround), nameof(RefusalGround.TextRu), "Catalogue_Ru")]
     public string Ru { get; set; } = "";
     public bool Required { get; set; }
 }
@@ -30,12 +34,19 @@ public sealed class CatalogueItemFormValidator : AbstractValidator<CatalogueItem
 
 public sealed class OfficeForm
 {
+    [WritesTo(typeof(Office), nameof(Office.Code), "Offices_Code")]
     public string Code { get; set; } = "";
+    [WritesTo(typeof(Office), nameof(Office.NameKk), "Offices_NameKk")]
     public string NameKk { get; set; } = "";
+    [WritesTo(typeof(Office), nameof(Office.NameRu), "Offices_NameRu")]
     public string NameRu { get; set; } = "";
+    [WritesTo(typeof(Office), nameof(Office.AddressKk), "Offices_AddressKk")]
     public string AddressKk { get; set; } = "";
+    [WritesTo(typeof(Office), nameof(Office.AddressRu), "Offices_AddressRu")]
     public string AddressRu { get; set; } = "";
+    [WritesTo(typeof(Office), nameof(Office.Phone), "Person_Phone")]
     public string Phone { get; set; } = "";
+    [WritesTo(typeof(Office), nameof(Office.TimeZoneId), "Offices_TimeZoneField")]
     public string TimeZoneId { get; set; } = Office.DefaultTimeZone;
     public bool IsActive { get; set; } = true;
     public TimeOnly OpensAt { get; set; } = OfficeHours.Standard.Opens;

@@ -75,8 +75,11 @@ public sealed class CalendarDayForm
 {
     public DateOnly? Date { get; set; }
     public CalendarDayKind Kind { get; set; } = CalendarDayKind.DayOff;
+    [WritesTo(typeof(CalendarDay), nameof(CalendarDay.NoteKk), "Calendar_NoteKk")]
     public string NoteKk { get; set; } = "";
+    [WritesTo(typeof(CalendarDay), nameof(CalendarDay.NoteRu), "Calendar_NoteRu")]
     public string NoteRu { get; set; } = "";
+    [WritesTo(typeof(CalendarDay), nameof(CalendarDay.Order), "Calendar_Order")]
     public string Order { get; set; } = "";
     public bool KurbanAit { get; set; }
 }

@@ -14,7 +14,9 @@ namespace GuardianshipPortal.Web.Features.Admin;
 
 public sealed class TemplateForm
 {
+    [WritesTo(typeof(Domain.Documents.DocumentTemplate), nameof(Domain.Documents.DocumentTemplate.Title), "Templates_TitleField")]
     public string Title { get; set; } = "";
+    [WritesTo(typeof(Domain.Documents.DocumentTemplate), nameof(Domain.Documents.DocumentTemplate.Body), "Templates_Body")]
     public string Body { get; set; } = "";
     /// <summary>The version the administrator edited: saving over a newer one is refused.</summary>
     public int Version { get; set; }

@@ -11,6 +11,12 @@ namespace GuardianshipPortal.Web.Features.Admin;
 
 public sealed record TrustPage(IReadOnlyList<TrustItem> Items, string Url);
 
+public sealed class TrustUrlForm
+{
+    [WritesTo(typeof(TrustItem), nameof(TrustItem.SourceUrl), "Trust_Url")]
+    public string Url { get; set; } = "";
+}
+
 /// <summary>
 /// What digital signatures are checked against (SPEC §4, INTEGRATION.md): the national certification authority's roots
 /// (RSA and GOST), intermediate certificates and revocation lists — uploaded as files, or lists fetched from their URL
@@ -43,11 +49,12 @@ public sealed class TrustController(
     }
 
     [HttpPost("url")]
-    public async Task<IActionResult> FromUrl(string? url, CancellationToken ct)
+    public async Task<IActionResult> FromUrl(TrustUrlForm form, CancellationToken ct)
     {
-        url = url?.Trim() ?? "";
-        if (url.Length > TrustItem.UrlLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            return await RefuseAsync(l["Trust_UrlInvalid"], url.Length > TrustItem.UrlLength ? "" : url, ct);
+        var url = form.Url.Trim();
+        if (!ModelState.IsValid) return await RefuseAsync(null, "", ct);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            return await RefuseAsync(l["Trust_UrlInvalid"], url, ct);
         var (item, error) = await fetcher.DownloadAsync(url, ct);
         if (item is null) return await RefuseAsync(l["Trust_UrlFailed", error], url, ct);
         item.SourceUrl = url;
@@ -82,9 +89,9 @@ public sealed class TrustController(
         return Redirect("/admin/trust");
     }
 
-    private async Task<IActionResult> RefuseAsync(string message, string url, CancellationToken ct)
+    private async Task<IActionResult> RefuseAsync(string? message, string url, CancellationToken ct)
     {
-        ModelState.AddModelError("", message);
+        if (message is not null) ModelState.AddModelError("", message);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View(TrustView, await PageAsync(url, ct));
     }

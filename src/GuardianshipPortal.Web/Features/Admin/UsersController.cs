@@ -14,9 +14,13 @@ namespace GuardianshipPortal.Web.Features.Admin;
 
 public sealed class UserForm
 {
+    [WritesTo(typeof(PortalUser), nameof(PortalUser.UserName), "Login_UserName")]
     public string UserName { get; set; } = "";
+    [WritesTo(typeof(PortalUser), nameof(PortalUser.FullName), "Person_FullName")]
     public string FullName { get; set; } = "";
+    [WritesTo(typeof(PortalUser), nameof(PortalUser.PositionKk), "Users_PositionKk")]
     public string PositionKk { get; set; } = "";
+    [WritesTo(typeof(PortalUser), nameof(PortalUser.PositionRu), "Users_PositionRu")]
     public string PositionRu { get; set; } = "";
     public string Role { get; set; } = "";
     public Guid? OfficeId { get; set; }
@@ -101,12 +105,19 @@ public sealed class UsersController(
         await CheckOfficeAsync(form);
         if (!ModelState.IsValid) return await InvalidAsync(id, form);
         var oldRoles = await users.GetRolesAsync(user);
+        if (oldRoles.Contains(Roles.Admin) && form.Role != Roles.Admin && await IsLastActiveAdminAsync(user))
+        {
+            ModelState.AddModelError("", l["Users_LastAdmin"]);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("/Features/Admin/UserEdit.cshtml", await PageAsync(id, form));
+        }
         var before = Describe(user, string.Join(",", oldRoles));
         user.FullName = form.FullName.Trim();
         user.PositionKk = form.PositionKk.Trim();
         user.PositionRu = form.PositionRu.Trim();
         user.OfficeId = Roles.IsOfficeBound(form.Role) ? form.OfficeId : null;
         var result = await users.UpdateAsync(user);
+        if (IsConflict(result)) return await ConflictAsync(id, form);
         if (result.Succeeded && !oldRoles.SequenceEqual([form.Role]))
         {
             result = await users.RemoveFromRolesAsync(user, oldRoles);
@@ -129,11 +140,22 @@ public sealed class UsersController(
     {
         var user = await FindAsync(id);
         if (user is null) return NotFound();
+        if (!active && (await users.IsInRoleAsync(user, Roles.Admin)) && await IsLastActiveAdminAsync(user))
+        {
+            TempData["Flash"] = l["Users_LastAdmin"].Value;
+            return StatusCode(StatusCodes.Status409Conflict);
+        }
         if (user.Id == me.Id && !active) return BadRequest();
         var before = user.IsActive;
         user.IsActive = active;
-        await users.UpdateAsync(user);
-        await users.UpdateSecurityStampAsync(user); // signs a deactivated user out
+        // The security stamp changes with it: a deactivated user is signed out. Two admins toggling at once: one wins.
+        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        var result = await users.UpdateAsync(user);
+        if (IsConflict(result))
+        {
+            TempData["Flash"] = l["Users_Conflict", user.UserName ?? ""].Value;
+            return Redirect("/admin/users");
+        }
         audit.Change(active ? "ActivateUser" : "DeactivateUser", user.UserName ?? "", before.ToString(), active.ToString());
         await db.SaveChangesAsync();
         TempData["Flash"] = l[active ? "Users_Activated" : "Users_Deactivated", user.UserName ?? ""].Value;
@@ -155,6 +177,24 @@ public sealed class UsersController(
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Users_PasswordReset", user.UserName ?? "", password].Value;
         return Redirect("/admin/users");
+    }
+
+    private static bool IsConflict(IdentityResult result) =>
+        !result.Succeeded && result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure));
+
+    private async Task<IActionResult> ConflictAsync(Guid id, UserForm form)
+    {
+        ModelState.AddModelError("", l["Users_Conflict", form.UserName]);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return View("/Features/Admin/UserEdit.cshtml", await PageAsync(id, form));
+    }
+
+    /// <summary>Whether <paramref name="user"/> is the region's only active administrator (who must not lock everyone out).</summary>
+    private async Task<bool> IsLastActiveAdminAsync(PortalUser user)
+    {
+        if (!user.IsActive) return false;
+        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
+        return !admins.Any(a => a.Id != user.Id && a.IsActive && a.RegionId == user.RegionId);
     }
 
     private Task<PortalUser?> FindAsync(Guid id) => db.Users.FirstOrDefaultAsync(u => u.Id == id && u.RegionId == me.RegionId);

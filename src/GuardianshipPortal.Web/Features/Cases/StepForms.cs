@@ -1,3 +1,4 @@
+using GuardianshipPortal.Web.Infrastructure;
 using FluentValidation;
 using GuardianshipPortal.Domain.Cases;
 using Microsoft.Extensions.Localization;
@@ -12,6 +13,7 @@ public abstract class StepForm
 
 public sealed class ResolutionForm : StepForm
 {
+    [WritesTo(typeof(Domain.Cases.Resolution), nameof(Domain.Cases.Resolution.Text), "Resolution_Text")]
     public string Text { get; set; } = "";
     public Guid? SpecialistId { get; set; }
 }
@@ -19,7 +21,9 @@ public sealed class ResolutionForm : StepForm
 public sealed class InspectionForm : StepForm
 {
     public DateOnly? InspectedOn { get; set; }
+    [WritesTo(typeof(HousingInspection), nameof(HousingInspection.Address), "Inspection_Address")]
     public string Address { get; set; } = "";
+    [WritesTo(typeof(HousingInspection), nameof(HousingInspection.Findings), "Inspection_Findings")]
     public string Findings { get; set; } = "";
     public bool Satisfactory { get; set; }
 }
@@ -27,6 +31,7 @@ public sealed class InspectionForm : StepForm
 public sealed class CommissionForm : StepForm
 {
     public bool? Positive { get; set; }
+    [WritesTo(typeof(CommissionOpinion), nameof(CommissionOpinion.Text), "Commission_Text")]
     public string Text { get; set; } = "";
 }
 
@@ -36,18 +41,27 @@ public sealed class DraftForm : StepForm, IDraftFields
     public Outcome? Outcome { get; set; }
     public DateOnly? PeriodFrom { get; set; }
     public DateOnly? PeriodTo { get; set; }
+    [WritesTo(typeof(Draft), nameof(Draft.PlacementAddress), "Draft_PlacementAddress")]
     public string PlacementAddress { get; set; } = "";
+    [WritesTo(typeof(Draft), nameof(Draft.CourtName), "Draft_CourtName")]
     public string CourtName { get; set; } = "";
+    [WritesTo(typeof(Draft), nameof(Draft.CourtDecisionNumber), "Draft_CourtDecisionNumber")]
     public string CourtDecisionNumber { get; set; } = "";
     public DateOnly? CourtDecisionDate { get; set; }
+    [WritesTo(typeof(Draft), nameof(Draft.BankName), "Draft_BankName")]
     public string BankName { get; set; } = "";
+    [WritesTo(typeof(Draft), nameof(Draft.Iban), "Draft_Iban")]
     public string Iban { get; set; } = "";
     public decimal? Amount { get; set; }
+    [WritesTo(typeof(Draft), nameof(Draft.GuardianshipDecisionNumber), "Draft_GuardianshipDecisionNumber")]
     public string GuardianshipDecisionNumber { get; set; } = "";
     public DateOnly? GuardianshipDecisionDate { get; set; }
+    [WritesTo(typeof(Draft), nameof(Draft.GuardianshipDecisionIssuer), "Draft_GuardianshipDecisionIssuer")]
     public string GuardianshipDecisionIssuer { get; set; } = "";
+    [WritesTo(typeof(Draft), nameof(Draft.ConclusionText), "Draft_ConclusionText")]
     public string ConclusionText { get; set; } = "";
     public List<Guid> RefusalGroundIds { get; set; } = [];
+    [WritesTo(typeof(Draft), nameof(Draft.RefusalText), "Draft_RefusalText")]
     public string RefusalText { get; set; } = "";
     /// <summary>True: submit for signature; false: only save the draft.</summary>
     public bool Submit { get; set; }
@@ -57,12 +71,15 @@ public sealed class SignForm : StepForm;
 
 public sealed class ReturnForm : StepForm
 {
+    [WritesTo(typeof(CaseEvent), nameof(CaseEvent.Comment), "Signing_ReturnComment")]
     public string Comment { get; set; } = "";
 }
 
 public sealed class IssueForm : StepForm
 {
+    [WritesTo(typeof(IssueRecord), nameof(IssueRecord.RecipientName), "Issue_Recipient")]
     public string RecipientName { get; set; } = "";
+    [WritesTo(typeof(IssueRecord), nameof(IssueRecord.RecipientDocument), "Issue_Document")]
     public string RecipientDocument { get; set; } = "";
     public bool SignedForReceipt { get; set; }
 }

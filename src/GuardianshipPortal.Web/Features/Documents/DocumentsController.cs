@@ -19,6 +19,7 @@ public sealed record VerifyPage(string? Code, IssuedDocument? Document, Office? 
 
 public sealed class RevokeForm
 {
+    [WritesTo(typeof(IssuedDocument), nameof(IssuedDocument.RevocationReason), "Documents_RevokeReason")]
     public string Reason { get; set; } = "";
 }
 
@@ -72,6 +73,11 @@ public sealed class DocumentsController(
         var c = await pages.LoadAsync(document.CaseId, tracking: true, ct);
         if (c is null || c.OfficeId != me.OfficeId) return NotFound();
         var now = clock.GetUtcNow();
+        if (!ModelState.IsValid)
+        {
+            var errors = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+            return await responses.PageAsync(this, c.Id, null, StatusCodes.Status400BadRequest, errors, ct);
+        }
         if (CaseSteps.Revoke(document, form.Reason, me.Actor, now) is { } problem)
         {
             var status = problem.Key == "Documents_ReceiptNotRevocable" ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;

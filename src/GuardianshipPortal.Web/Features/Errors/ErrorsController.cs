@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace GuardianshipPortal.Web.Features.Errors;
 
-public sealed record ErrorModel(int StatusCode);
+/// <param name="Messages">What was wrong with the request, in the user's language (a refused query, for example).</param>
+public sealed record ErrorModel(int StatusCode, IReadOnlyList<string>? Messages = null);
 
 /// <summary>Error pages in the user's language. Re-executed for any method, so no verb and no antiforgery check.</summary>
 [AllowAnonymous, IgnoreAntiforgeryToken]

@@ -1,3 +1,4 @@
+using GuardianshipPortal.Web.Infrastructure;
 using FluentValidation;
 using GuardianshipPortal.Cases;
 using GuardianshipPortal.Domain.Persons;
@@ -8,13 +9,19 @@ namespace GuardianshipPortal.Web.Features.Persons;
 /// <summary>A person as typed on a form. Birth date and sex are derived from the IIN; typed values that disagree are flagged.</summary>
 public sealed class PersonInput
 {
+    [WritesTo(typeof(Domain.Persons.Person), nameof(Domain.Persons.Person.Iin), "Person_Iin")]
     public string Iin { get; set; } = "";
+    [WritesTo(typeof(Domain.Persons.Person), nameof(Domain.Persons.Person.LastName), "Person_LastName")]
     public string LastName { get; set; } = "";
+    [WritesTo(typeof(Domain.Persons.Person), nameof(Domain.Persons.Person.FirstName), "Person_FirstName")]
     public string FirstName { get; set; } = "";
+    [WritesTo(typeof(Domain.Persons.Person), nameof(Domain.Persons.Person.MiddleName), "Person_MiddleName")]
     public string MiddleName { get; set; } = "";
     public DateOnly? BirthDate { get; set; }
     public Sex? Sex { get; set; }
+    [WritesTo(typeof(Domain.Persons.Person), nameof(Domain.Persons.Person.Address), "Person_Address")]
     public string Address { get; set; } = "";
+    [WritesTo(typeof(Domain.Persons.Person), nameof(Domain.Persons.Person.Phone), "Person_Phone")]
     public string Phone { get; set; } = "";
 
     public bool IsBlank => string.IsNullOrWhiteSpace(Iin) && string.IsNullOrWhiteSpace(LastName) && string.IsNullOrWhiteSpace(FirstName);

@@ -1,3 +1,4 @@
+using GuardianshipPortal.Web.Infrastructure;
 using FluentValidation;
 using GuardianshipPortal.Domain.Cases;
 using GuardianshipPortal.Domain.Services;
@@ -14,10 +15,12 @@ public sealed class RegistrationForm
     /// <summary>Made when the form is shown: a second post of the same form (a double click, a retry) finds the case the first made.</summary>
     public Guid SubmissionId { get; set; }
     public Channel Channel { get; set; } = Channel.Office;
+    [WritesTo(typeof(Case), nameof(Case.Language), "Case_Language")]
     public string Language { get; set; } = Domain.Language.Kazakh;
     public PersonInput Applicant { get; set; } = new();
     public List<PersonInput> Children { get; set; } = [];
     public List<Guid> Received { get; set; } = [];
+    [WritesTo(typeof(Case), nameof(Case.Note), "Case_Note")]
     public string Note { get; set; } = "";
 
     public IEnumerable<PersonInput> FilledChildren => Children.Where(c => !c.IsBlank);

@@ -39,7 +39,7 @@ public abstract partial class UserAdminTests(PortalFixture fixture) : PortalTest
         Assert.NotEqual(password, newPassword);
         Assert.Equal(HttpStatusCode.BadRequest, (await NewClient().SignInAsync("clerk.temirtau", password)).Status);
         Assert.Equal(HttpStatusCode.OK, (await NewClient().SignInAsync("clerk.temirtau", newPassword)).Status);
-        var actions = await App.WithDbAsync(db => db.AuditEvents.Where(a => a.Detail == "clerk.temirtau").Select(a => a.Action).ToListAsync());
+        var actions = await App.WithDbAsync(db => db.AuditEvents.Where(a => a.Detail == "clerk.temirtau").OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
         Assert.Equal(["CreateUser", "DeactivateUser", "ActivateUser", "ResetPassword"], actions);
     }
 
@@ -62,6 +62,46 @@ public abstract partial class UserAdminTests(PortalFixture fixture) : PortalTest
         Assert.Equal(HttpStatusCode.BadRequest, taken.Status);
         Assert.Contains("«clerk» пайдаланушы аты бос емес.", taken.Errors);
         Assert.False(await App.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "new.specialist")));
+    }
+
+    [Fact]
+    public async Task The_last_active_administrator_cannot_demote_or_deactivate_themself()
+    {
+        await using var app = new PortalApp(Fixture.Provider);
+        var admin = new PortalClient(app);
+        await admin.SignInAsync("admin");
+        // The demo region has one administrator per office set-up; keep only this one active.
+        await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "admin2").ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, false)));
+        var me = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "admin").Select(u => u.Id).SingleAsync());
+
+        var form = await admin.GetAsync($"/admin/users/{me}");
+        var demoted = await admin.SubmitAsync(form, "[data-testid=user-form]", new Dictionary<string, string> { ["Role"] = "Supervisor" });
+        var deactivated = await admin.PostAsync($"/admin/users/{me}/active", new Dictionary<string, string> { ["active"] = "false" });
+
+        Assert.Equal(HttpStatusCode.Conflict, demoted.Status);
+        Assert.Contains("Бұл өңірдің жалғыз белсенді әкімшісі: алдымен басқа әкімшіні тағайындаңыз.", demoted.Errors);
+        Assert.Equal(HttpStatusCode.Conflict, deactivated.Status);
+        var user = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Id == me));
+        Assert.True(user.IsActive);
+        Assert.True(await app.WithDbAsync(db => db.UserRoles.AnyAsync(r => r.UserId == me && db.Roles.Any(x => x.Id == r.RoleId && x.Name == "Admin"))));
+    }
+
+    [Fact]
+    public async Task Two_admins_switching_one_user_at_once_never_get_a_500()
+    {
+        var first = NewClient();
+        await first.SignInAsync("admin");
+        var second = NewClient();
+        await second.SignInAsync("admin2");
+        var target = await App.WithDbAsync(db => db.Users.Where(u => u.UserName == "commission2").Select(u => u.Id).SingleAsync());
+
+        for (var round = 0; round < 5; round++)
+        {
+            var answers = await Task.WhenAll(
+                first.PostAsync($"/admin/users/{target}/active", new Dictionary<string, string> { ["active"] = "false" }),
+                second.PostAsync($"/admin/users/{target}/active", new Dictionary<string, string> { ["active"] = "true" }));
+            Assert.All(answers, a => Assert.True((int)a.Status < 500, a.Status.ToString()));
+        }
     }
 
     [Fact]

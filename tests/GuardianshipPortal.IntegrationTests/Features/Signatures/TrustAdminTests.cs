@@ -76,8 +76,8 @@ public abstract class TrustAdminTests(PortalFixture fixture) : PortalTest(fixtur
         var admin = await AdminAsync();
         var page = await admin.GetAsync("/admin/trust");
 
-        var bad = await admin.SubmitAsync(page, "[data-testid=trust-url]", new Dictionary<string, string> { ["url"] = "ftp://example/nca.crl" });
-        var added = await admin.SubmitAsync(page, "[data-testid=trust-url]", new Dictionary<string, string> { ["url"] = server.Url });
+        var bad = await admin.SubmitAsync(page, "[data-testid=trust-url]", new Dictionary<string, string> { ["Url"] = "ftp://example/nca.crl" });
+        var added = await admin.SubmitAsync(page, "[data-testid=trust-url]", new Dictionary<string, string> { ["Url"] = server.Url });
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
         Assert.Equal(HttpStatusCode.OK, added.Status);

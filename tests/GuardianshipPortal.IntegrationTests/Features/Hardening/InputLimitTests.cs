@@ -1,0 +1,168 @@
+using System.Net;
+using System.Reflection;
+using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.IntegrationTests.Infrastructure;
+using GuardianshipPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GuardianshipPortal.IntegrationTests.Features.Hardening;
+
+/// <summary>
+/// Every text that comes in has the limit of its column and refuses control characters: a value one character too long,
+/// or with a NUL byte, is a 400 with a message naming the field — on PostgreSQL as on SQLite — and nothing is saved.
+/// </summary>
+public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixture)
+{
+    /// <summary>String columns no form writes: the portal fills them itself (codes, hashes, names copied from elsewhere).</summary>
+    private static readonly HashSet<string> SystemWritten =
+    [
+        // Uploads: the name is cut to its column by Scans, the type is the one the content was sniffed as, the hash is computed.
+        "Attachment.FileName", "Attachment.ContentType", "Attachment.Sha256",
+        "AuditEvent.Action", "AuditEvent.Detail", "AuditEvent.Before", "AuditEvent.After",
+        "Case.Number", "Case.SubmissionKey", "CaseEvent.Role", "CaseEvent.UserName",
+        "DocumentTemplate.Language", "DocumentType.Code", "RefusalGround.Code",
+        "IssuedDocument.Language", "IssuedDocument.Number", "IssuedDocument.Sha256", "IssuedDocument.SignerName",
+        "IssuedDocument.SubjectInitials", "IssuedDocument.VerificationCode",
+        "OutboxMessage.Body", "OutboxMessage.Event", "OutboxMessage.IdempotencyKey", "OutboxMessage.Language", "OutboxMessage.LastError",
+        "OutboxMessage.LockedBy", "OutboxMessage.Recipient", "OutboxMessage.Stream", "OutboxMessage.Subject",
+        "Person.SearchName", "PortalSetting.Key", "PortalSetting.Value",
+        // Identity's own columns (the portal has no e-mail or phone of staff).
+        "PortalUser.ConcurrencyStamp", "PortalUser.Email", "PortalUser.NormalizedEmail", "PortalUser.NormalizedUserName",
+        "PortalUser.PasswordHash", "PortalUser.PhoneNumber", "PortalUser.SecurityStamp",
+        // A region comes from the deployment's configuration (Bootstrap:*), not from a form.
+        "Region.Code", "Region.NameKk", "Region.NameRu",
+        // Copied from the signing head's profile, which the user form limits.
+        "Signature.SignerName", "Signature.SignerPositionKk", "Signature.SignerPositionRu",
+        // Read from uploaded certificates and lists (cut to the column), or an error message of the portal.
+        "TrustItem.Name", "TrustItem.RefreshError", "TrustItem.Sha256",
+    ];
+
+    [Fact]
+    public void Every_string_column_is_written_by_a_limited_form_field_or_only_by_the_portal()
+    {
+        using var scope = App.Services.CreateScope();
+        var model = scope.ServiceProvider.GetRequiredService<PortalDbContext>().Model;
+        var columns = model.GetEntityTypes()
+            .Where(e => !e.ClrType.Namespace!.StartsWith("Microsoft", StringComparison.Ordinal))
+            .SelectMany(e => e.GetProperties().Where(p => p.ClrType == typeof(string)).Select(p => $"{e.ClrType.Name}.{p.Name}"))
+            .ToHashSet();
+        var written = typeof(TextInputFilter).Assembly.GetTypes()
+            .SelectMany(t => t.GetProperties())
+            .SelectMany(p => p.GetCustomAttributes<WritesToAttribute>())
+            .Select(a => $"{a.Entity.Name}.{a.Property}")
+            .ToHashSet();
+
+        var uncovered = columns.Where(c => !written.Contains(c) && !SystemWritten.Contains(c)).Order().ToList();
+        var unknown = written.Concat(SystemWritten).Where(c => !columns.Contains(c)).Order().ToList();
+
+        Assert.Empty(unknown);
+        Assert.True(uncovered.Count == 0, string.Join("\n", uncovered));
+    }
+
+    private async Task<Guid> AtDraftingAsync(OfficeDesk office, ServiceCode service)
+    {
+        var id = (await office.RegisterAsync(service)).CaseId;
+        await office.ResolveAsync(id);
+        return id;
+    }
+
+    [Fact]
+    public async Task A_draft_field_over_its_column_is_refused_naming_the_field_and_one_at_the_limit_is_saved()
+    {
+        var office = new OfficeDesk(App);
+        var id = await AtDraftingAsync(office, ServiceCode.AdoptionLumpSum);
+        var fields = OfficeDesk.ApprovedFields(ServiceCode.AdoptionLumpSum);
+        var specialist = await office.AsAsync("specialist");
+
+        var page = await specialist.GetAsync($"/cases/{id}");
+        page.Check("#Draft_Outcome_Approved");
+        var tooLong = await specialist.SubmitAsync(page, "[data-testid=draft-form]",
+            new Dictionary<string, string>(fields) { ["Draft.CourtName"] = new string('с', 301), ["Draft.Iban"] = "KZ16 601A 8710 0123 4567 8901 2345 6789 01" },
+            submitName: "Draft.Submit", submitValue: "true");
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
+        Assert.Contains("Сот атауы: 300 таңбадан аспауы керек.", tooLong.Errors);
+        Assert.Contains("Банк шоты (IBAN): 34 таңбадан аспауы керек.", tooLong.Errors);
+        Assert.Null(await App.WithDbAsync(db => db.Drafts.FirstOrDefaultAsync(d => d.CaseId == id)));
+
+        page = await specialist.GetAsync($"/cases/{id}");
+        page.Check("#Draft_Outcome_Approved");
+        var atLimit = await specialist.SubmitAsync(page, "[data-testid=draft-form]",
+            new Dictionary<string, string>(fields) { ["Draft.CourtName"] = new string('с', 300) }, submitName: "Draft.Submit", submitValue: "true");
+        Assert.Empty(atLimit.Errors);
+        Assert.Equal(300, (await App.WithDbAsync(db => db.Drafts.SingleAsync(d => d.CaseId == id))).CourtName.Length);
+    }
+
+    [Fact]
+    public async Task Long_values_in_admin_forms_and_a_long_revocation_reason_are_refused_not_500()
+    {
+        var admin = NewClient();
+        await admin.SignInAsync("admin");
+        var officeId = await App.WithDbAsync(db => db.Offices.Where(o => o.Code == "KRG-02").Select(o => o.Id).SingleAsync());
+        var officeForm = await admin.GetAsync($"/admin/offices/{officeId}/edit");
+        var office = await admin.SubmitAsync(officeForm, "[data-testid=office-form]",
+            new Dictionary<string, string> { ["AddressKk"] = new string('а', 501), ["Phone"] = new string('7', 51) });
+        Assert.Equal(HttpStatusCode.BadRequest, office.Status);
+        Assert.Equal(2, office.Errors.Count(e => e.Contains("таңбадан аспауы керек")));
+
+        var userId = await App.WithDbAsync(db => db.Users.Where(u => u.UserName == "clerk2").Select(u => u.Id).SingleAsync());
+        var userForm = await admin.GetAsync($"/admin/users/{userId}");
+        var user = await admin.SubmitAsync(userForm, "[data-testid=user-form]", new Dictionary<string, string> { ["PositionKk"] = new string('қ', 301) });
+        Assert.Equal(HttpStatusCode.BadRequest, user.Status);
+        Assert.Contains(user.Errors, e => e.EndsWith("300 таңбадан аспауы керек."));
+
+        var desk = new OfficeDesk(App);
+        var caseId = (await desk.RegisterAsync(ServiceCode.GuardianshipCertificate)).CaseId;
+        var receipt = await App.WithDbAsync(db => db.IssuedDocuments.SingleAsync(d => d.CaseId == caseId));
+        var head = await desk.AsAsync("head");
+        var revoke = await head.PostAsync($"/documents/{receipt.Id}/revoke", new Dictionary<string, string> { ["Reason"] = new string('ж', 1001) });
+        Assert.Equal(HttpStatusCode.BadRequest, revoke.Status);
+        Assert.Null((await App.WithDbAsync(db => db.IssuedDocuments.SingleAsync(d => d.Id == receipt.Id))).RevokedAt);
+    }
+
+    [Fact]
+    public async Task A_nul_byte_or_an_escape_in_a_search_a_filter_or_a_form_is_refused()
+    {
+        var office = new OfficeDesk(App);
+        var head = await office.AsAsync("head");
+        var search = await head.GetAsync("/cases?q=" + Uri.EscapeDataString("Сер\0ікова"));
+        Assert.Equal(HttpStatusCode.BadRequest, search.Status);
+        Assert.Contains("рұқсат етілмеген басқару таңбалары", search.Text("[data-testid=errors]"));
+
+        var supervisor = NewClient();
+        await supervisor.SignInAsync("supervisor");
+        Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.GetAsync("/audit?user=" + Uri.EscapeDataString("a\0b"))).Status);
+
+        var iin = OfficeDesk.NewIin(new DateOnly(1980, 4, 4), Domain.Persons.Sex.Male);
+        var refused = await office.RegisterAsync(ServiceCode.GuardianshipCertificate, applicantIin: iin,
+            overrides: new Dictionary<string, string> { ["Applicant.LastName"] = "Сер\u001bіков" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("«Тегі» өрісінде рұқсат етілмеген басқару таңбалары бар: мәтінді қайта теріңіз.", refused.Errors);
+        Assert.False(await App.WithDbAsync(db => db.Persons.AnyAsync(p => p.Iin == iin)));
+    }
+
+    [Fact]
+    public async Task A_scan_with_a_very_long_name_is_kept_under_a_shortened_name()
+    {
+        var office = new OfficeDesk(App);
+        var clerk = await office.AsAsync("clerk");
+        var form = await clerk.GetAsync($"/cases/new?service={ServiceCode.GuardianshipCertificate}");
+        var scan = form.Document.QuerySelector("input[type=file]")!.GetAttribute("name")!;
+        var iin = OfficeDesk.NewIin(new DateOnly(1981, 5, 5), Domain.Persons.Sex.Female);
+        var page = await clerk.SubmitAsync(form, "form#registration", new Dictionary<string, string>
+        {
+            ["Applicant.Iin"] = iin, ["Applicant.LastName"] = "Серікова", ["Applicant.FirstName"] = "Айжан", ["Applicant.Address"] = "Қарағанды",
+            ["Children[0].Iin"] = OfficeDesk.NewIin(new DateOnly(2015, 5, 5), Domain.Persons.Sex.Male), ["Children[0].LastName"] = "Ахметов", ["Children[0].FirstName"] = "Нұр",
+        }, files: [new FileUpload(scan, new string('s', 300) + ".pdf", "application/pdf", OfficeDesk.Pdf)]);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var stored = await App.WithDbAsync(db => db.Attachments.SingleAsync(a => a.CaseId == page.CaseId));
+        Assert.Equal(255, stored.FileName.Length);
+        Assert.EndsWith("ssss.pdf", stored.FileName);
+    }
+}
+
+
+public sealed class InputLimitTestsSqlite(SqlitePortal f) : InputLimitTests(f), IClassFixture<SqlitePortal>;
+public sealed class InputLimitTestsPostgres(PostgresPortal f) : InputLimitTests(f), IClassFixture<PostgresPortal>;
