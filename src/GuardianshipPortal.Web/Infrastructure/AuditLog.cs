@@ -1,4 +1,5 @@
 using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain;
 using GuardianshipPortal.Domain.Cases;
 
 namespace GuardianshipPortal.Web.Infrastructure;
@@ -9,12 +10,14 @@ namespace GuardianshipPortal.Web.Infrastructure;
 /// </summary>
 public sealed class AuditLog(PortalDbContext db, CurrentUser me, TimeProvider clock)
 {
-    public void Record(string action, Guid? caseId = null, string detail = "", string? before = null, string? after = null) =>
+    public void Record(AuditAction action, Guid? caseId = null, string detail = "", string? before = null, string? after = null) =>
         db.AuditEvents.Add(new AuditEvent
         {
-            At = clock.GetUtcNow(), UserId = me.Id, Action = action, CaseId = caseId, Detail = detail, Before = before, After = after,
+            At = clock.GetUtcNow(), UserId = me.Id, Action = action.ToString(), CaseId = caseId, Detail = Cut(detail, 1000), Before = before, After = after,
         });
 
     /// <summary>A change of settings: what was changed, and its value before and after.</summary>
-    public void Change(string action, string what, string before, string after) => Record(action, null, what, before, after);
+    public void Change(AuditAction action, string what, string before, string after) => Record(action, null, what, before, after);
+
+    private static string Cut(string text, int length) => text.Length <= length ? text : text[..length];
 }

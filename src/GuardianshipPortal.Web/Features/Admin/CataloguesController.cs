@@ -128,7 +128,7 @@ public sealed class CataloguesController(PortalDbContext db, CurrentUser me, Aud
             var order = await db.RefusalGrounds.Where(g => g.Service == service).MaxAsync(g => (int?)g.Order) ?? 0;
             db.RefusalGrounds.Add(new RefusalGround { Id = Guid.NewGuid(), Service = service, Code = code, TextKk = form.Kk.Trim(), TextRu = form.Ru.Trim(), Order = order + 1 });
         }
-        audit.Change("EditCatalogue", $"{service} {list} +{code}", "", $"{form.Kk.Trim()} / {form.Ru.Trim()}");
+        audit.Change(AuditAction.EditCatalogue, $"{service} {list} +{code}", "", $"{form.Kk.Trim()} / {form.Ru.Trim()}");
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Catalogue_Saved"].Value;
         return Redirect($"/admin/catalogues?service={service}");
@@ -148,7 +148,7 @@ public sealed class CataloguesController(PortalDbContext db, CurrentUser me, Aud
             (ground.IsActive, text) = (active, ground.TextRu);
         }
         else return NotFound();
-        audit.Change("EditCatalogue", $"{service} {list} {id}", (!active).ToString(), active.ToString() + ": " + text);
+        audit.Change(AuditAction.EditCatalogue, $"{service} {list} {id}", (!active).ToString(), active.ToString() + ": " + text);
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Catalogue_Saved"].Value;
         return Redirect($"/admin/catalogues?service={service}");
@@ -185,7 +185,7 @@ public sealed class CataloguesController(PortalDbContext db, CurrentUser me, Aud
         if (office is null)
             db.Offices.Add(office = new Office { Id = Guid.NewGuid(), RegionId = me.RegionId!.Value, Code = "", NameKk = "", NameRu = "" });
         form.ApplyTo(office);
-        audit.Change("EditOffice", office.Code, before, OfficeForm.Describe(office));
+        audit.Change(AuditAction.EditOffice, office.Code, before, OfficeForm.Describe(office));
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Offices_Saved"].Value;
         return Redirect("/admin/offices");

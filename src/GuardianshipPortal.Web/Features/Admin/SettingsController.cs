@@ -183,7 +183,7 @@ public sealed class SettingsController(
             db.Regulations.Add(regulation);
         }
         form.ApplyTo(regulation);
-        audit.Change("EditRegulation", $"{service} from {from:yyyy-MM-dd}", Describe(before), Describe(regulation));
+        audit.Change(AuditAction.EditRegulation, $"{service} from {from:yyyy-MM-dd}", Describe(before), Describe(regulation));
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Regulation_Saved", Display.Date(from)].Value;
         return Redirect("/admin/regulations");
@@ -210,7 +210,7 @@ public sealed class SettingsController(
         day.NoteRu = form.NoteRu.Trim();
         day.Order = form.Order.Trim();
         day.KurbanAit = form.KurbanAit;
-        audit.Change("EditCalendar", $"{day.Date:yyyy-MM-dd}", before, Describe(day));
+        audit.Change(AuditAction.EditCalendar, $"{day.Date:yyyy-MM-dd}", before, Describe(day));
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Calendar_Saved"].Value;
         return Redirect($"/admin/calendar?year={year}");
@@ -222,7 +222,7 @@ public sealed class SettingsController(
         var day = await db.CalendarDays.FirstOrDefaultAsync(d => d.Date == date);
         if (day is null) return NotFound();
         db.CalendarDays.Remove(day);
-        audit.Change("EditCalendar", $"{date:yyyy-MM-dd}", Describe(day), "");
+        audit.Change(AuditAction.EditCalendar, $"{date:yyyy-MM-dd}", Describe(day), "");
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Calendar_Saved"].Value;
         return Redirect($"/admin/calendar?year={date.Year}");
@@ -240,7 +240,7 @@ public sealed class SettingsController(
         }
         var days = HolidayRules.ForYear(year);
         db.CalendarDays.AddRange(days);
-        audit.Change("EditCalendar", $"fill {year}", "", string.Join("; ", days.Select(d => $"{d.Date:yyyy-MM-dd} {d.Kind}")));
+        audit.Change(AuditAction.EditCalendar, $"fill {year}", "", string.Join("; ", days.Select(d => $"{d.Date:yyyy-MM-dd} {d.Kind}")));
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Calendar_Filled", year, days.Count].Value;
         return Redirect($"/admin/calendar?year={year}");
@@ -261,13 +261,13 @@ public sealed class SettingsController(
         var before = rate?.Amount.ToString(CultureInfo.InvariantCulture) ?? "";
         if (rate is null) db.MrpRates.Add(rate = new MrpRate { Year = form.Year });
         rate.Amount = form.Amount!.Value;
-        audit.Change("EditMrp", form.Year.ToString(CultureInfo.InvariantCulture), before, rate.Amount.ToString(CultureInfo.InvariantCulture));
+        audit.Change(AuditAction.EditMrp, form.Year.ToString(CultureInfo.InvariantCulture), before, rate.Amount.ToString(CultureInfo.InvariantCulture));
         if (form.LumpSumMrpCount is { } count)
         {
             var setting = await db.Settings.FirstAsync(s => s.Key == PortalSetting.LumpSumMrpCount);
             if (setting.Value != count.ToString(CultureInfo.InvariantCulture))
             {
-                audit.Change("EditSetting", PortalSetting.LumpSumMrpCount, setting.Value, count.ToString(CultureInfo.InvariantCulture));
+                audit.Change(AuditAction.EditSetting, PortalSetting.LumpSumMrpCount, setting.Value, count.ToString(CultureInfo.InvariantCulture));
                 setting.Value = count.ToString(CultureInfo.InvariantCulture);
             }
         }

@@ -98,7 +98,7 @@ public sealed class TemplatesController(PortalDbContext db, CurrentUser me, Time
             Title = form.Title.Trim(), Body = form.Body.Replace("\r\n", "\n").Trim(), CreatedAt = clock.GetUtcNow(), CreatedById = me.Id,
         };
         db.DocumentTemplates.Add(next);
-        audit.Change("EditTemplate", $"{kind}/{language} v{next.Version}", current.Title + "\n\n" + current.Body, next.Title + "\n\n" + next.Body);
+        audit.Change(AuditAction.EditTemplate, $"{kind}/{language} v{next.Version}", current.Title + "\n\n" + current.Body, next.Title + "\n\n" + next.Body);
         try
         {
             await db.SaveChangesAsync();

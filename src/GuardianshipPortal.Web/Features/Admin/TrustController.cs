@@ -67,7 +67,7 @@ public sealed class TrustController(
     {
         var item = await db.TrustItems.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null) return NotFound();
-        audit.Change("EditTrust", $"{item.Kind} {item.Sha256[..16]}", item.IsActive.ToString(), active.ToString());
+        audit.Change(AuditAction.EditTrust, $"{item.Kind} {item.Sha256[..16]}", item.IsActive.ToString(), active.ToString());
         item.IsActive = active;
         await db.SaveChangesAsync(ct);
         DatabaseTrustMaterial.Forget();
@@ -82,7 +82,7 @@ public sealed class TrustController(
         item.AddedAt = clock.GetUtcNow();
         item.AddedById = me.Id;
         db.TrustItems.Add(item);
-        audit.Change("EditTrust", $"{item.Kind} {item.Sha256[..16]}", "", $"{item.Name}; {item.ValidFrom:yyyy-MM-dd}–{item.ValidTo:yyyy-MM-dd}; {item.SourceUrl}");
+        audit.Change(AuditAction.EditTrust, $"{item.Kind} {item.Sha256[..16]}", "", $"{item.Name}; {item.ValidFrom:yyyy-MM-dd}–{item.ValidTo:yyyy-MM-dd}; {item.SourceUrl}");
         await db.SaveChangesAsync(ct);
         DatabaseTrustMaterial.Forget();
         TempData["Flash"] = l["Trust_Saved"].Value;

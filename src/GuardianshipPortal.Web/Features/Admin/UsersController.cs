@@ -81,7 +81,7 @@ public sealed class UsersController(
             foreach (var e in result.Errors) ModelState.AddModelError("", e.Description);
             return await InvalidAsync(null, form);
         }
-        audit.Change("CreateUser", user.UserName, "", Describe(user, form.Role));
+        audit.Change(AuditAction.CreateUser, user.UserName, "", Describe(user, form.Role));
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Users_Created", user.UserName, password].Value;
         return Redirect("/admin/users");
@@ -129,7 +129,7 @@ public sealed class UsersController(
             return await InvalidAsync(id, form);
         }
         await users.UpdateSecurityStampAsync(user); // a new role or office takes effect at once
-        audit.Change("EditUser", user.UserName ?? "", before, Describe(user, form.Role));
+        audit.Change(AuditAction.EditUser, user.UserName ?? "", before, Describe(user, form.Role));
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Users_Saved"].Value;
         return Redirect("/admin/users");
@@ -156,7 +156,7 @@ public sealed class UsersController(
             TempData["Flash"] = l["Users_Conflict", user.UserName ?? ""].Value;
             return Redirect("/admin/users");
         }
-        audit.Change(active ? "ActivateUser" : "DeactivateUser", user.UserName ?? "", before.ToString(), active.ToString());
+        audit.Change(active ? AuditAction.ActivateUser : AuditAction.DeactivateUser, user.UserName ?? "", before.ToString(), active.ToString());
         await db.SaveChangesAsync();
         TempData["Flash"] = l[active ? "Users_Activated" : "Users_Deactivated", user.UserName ?? ""].Value;
         return Redirect("/admin/users");
@@ -173,7 +173,7 @@ public sealed class UsersController(
         if (!result.Succeeded) return BadRequest();
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        audit.Change("ResetPassword", user.UserName ?? "", "", "");
+        audit.Change(AuditAction.ResetPassword, user.UserName ?? "", "", "");
         await db.SaveChangesAsync();
         TempData["Flash"] = l["Users_PasswordReset", user.UserName ?? "", password].Value;
         return Redirect("/admin/users");

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace GuardianshipPortal.Web.Features.Audit;
 
-public sealed record AuditRow(DateTimeOffset At, string User, string Action, string? CaseNumber, Guid? CaseId, string Detail);
+public sealed record AuditRow(DateTimeOffset At, string User, string Action, string ActionLabel, string? CaseNumber, Guid? CaseId, string Detail);
 
 public sealed record AuditPage(string? User, string? Case, string? Action, DateOnly? From, DateOnly? To, IReadOnlyList<AuditRow> Rows, bool More);
 
@@ -18,7 +18,7 @@ public sealed record AuditPage(string? User, string? Case, string? Action, DateO
 /// print, export and settings change, for the users of the region.
 /// </summary>
 [Authorize(Roles = Roles.Admin + "," + Roles.Supervisor)]
-public sealed class AuditController(PortalDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l) : Controller
+public sealed class AuditController(PortalDbContext db, CurrentUser me, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
 {
     private const int Limit = 200;
 
@@ -37,7 +37,17 @@ public sealed class AuditController(PortalDbContext db, CurrentUser me, IStringL
 
         Guid? caseId = null;
         if (!string.IsNullOrWhiteSpace(@case))
-            caseId = await db.Cases.Where(c => c.Number == @case.Trim().ToUpperInvariant()).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct) ?? Guid.Empty;
+        {
+            // Numbers are unique in the deployment; one typed without its office or zeros still finds its case in the region.
+            var number = @case.Trim().ToUpperInvariant();
+            var inRegion = db.Cases.Where(c => c.Office!.RegionId == region);
+            var found = await inRegion.Where(c => c.Number == number).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+            if (found is null && GuardianshipPortal.Cases.CaseNumbers.Parse(number) is { } n)
+                found = await inRegion.Where(c => c.Year == n.Year && c.Sequence == n.Sequence && c.Number.Contains("-" + n.Prefix + "-")
+                        && (n.OfficeCode == null || c.Office!.Code == n.OfficeCode))
+                    .OrderBy(c => c.Number).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+            caseId = found ?? Guid.Empty;
+        }
         // Days are the region's days (admins and supervisors have no office of their own: the default zone).
         var zone = Display.Zone(null);
         DateTimeOffset LocalMidnight(DateOnly day) => new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone), TimeSpan.Zero);
@@ -53,24 +63,42 @@ public sealed class AuditController(PortalDbContext db, CurrentUser me, IStringL
         var readRows = await reads.Where(a => wanted == null || wanted == "" || a.Action == wanted)
             .OrderByDescending(a => a.At).Take(Limit + 1)
             .Select(a => new { a.At, a.UserId, a.Action, a.CaseId, a.Detail }).ToListAsync(ct);
-        var changeRows = await changes.OrderByDescending(e => e.At).Take(Limit + 1)
-            .Select(e => new { e.At, e.UserId, Action = e.Action.ToString(), CaseId = (Guid?)e.CaseId, Detail = e.FromStep + " → " + e.ToStep + (e.Comment == "" ? "" : ": " + e.Comment) })
-            .ToListAsync(ct);
-        var merged = readRows.Concat(changeRows.Where(c => string.IsNullOrEmpty(wanted) || c.Action == wanted))
+        // Reads are worded by their audit action, changes by their workflow action and the steps they moved between.
+        var changeRows = (await changes.OrderByDescending(e => e.At).Take(Limit + 1)
+            .Select(e => new { e.At, e.UserId, e.Action, CaseId = (Guid?)e.CaseId, e.FromStep, e.ToStep, e.Comment })
+            .ToListAsync(ct))
+            .Where(e => string.IsNullOrEmpty(wanted) || e.Action.ToString() == wanted)
+            .Select(e => new
+            {
+                e.At, e.UserId, Action = e.Action.ToString(), e.CaseId,
+                Detail = (e.FromStep == e.ToStep ? l["Step_" + e.FromStep].Value : $"{l["Step_" + e.FromStep]} → {l["Step_" + e.ToStep]}")
+                    + (e.Comment == "" ? "" : ": " + e.Comment),
+            });
+        var merged = readRows.Concat(changeRows)
             .OrderByDescending(r => r.At).Take(Limit + 1).ToList();
         var caseIds = merged.Where(r => r.CaseId != null).Select(r => r.CaseId!.Value).Distinct().ToList();
         var numbers = await db.Cases.Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
-        var rows = merged.Take(Limit).Select(r => new AuditRow(r.At, userNames.GetValueOrDefault(r.UserId, "?"), r.Action,
+        var rows = merged.Take(Limit).Select(r => new AuditRow(r.At, userNames.GetValueOrDefault(r.UserId, "?"), r.Action, ActionLabel(r.Action),
             r.CaseId is { } id ? numbers.GetValueOrDefault(id) : null, r.CaseId, r.Detail)).ToList();
 
         if (format == "csv")
         {
+            // An export of the audit is itself audited (who took which part of it).
+            audit.Record(AuditAction.ExportAudit, caseId is { } exported && exported != Guid.Empty ? exported : null,
+                $"user={user}; case={@case}; action={actionName}; from={from:yyyy-MM-dd}; to={to:yyyy-MM-dd}");
+            await db.SaveChangesAsync(ct);
             var table = new JournalTable(
                 [l["Audit_At"], l["Audit_User"], l["Audit_Action"], l["Case_Number"], l["Audit_Detail"]],
-                [.. rows.Select(r => (IReadOnlyList<string>)[r.At.ToString("yyyy-MM-dd HH:mm:ss'Z'"), r.User, r.Action, r.CaseNumber ?? "", r.Detail])],
+                [.. rows.Select(r => (IReadOnlyList<string>)[r.At.ToString("yyyy-MM-dd HH:mm:ss'Z'"), r.User, r.ActionLabel, r.CaseNumber ?? "", r.Detail])],
                 [1, 1, 1, 1, 3]);
             return File(JournalExports.Csv(table), "text/csv; charset=utf-8", "audit.csv");
         }
         return View(new AuditPage(user, @case, actionName, from, to, rows, merged.Count > Limit));
     }
+
+    /// <summary>An action in the user's language: an audited read or change of settings, or a step of the workflow.</summary>
+    private string ActionLabel(string action) =>
+        Enum.TryParse<AuditAction>(action, out var read) ? l["AuditAction_" + read]
+        : Enum.TryParse<Domain.Workflow.CaseAction>(action, out var step) ? l["Action_" + step]
+        : action;
 }

@@ -20,7 +20,7 @@ public sealed class CasesController(PortalDbContext db, CasePages pages, Current
     {
         var page = await pages.BuildAsync(id, ct: ct);
         if (page is null) return NotFound();
-        await AuditAsync("ViewCase", id, "", ct);
+        await AuditAsync(AuditAction.ViewCase, id, "", ct);
         return View(page);
     }
 
@@ -54,7 +54,7 @@ public sealed class CasesController(PortalDbContext db, CasePages pages, Current
             cases = cases.Where(c => c.Applicant!.SearchName.Contains(name) || c.Children.Any(ch => ch.Person!.SearchName.Contains(name)));
         }
         var rows = await queues.RowsAsync(cases.OrderByDescending(c => c.RegisteredAt).Take(100), ct);
-        await AuditAsync("Search", null, query, ct);
+        await AuditAsync(AuditAction.Search, null, query, ct);
         return View(new SearchPage(query, rows, true));
     }
 
@@ -66,11 +66,11 @@ public sealed class CasesController(PortalDbContext db, CasePages pages, Current
         var file = await db.Attachments.AsNoTracking().Include(a => a.Content)
             .FirstOrDefaultAsync(a => a.Id == attachmentId && a.CaseId == id, ct);
         if (file?.Content is null) return NotFound();
-        await AuditAsync("DownloadAttachment", id, file.Id.ToString(), ct);
+        await AuditAsync(AuditAction.DownloadAttachment, id, file.Id.ToString(), ct);
         return File(file.Content.Bytes, file.ContentType, file.FileName);
     }
 
-    private async Task AuditAsync(string action, Guid? caseId, string detail, CancellationToken ct)
+    private async Task AuditAsync(AuditAction action, Guid? caseId, string detail, CancellationToken ct)
     {
         audit.Record(action, caseId, detail);
         await db.SaveChangesAsync(ct);

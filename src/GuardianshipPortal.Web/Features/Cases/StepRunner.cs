@@ -88,13 +88,21 @@ public sealed class StepRunner(PortalDbContext db, CaseTransitions transitions, 
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException e)
+        catch (DbUpdateException e)
         {
-            // Someone acted on the same case between our read and our write: theirs stands, ours is shown again.
+            // Someone acted on the same case between our read and our write (seen on the version, or on a row they inserted
+            // first): theirs stands, ours is shown again. Any other failure is not a conflict and is not reported as one.
+            if (e is not DbUpdateConcurrencyException && !await ChangedSinceAsync(id, form.Version, ct)) throw;
             logger.LogInformation(e, "Concurrent change of case {CaseId} refused ({Action})", id, action);
             db.ChangeTracker.Clear();
             return new(StepStatus.Conflict, id, @case.Number, form, [], new("Case_Stale"));
         }
         return new(StepStatus.Done, id, @case.Number, form, []);
+    }
+
+    private async Task<bool> ChangedSinceAsync(Guid id, int version, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await db.Cases.AsNoTracking().Where(c => c.Id == id).Select(c => c.Version).FirstOrDefaultAsync(ct) != version;
     }
 }

@@ -38,7 +38,7 @@ public sealed class DocumentsController(
         if (document is null) return NotFound();
         var officeId = await db.Cases.Where(c => c.Id == document.CaseId).Select(c => c.OfficeId).SingleAsync();
         if (!PrintingRoles.Any(me.IsInRole) || !await me.CanViewCaseOfAsync(officeId)) return NotFound();
-        audit.Record("PrintDocument", document.CaseId, document.Id.ToString());
+        audit.Record(AuditAction.PrintDocument, document.CaseId, document.Id.ToString());
         await db.SaveChangesAsync();
         return File(document.Content!.Pdf, "application/pdf", $"{document.Number}-{document.Kind}.pdf");
     }
@@ -83,7 +83,7 @@ public sealed class DocumentsController(
             var status = problem.Key == "Documents_ReceiptNotRevocable" ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
             return await responses.PageAsync(this, c.Id, null, status, responses.Words(problem), ct);
         }
-        audit.Record("RevokeDocument", document.CaseId, document.Id + ": " + document.RevocationReason);
+        audit.Record(AuditAction.RevokeDocument, document.CaseId, document.Id + ": " + document.RevocationReason);
         var reopened = steps.RevocationReopens(c, document);
         if (reopened)
         {
@@ -116,7 +116,7 @@ public sealed class DocumentsController(
             : await db.IssuedDocuments.AsNoTracking().Include(d => d.Content).FirstOrDefaultAsync(d => d.VerificationCode == normalized);
         if (document is null) return NotFound();
         if (document.IsRevoked) return StatusCode(StatusCodes.Status410Gone);
-        audit.Record("PublicDownload", document.CaseId, document.Id.ToString());
+        audit.Record(AuditAction.PublicDownload, document.CaseId, document.Id.ToString());
         await db.SaveChangesAsync();
         return File(document.Content!.Pdf, "application/pdf", $"{document.Number}-{document.Kind}.pdf");
     }

@@ -39,7 +39,7 @@ public sealed class JournalsController(
         var title = l["Journal_" + kind].Value;
         if (ModelState.IsValid && format is "csv" or "xlsx" or "pdf")
         {
-            audit.Record("ExportJournal", detail: $"{kind} {format} {selected.Code} {query.From:yyyy-MM-dd}..{query.To:yyyy-MM-dd} ({table.Rows.Count})");
+            audit.Record(AuditAction.ExportJournal, detail: $"{kind} {format} {selected.Code} {query.From:yyyy-MM-dd}..{query.To:yyyy-MM-dd} ({table.Rows.Count})");
             await db.SaveChangesAsync(ct);
             var name = $"{kind}-{selected.Code}-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}";
             return format switch

@@ -22,7 +22,7 @@ public sealed class PersonsController(PortalDbContext db, AuditLog audit) : Cont
         var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Iin == parsed.Value);
         if (person is not null)
         {
-            audit.Record("PersonLookup", detail: person.Id.ToString());
+            audit.Record(AuditAction.PersonLookup, detail: person.Id.ToString());
             await db.SaveChangesAsync();
         }
         return Json(new

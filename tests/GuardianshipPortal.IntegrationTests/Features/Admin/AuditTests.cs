@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using GuardianshipPortal.Domain.Services;
 using GuardianshipPortal.IntegrationTests.Infrastructure;
@@ -27,8 +28,16 @@ public abstract class AuditTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Contains(("head", "Resolve", number), rows);
         var reads = await supervisor.GetAsync("/audit?action=ViewCase&user=head");
         Assert.All(reads.Document.QuerySelectorAll("[data-testid=audit] tbody tr"), r => Assert.Equal("ViewCase", r.GetAttribute("data-action")));
+        // In the user's language: actions and steps by name, no codes.
+        var texts = page.Texts("[data-testid=audit] tbody td").ToList();
+        Assert.Contains("Өтінішті қарады", texts);
+        Assert.Contains(texts, t => t.StartsWith("Бұрыштама → Нәтиже жобасын дайындау", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t is "ViewCase" or "Resolve" || t.Contains("2 → 3"));
         var csv = await supervisor.Http.GetStringAsync("/audit?format=csv&case=" + number, TestContext.Current.CancellationToken);
-        Assert.Contains(";Resolve;" + number + ";", csv);
+        Assert.Contains(number, csv);
+        Assert.DoesNotContain(";Resolve;", csv);
+        var exports = await App.WithDbAsync(db => db.AuditEvents.Where(a => a.Action == "ExportAudit").Select(a => a.Detail).ToListAsync());
+        Assert.Contains(exports, d => d.Contains(number));
     }
 
     [Fact]

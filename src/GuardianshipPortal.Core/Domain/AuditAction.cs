@@ -1,0 +1,31 @@
+namespace GuardianshipPortal.Domain;
+
+/// <summary>
+/// What the audit records besides the case history: reads of personal data, prints, exports and changes of settings.
+/// Stored by name, shown translated ("AuditAction_{name}").
+/// </summary>
+public enum AuditAction
+{
+    ViewCase = 1,
+    Search = 2,
+    DownloadAttachment = 3,
+    PersonLookup = 4,
+    PrintDocument = 5,
+    PublicDownload = 6,
+    RevokeDocument = 7,
+    ExportJournal = 8,
+    ExportAudit = 9,
+    CreateUser = 10,
+    EditUser = 11,
+    ActivateUser = 12,
+    DeactivateUser = 13,
+    ResetPassword = 14,
+    EditOffice = 15,
+    EditCatalogue = 16,
+    EditRegulation = 17,
+    EditCalendar = 18,
+    EditMrp = 19,
+    EditSetting = 20,
+    EditTemplate = 21,
+    EditTrust = 22,
+}
