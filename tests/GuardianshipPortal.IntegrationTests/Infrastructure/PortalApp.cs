@@ -18,12 +18,14 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string> _settings;
 
     private readonly Action<IServiceCollection>? _services;
+    private readonly TimeProvider? _clock;
 
     /// <param name="services">Replaces or adds services of the portal for one test (a failing part, a further service).</param>
     public PortalApp(DatabaseProvider provider, string environment = "Testing", bool seedDemo = true,
-        IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
+        IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null, TimeProvider? clock = null)
     {
         _services = services;
+        _clock = clock;
         _settings = settings ?? new Dictionary<string, string>();
         Provider = provider;
         Environment = environment;
@@ -57,6 +59,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         // Password hashing at production cost is a third of the suite's CPU: the test host hashes cheaply (the stored
         // hash records its iteration count, so sign-in works the same). Production keeps Identity's default.
         builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1));
+        if (_clock is not null) builder.ConfigureTestServices(s => s.AddSingleton(_clock));
         if (_services is not null) builder.ConfigureTestServices(_services);
         // The JSON file sink writes where the test can read it. Not through UseSetting: that gives the parent
         // sections empty values, which Serilog's configuration reader takes for sink names.

@@ -65,8 +65,13 @@ public sealed class PortalClient
     }
 
     /// <summary>Fills the form matched by <paramref name="formSelector"/> on <paramref name="page"/> and submits it.</summary>
+    /// <remarks>
+    /// Only fields the form has may be given: a value for a field it lacks (a renamed input) fails the test, unless
+    /// <paramref name="allowUnknownFields"/> says the test posts it on purpose.
+    /// </remarks>
     public async Task<Page> SubmitAsync(Page page, string formSelector, IDictionary<string, string>? values = null,
-        string? submitName = null, string? submitValue = null, bool followRedirects = true, IReadOnlyList<FileUpload>? files = null)
+        string? submitName = null, string? submitValue = null, bool followRedirects = true, IReadOnlyList<FileUpload>? files = null,
+        bool allowUnknownFields = false)
     {
         var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on the page.");
@@ -91,6 +96,10 @@ public sealed class PortalClient
         }
         if (values is not null)
         {
+            var known = form.Elements.Select(e => e.GetAttribute("name")).OfType<string>().ToHashSet();
+            var unknown = values.Keys.Where(k => !known.Contains(k)).ToList();
+            if (unknown.Count > 0 && !allowUnknownFields)
+                throw new InvalidOperationException($"The form '{formSelector}' has no field {string.Join(", ", unknown)}.");
             foreach (var (name, value) in values)
             {
                 fields.RemoveAll(f => f.Key == name);

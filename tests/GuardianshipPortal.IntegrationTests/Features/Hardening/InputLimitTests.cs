@@ -61,18 +61,13 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
         Assert.True(uncovered.Count == 0, string.Join("\n", uncovered));
     }
 
-    private async Task<Guid> AtDraftingAsync(OfficeDesk office, ServiceCode service)
-    {
-        var id = (await office.RegisterAsync(service)).CaseId;
-        await office.ResolveAsync(id);
-        return id;
-    }
+    private Task<Guid> AtDraftingAsync(ServiceCode service) => new CaseFactory(App).AtAsync(service, Domain.Workflow.Step.Drafting);
 
     [Fact]
     public async Task A_draft_field_over_its_column_is_refused_naming_the_field_and_one_at_the_limit_is_saved()
     {
         var office = new OfficeDesk(App);
-        var id = await AtDraftingAsync(office, ServiceCode.AdoptionLumpSum);
+        var id = await AtDraftingAsync(ServiceCode.AdoptionLumpSum);
         var fields = OfficeDesk.ApprovedFields(ServiceCode.AdoptionLumpSum);
         var specialist = await office.AsAsync("specialist");
 

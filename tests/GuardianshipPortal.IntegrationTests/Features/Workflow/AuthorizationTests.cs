@@ -19,16 +19,11 @@ public abstract class AuthorizationTests(PortalFixture fixture) : PortalTest(fix
     {
         await App.AddUserAsync("specialist1b", Domain.Roles.Specialist, "KRG-01", "Дана Серікқызы Әлімова");
         var office = new OfficeDesk(App);
-        var atResolution = (await office.RegisterAsync(ServiceCode.AdopterRegistration)).CaseId;
-        var atDrafting = (await office.RegisterAsync(ServiceCode.AdopterRegistration)).CaseId;
-        await office.ResolveAsync(atDrafting);
-        var atSigning = (await office.RegisterAsync(ServiceCode.GuardianshipCertificate)).CaseId;
-        await office.ResolveAsync(atSigning);
-        await office.DraftAsync(atSigning, ServiceCode.GuardianshipCertificate);
-        var atIssue = (await office.RegisterAsync(ServiceCode.GuardianshipCertificate)).CaseId;
-        await office.ResolveAsync(atIssue);
-        await office.DraftAsync(atIssue, ServiceCode.GuardianshipCertificate);
-        await office.SignAsync(atIssue);
+        var cases = new CaseFactory(App);
+        var atResolution = await cases.AtAsync(ServiceCode.AdopterRegistration, Step.Resolution);
+        var atDrafting = await cases.AtAsync(ServiceCode.AdopterRegistration, Step.Drafting);
+        var atSigning = await cases.AtAsync(ServiceCode.GuardianshipCertificate, Step.Signing);
+        var atIssue = await cases.AtAsync(ServiceCode.GuardianshipCertificate, Step.Issue);
         var byStep = new Dictionary<Step, Guid> { [Step.Resolution] = atResolution, [Step.Drafting] = atDrafting, [Step.Signing] = atSigning, [Step.Issue] = atIssue };
 
         var endpoints = new[]

@@ -63,10 +63,7 @@ public abstract class ConcurrencyTests(PortalFixture fixture) : PortalTest(fixtu
     public async Task Simultaneous_issues_of_one_result_record_exactly_one()
     {
         var office = new OfficeDesk(App);
-        var id = (await office.RegisterAsync(ServiceCode.GuardianshipCertificate)).CaseId;
-        await office.ResolveAsync(id);
-        await office.DraftAsync(id, ServiceCode.GuardianshipCertificate);
-        await office.SignAsync(id);
+        var id = await new CaseFactory(App).AtAsync(ServiceCode.GuardianshipCertificate, Domain.Workflow.Step.Issue);
         var clerk = await office.AsAsync("clerk");
         var other = NewClient();
         await other.SignInAsync("clerk");

@@ -150,21 +150,24 @@ public abstract class WorkflowTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Fact]
-    public async Task Deadlines_follow_the_regulation_of_the_service()
+    public async Task Deadlines_follow_the_regulation_of_the_service_in_working_time()
     {
-        var office = new OfficeDesk(App);
-        var id = (await office.RegisterAsync(ServiceCode.FosterPlacement)).CaseId;
+        // Registered on Monday 16 November 2026 at 10:00 in Almaty, with the clock held there.
+        var clock = new TestClock(TestClock.Almaty(2026, 11, 16, 10, 0));
+        await using var app = new PortalApp(Fixture.Provider, clock: clock);
+        var office = new OfficeDesk(app);
+        var registered = await office.RegisterAsync(ServiceCode.FosterPlacement);
 
-        var c = await App.WithDbAsync(db => db.Cases.SingleAsync(x => x.Id == id));
+        var c = await app.WithDbAsync(db => db.Cases.SingleAsync(x => x.Id == registered.CaseId));
 
-        // Foster placement: total term 30 calendar days; step 2 (resolution) 1 calendar day, in Almaty's days.
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty");
-        var registeredLocal = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(c.RegisteredAt, zone).DateTime);
-        var dueLocal = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(c.DueAt, zone).DateTime);
-        var stepDueLocal = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(c.StepDueAt!.Value, zone).DateTime);
-        Assert.InRange(dueLocal.DayNumber - registeredLocal.DayNumber, 30, 34); // 30 days, moved off a day off
-        Assert.InRange(stepDueLocal.DayNumber - registeredLocal.DayNumber, 1, 5);
         Assert.Equal(Step.Resolution, c.Step);
+        Assert.Equal(clock.Now, c.RegisteredAt);
+        // Step 2 (resolution): 1 calendar day → Tuesday 17 November, at the close of business (18:30).
+        Assert.Equal(TestClock.Almaty(2026, 11, 17, 18, 30), c.StepDueAt);
+        // Total: 30 calendar days → 16 December, Independence Day, a day off → Thursday 17 December at 18:30.
+        Assert.Equal(TestClock.Almaty(2026, 12, 17, 18, 30), c.DueAt);
+        Assert.Equal("17.11.2026 18:30", registered.Text("[data-testid=step-due]"));
+        Assert.Equal("17.12.2026", registered.Text("[data-testid=due]"));
     }
 }
 
