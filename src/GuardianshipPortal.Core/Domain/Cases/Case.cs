@@ -220,7 +220,10 @@ public class CaseEvent
     public string Comment { get; set; } = "";
 }
 
-/// <summary>Audit of reads of personal data and searches (writes are in <see cref="CaseEvent"/>).</summary>
+/// <summary>
+/// Audit of reads of personal data, searches, prints, exports and changes of settings (changes of cases are their
+/// <see cref="CaseEvent"/> history). <see cref="Action"/> is an <see cref="AuditAction"/> by name.
+/// </summary>
 public class AuditEvent
 {
     public long Id { get; set; }
@@ -234,7 +237,7 @@ public class AuditEvent
     public string? After { get; set; }
 }
 
-/// <summary>The last registration number given per office, year and service.</summary>
+/// <summary>The last sequence number given per office, year and service (the number itself also names the office).</summary>
 public class RegistrationCounter
 {
     public Guid OfficeId { get; set; }

@@ -25,15 +25,7 @@ public sealed class TemplateForm
 public sealed partial class TemplateFormValidator : AbstractValidator<TemplateForm>
 {
     /// <summary>Every {placeholder} the composer fills; anything else would print as typed.</summary>
-    public static readonly IReadOnlySet<string> Placeholders = new HashSet<string>
-    {
-        "office", "office_address", "number", "date", "registered_at", "due_date", "service", "applicant", "applicant_iin",
-        "applicant_address", "signer", "signer_position", "children_count", "result_name", "inspected_on", "inspection_address",
-        "findings", "inspection_conclusion", "commission_opinion", "period_from", "period_to", "placement_address", "court",
-        "court_number", "court_date", "bank", "iban", "mrp_count", "mrp_value", "year", "amount", "amount_words", "monthly_amount",
-        "monthly_amount_words", "monthly_total", "decision_number", "decision_date", "decision_issuer", "conclusion",
-        "refusal_text", "specialist",
-    };
+    public static IReadOnlySet<string> Placeholders => Documents.DocumentComposer.Placeholders;
 
     public TemplateFormValidator(IStringLocalizer<SharedResource> l)
     {

@@ -16,6 +16,20 @@ namespace GuardianshipPortal.Web.Features.Documents;
 /// </summary>
 public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
 {
+    /// <summary>
+    /// Every {placeholder} a template may use: what <see cref="Values"/> fills for a case that has every part (a test ties
+    /// the two), and all the template editor accepts.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Placeholders = new HashSet<string>
+    {
+        "office", "office_address", "number", "date", "registered_at", "due_date", "service", "applicant", "applicant_iin",
+        "applicant_address", "signer", "signer_position", "children_count", "result_name", "inspected_on", "inspection_address",
+        "findings", "inspection_conclusion", "commission_opinion", "period_from", "period_to", "placement_address", "court",
+        "court_number", "court_date", "bank", "iban", "mrp_count", "mrp_value", "year", "amount", "amount_words", "monthly_amount",
+        "monthly_amount_words", "monthly_total", "decision_number", "decision_date", "decision_issuer", "conclusion",
+        "refusal_text", "specialist",
+    };
+
     public DocumentModel Compose(
         Case c, DocumentTemplate template, DocumentSigner signer, string specialistName, DateTimeOffset date, Verification? verification, bool draft)
     {
@@ -57,7 +71,8 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
         }
     }
 
-    private Dictionary<string, string> Values(Case c, DocumentSigner signer, string specialistName, DateTimeOffset date, CultureInfo culture)
+    /// <summary>The values of the placeholders for a case (those of parts the case does not have are left out).</summary>
+    public Dictionary<string, string> Values(Case c, DocumentSigner signer, string specialistName, DateTimeOffset date, CultureInfo culture)
     {
         var lang = c.Language;
         var office = c.Office!;

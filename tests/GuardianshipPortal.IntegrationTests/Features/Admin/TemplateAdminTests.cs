@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using GuardianshipPortal.Domain.Documents;
 using GuardianshipPortal.Domain.Services;
@@ -72,3 +73,23 @@ public abstract class TemplateAdminTests(PortalFixture fixture) : PortalTest(fix
 
 public sealed class TemplateAdminTestsSqlite(SqlitePortal f) : TemplateAdminTests(f), IClassFixture<SqlitePortal>;
 public sealed class TemplateAdminTestsPostgres(PostgresPortal f) : TemplateAdminTests(f), IClassFixture<PostgresPortal>;
+
+/// <summary>The placeholders the template editor accepts are exactly those the composer fills.</summary>
+public sealed class PlaceholderTests(SqlitePortal fixture) : PortalTest(fixture), IClassFixture<SqlitePortal>
+{
+    [Fact]
+    public async Task The_editor_accepts_exactly_what_the_composer_fills_for_a_case_with_every_part()
+    {
+        var id = await new CaseFactory(App).AtAsync(Domain.Services.ServiceCode.AdopterRegistration, Domain.Workflow.Step.Issue);
+        await using var scope = App.Services.CreateAsyncScope();
+        var c = await scope.ServiceProvider.GetRequiredService<Web.Features.Cases.CasePages>().LoadAsync(id, tracking: false, TestContext.Current.CancellationToken);
+        var composer = scope.ServiceProvider.GetRequiredService<Web.Features.Documents.DocumentComposer>();
+
+        // Adopter registration has an inspection act and the commission's opinion; the draft carries every field there is.
+        var values = composer.Values(c!, new Cases.DocumentSigner("Басшы", "Бөлім басшысы"), "Маман", DateTimeOffset.UtcNow,
+            System.Globalization.CultureInfo.GetCultureInfo("kk-KZ"));
+
+        Assert.Equal(Web.Features.Documents.DocumentComposer.Placeholders.Order(), values.Keys.Order());
+        Assert.Same(Web.Features.Documents.DocumentComposer.Placeholders, Web.Features.Admin.TemplateFormValidator.Placeholders);
+    }
+}
