@@ -168,7 +168,20 @@ public abstract class WorkflowTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Equal(TestClock.Almaty(2026, 12, 17, 18, 30), c.DueAt);
         Assert.Equal("17.11.2026 18:30", registered.Text("[data-testid=step-due]"));
         Assert.Equal("17.12.2026", registered.Text("[data-testid=due]"));
+
+        // One rule for "due soon": the step ends before the close of the second working day — marked alike on the case
+        // page and in the head's queue; two days later, with the clock moved on, it is overdue in both.
+        var head = await office.AsAsync("head");
+        Assert.Equal("due-soon", (await head.GetAsync($"/cases/{c.Id}")).Document.QuerySelector("[data-testid=step-due]")!.ClassList.Single(x => x.StartsWith("due", StringComparison.Ordinal)));
+        Assert.Equal("DueSoon", QueueUrgency(await head.GetAsync("/"), c.Number));
+        clock.Now = TestClock.Almaty(2026, 11, 18, 9, 0);
+        head = await new OfficeDesk(app).AsAsync("head"); // a new day, a new sign-in
+        Assert.Equal("overdue", (await head.GetAsync($"/cases/{c.Id}")).Document.QuerySelector("[data-testid=step-due]")!.ClassList.Single(x => x is "overdue" or "due-soon"));
+        Assert.Equal("Overdue", QueueUrgency(await head.GetAsync("/"), c.Number));
     }
+
+    private static string? QueueUrgency(Page home, string number) =>
+        home.Document.QuerySelector($"[data-testid=queue-assign] tr[data-number='{number}']")?.GetAttribute("data-urgency");
 }
 
 public sealed class WorkflowTestsSqlite(SqlitePortal f) : WorkflowTests(f), IClassFixture<SqlitePortal>;
