@@ -102,14 +102,14 @@ public sealed record CataloguePage(ServiceCode Service, IReadOnlyList<DocumentTy
 public sealed class CataloguesController(PortalDbContext db, CurrentUser me, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("catalogues")]
-    public async Task<IActionResult> Index(ServiceCode service = ServiceCode.FosterPlacement)
+    public async Task<IActionResult> Index(CancellationToken ct, ServiceCode service = ServiceCode.FosterPlacement)
     {
         if (!Enum.IsDefined(service)) return NotFound();
         return View("/Features/Admin/Catalogues.cshtml", await PageAsync(service));
     }
 
     [HttpPost("catalogues/{service}/{list}")]
-    public async Task<IActionResult> Add(ServiceCode service, string list, CatalogueItemForm form)
+    public async Task<IActionResult> Add(ServiceCode service, string list, CatalogueItemForm form, CancellationToken ct)
     {
         if (!Enum.IsDefined(service) || list is not ("documents" or "grounds")) return NotFound();
         if (!ModelState.IsValid)
@@ -129,52 +129,52 @@ public sealed class CataloguesController(PortalDbContext db, CurrentUser me, Aud
             db.RefusalGrounds.Add(new RefusalGround { Id = Guid.NewGuid(), Service = service, Code = code, TextKk = form.Kk.Trim(), TextRu = form.Ru.Trim(), Order = order + 1 });
         }
         audit.Change(AuditAction.EditCatalogue, $"{service} {list} +{code}", "", $"{form.Kk.Trim()} / {form.Ru.Trim()}");
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Catalogue_Saved"].Value;
         return Redirect($"/admin/catalogues?service={service}");
     }
 
     /// <summary>Items are switched off, never deleted: old cases still refer to them.</summary>
     [HttpPost("catalogues/{service}/{list}/{id:guid}/active")]
-    public async Task<IActionResult> SetActive(ServiceCode service, string list, Guid id, bool active)
+    public async Task<IActionResult> SetActive(ServiceCode service, string list, Guid id, bool active, CancellationToken ct)
     {
         string text;
-        if (list == "documents" && await db.DocumentTypes.FirstOrDefaultAsync(d => d.Id == id && d.Service == service) is { } doc)
+        if (list == "documents" && await db.DocumentTypes.FirstOrDefaultAsync(d => d.Id == id && d.Service == service, ct) is { } doc)
         {
             (doc.IsActive, text) = (active, doc.NameRu);
         }
-        else if (list == "grounds" && await db.RefusalGrounds.FirstOrDefaultAsync(g => g.Id == id && g.Service == service) is { } ground)
+        else if (list == "grounds" && await db.RefusalGrounds.FirstOrDefaultAsync(g => g.Id == id && g.Service == service, ct) is { } ground)
         {
             (ground.IsActive, text) = (active, ground.TextRu);
         }
         else return NotFound();
         audit.Change(AuditAction.EditCatalogue, $"{service} {list} {id}", (!active).ToString(), active.ToString() + ": " + text);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Catalogue_Saved"].Value;
         return Redirect($"/admin/catalogues?service={service}");
     }
 
     [HttpGet("offices")]
-    public async Task<IActionResult> Offices() =>
-        View("/Features/Admin/Offices.cshtml", await db.Offices.AsNoTracking().Where(o => o.RegionId == me.RegionId).OrderBy(o => o.Code).ToListAsync());
+    public async Task<IActionResult> Offices(CancellationToken ct) =>
+        View("/Features/Admin/Offices.cshtml", await db.Offices.AsNoTracking().Where(o => o.RegionId == me.RegionId).OrderBy(o => o.Code).ToListAsync(ct));
 
     [HttpGet("offices/edit")]
     [HttpGet("offices/{id:guid}/edit")]
-    public async Task<IActionResult> EditOffice(Guid? id)
+    public async Task<IActionResult> EditOffice(Guid? id, CancellationToken ct)
     {
         if (id is null) return View("/Features/Admin/OfficeEdit.cshtml", (id, new OfficeForm()));
-        var o = await db.Offices.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.RegionId == me.RegionId);
+        var o = await db.Offices.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.RegionId == me.RegionId, ct);
         if (o is null) return NotFound();
         return View("/Features/Admin/OfficeEdit.cshtml", (id, OfficeForm.Of(o)));
     }
 
     [HttpPost("offices/edit")]
     [HttpPost("offices/{id:guid}/edit")]
-    public async Task<IActionResult> EditOffice(Guid? id, OfficeForm form)
+    public async Task<IActionResult> EditOffice(Guid? id, OfficeForm form, CancellationToken ct)
     {
-        var office = id is null ? null : await db.Offices.FirstOrDefaultAsync(x => x.Id == id && x.RegionId == me.RegionId);
+        var office = id is null ? null : await db.Offices.FirstOrDefaultAsync(x => x.Id == id && x.RegionId == me.RegionId, ct);
         if (id is not null && office is null) return NotFound();
-        if (ModelState.IsValid && await db.Offices.AnyAsync(o => o.Code == form.Code && o.Id != id))
+        if (ModelState.IsValid && await db.Offices.AnyAsync(o => o.Code == form.Code && o.Id != id, ct))
             ModelState.AddModelError("", l["Offices_CodeTaken"]);
         if (!ModelState.IsValid)
         {
@@ -186,7 +186,7 @@ public sealed class CataloguesController(PortalDbContext db, CurrentUser me, Aud
             db.Offices.Add(office = new Office { Id = Guid.NewGuid(), RegionId = me.RegionId!.Value, Code = "", NameKk = "", NameRu = "" });
         form.ApplyTo(office);
         audit.Change(AuditAction.EditOffice, office.Code, before, OfficeForm.Describe(office));
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Offices_Saved"].Value;
         return Redirect("/admin/offices");
     }

@@ -132,17 +132,17 @@ public sealed class SettingsController(
     private Guid Region => me.RegionId ?? Guid.Empty;
 
     [HttpGet("regulations")]
-    public async Task<IActionResult> Regulations()
+    public async Task<IActionResult> Regulations(CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var current = new List<Regulation>();
         foreach (var s in services.Codes) current.Add(await deadlines.RegulationInForceAsync(s, Region, today));
-        var scheduled = await db.Regulations.AsNoTracking().Where(r => r.RegionId == Region && r.EffectiveFrom > today).OrderBy(r => r.EffectiveFrom).ToListAsync();
+        var scheduled = await db.Regulations.AsNoTracking().Where(r => r.RegionId == Region && r.EffectiveFrom > today).OrderBy(r => r.EffectiveFrom).ToListAsync(ct);
         return View("/Features/Admin/Regulations.cshtml", new RegulationsPage(current, scheduled));
     }
 
     [HttpGet("regulations/{service}")]
-    public async Task<IActionResult> Regulation(ServiceCode service)
+    public async Task<IActionResult> Regulation(ServiceCode service, CancellationToken ct)
     {
         if (!services.IsDefined(service)) return NotFound();
         var now = await deadlines.RegulationInForceAsync(service, Region, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
@@ -151,7 +151,7 @@ public sealed class SettingsController(
     }
 
     [HttpPost("regulations/{service}")]
-    public async Task<IActionResult> Regulation(ServiceCode service, RegulationForm form)
+    public async Task<IActionResult> Regulation(ServiceCode service, RegulationForm form, CancellationToken ct)
     {
         if (!services.IsDefined(service)) return NotFound();
         if (!ModelState.IsValid)
@@ -161,7 +161,7 @@ public sealed class SettingsController(
         }
         var from = form.EffectiveFrom!.Value;
         var before = await deadlines.RegulationInForceAsync(service, Region, from);
-        var existing = await db.Regulations.FirstOrDefaultAsync(r => r.Service == service && r.RegionId == Region && r.EffectiveFrom == from);
+        var existing = await db.Regulations.FirstOrDefaultAsync(r => r.Service == service && r.RegionId == Region && r.EffectiveFrom == from, ct);
         var regulation = existing ?? new Regulation
         {
             Id = Guid.NewGuid(), Service = service, RegionId = Region, EffectiveFrom = from,
@@ -171,7 +171,7 @@ public sealed class SettingsController(
         if (existing is not null)
         {
             // A regulation already referenced by cases keeps its values; a same-day correction before that is allowed.
-            if (await db.Cases.AnyAsync(c => c.RegulationId == existing.Id))
+            if (await db.Cases.AnyAsync(c => c.RegulationId == existing.Id, ct))
             {
                 ModelState.AddModelError("", l["Regulation_InUse"]);
                 Response.StatusCode = StatusCodes.Status409Conflict;
@@ -184,17 +184,17 @@ public sealed class SettingsController(
         }
         form.ApplyTo(regulation);
         audit.Change(AuditAction.EditRegulation, $"{service} from {from:yyyy-MM-dd}", Describe(before), Describe(regulation));
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Regulation_Saved", Display.Date(from)].Value;
         return Redirect("/admin/regulations");
     }
 
     [HttpGet("calendar")]
-    public async Task<IActionResult> Calendar(int? year) =>
+    public async Task<IActionResult> Calendar(int? year, CancellationToken ct) =>
         View("/Features/Admin/Calendar.cshtml", await CalendarPageAsync(year ?? clock.GetUtcNow().Year, new CalendarDayForm()));
 
     [HttpPost("calendar")]
-    public async Task<IActionResult> AddDay(CalendarDayForm form)
+    public async Task<IActionResult> AddDay(CalendarDayForm form, CancellationToken ct)
     {
         var year = form.Date?.Year ?? clock.GetUtcNow().Year;
         if (!ModelState.IsValid)
@@ -202,7 +202,7 @@ public sealed class SettingsController(
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("/Features/Admin/Calendar.cshtml", await CalendarPageAsync(year, form));
         }
-        var day = await db.CalendarDays.FirstOrDefaultAsync(d => d.Date == form.Date);
+        var day = await db.CalendarDays.FirstOrDefaultAsync(d => d.Date == form.Date, ct);
         var before = day is null ? "" : Describe(day);
         if (day is null) db.CalendarDays.Add(day = new CalendarDay { Date = form.Date!.Value });
         day.Kind = form.Kind;
@@ -211,26 +211,26 @@ public sealed class SettingsController(
         day.Order = form.Order.Trim();
         day.KurbanAit = form.KurbanAit;
         audit.Change(AuditAction.EditCalendar, $"{day.Date:yyyy-MM-dd}", before, Describe(day));
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Calendar_Saved"].Value;
         return Redirect($"/admin/calendar?year={year}");
     }
 
     [HttpPost("calendar/remove")]
-    public async Task<IActionResult> RemoveDay(DateOnly date)
+    public async Task<IActionResult> RemoveDay(DateOnly date, CancellationToken ct)
     {
-        var day = await db.CalendarDays.FirstOrDefaultAsync(d => d.Date == date);
+        var day = await db.CalendarDays.FirstOrDefaultAsync(d => d.Date == date, ct);
         if (day is null) return NotFound();
         db.CalendarDays.Remove(day);
         audit.Change(AuditAction.EditCalendar, $"{date:yyyy-MM-dd}", Describe(day), "");
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Calendar_Saved"].Value;
         return Redirect($"/admin/calendar?year={date.Year}");
     }
 
     /// <summary>Fills a year that has no days yet by the law's rule (fixed holidays, weekend shifts).</summary>
     [HttpPost("calendar/fill")]
-    public async Task<IActionResult> FillYear(int year)
+    public async Task<IActionResult> FillYear(int year, CancellationToken ct)
     {
         if (year is < 2000 or > 2100) return BadRequest();
         if (await db.CalendarDays.AnyAsync(d => d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31)))
@@ -241,37 +241,37 @@ public sealed class SettingsController(
         var days = HolidayRules.ForYear(year);
         db.CalendarDays.AddRange(days);
         audit.Change(AuditAction.EditCalendar, $"fill {year}", "", string.Join("; ", days.Select(d => $"{d.Date:yyyy-MM-dd} {d.Kind}")));
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Calendar_Filled", year, days.Count].Value;
         return Redirect($"/admin/calendar?year={year}");
     }
 
     [HttpGet("mrp")]
-    public async Task<IActionResult> Mrp() => View("/Features/Admin/Mrp.cshtml", await MrpPageAsync(new MrpForm { Year = clock.GetUtcNow().Year }));
+    public async Task<IActionResult> Mrp(CancellationToken ct) => View("/Features/Admin/Mrp.cshtml", await MrpPageAsync(new MrpForm { Year = clock.GetUtcNow().Year }));
 
     [HttpPost("mrp")]
-    public async Task<IActionResult> Mrp(MrpForm form)
+    public async Task<IActionResult> Mrp(MrpForm form, CancellationToken ct)
     {
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("/Features/Admin/Mrp.cshtml", await MrpPageAsync(form));
         }
-        var rate = await db.MrpRates.FirstOrDefaultAsync(r => r.Year == form.Year);
+        var rate = await db.MrpRates.FirstOrDefaultAsync(r => r.Year == form.Year, ct);
         var before = rate?.Amount.ToString(CultureInfo.InvariantCulture) ?? "";
         if (rate is null) db.MrpRates.Add(rate = new MrpRate { Year = form.Year });
         rate.Amount = form.Amount!.Value;
         audit.Change(AuditAction.EditMrp, form.Year.ToString(CultureInfo.InvariantCulture), before, rate.Amount.ToString(CultureInfo.InvariantCulture));
         if (form.LumpSumMrpCount is { } count)
         {
-            var setting = await db.Settings.FirstAsync(s => s.Key == PortalSetting.LumpSumMrpCount);
+            var setting = await db.Settings.FirstAsync(s => s.Key == PortalSetting.LumpSumMrpCount, ct);
             if (setting.Value != count.ToString(CultureInfo.InvariantCulture))
             {
                 audit.Change(AuditAction.EditSetting, PortalSetting.LumpSumMrpCount, setting.Value, count.ToString(CultureInfo.InvariantCulture));
                 setting.Value = count.ToString(CultureInfo.InvariantCulture);
             }
         }
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Mrp_Saved"].Value;
         return Redirect("/admin/mrp");
     }

@@ -52,26 +52,26 @@ public sealed record TemplateEditPage(DocumentKind Kind, string Language, Templa
 public sealed class TemplatesController(PortalDbContext db, CurrentUser me, TimeProvider clock, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index()
+    public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var all = await db.DocumentTemplates.AsNoTracking().Select(t => new { t.Kind, t.Language, t.Version, t.CreatedAt }).ToListAsync();
+        var all = await db.DocumentTemplates.AsNoTracking().Select(t => new { t.Kind, t.Language, t.Version, t.CreatedAt }).ToListAsync(ct);
         var rows = all.GroupBy(t => (t.Kind, t.Language)).Select(g => g.OrderByDescending(t => t.Version).First())
             .OrderBy(t => t.Kind).ThenBy(t => t.Language).Select(t => new TemplateRow(t.Kind, t.Language, t.Version, t.CreatedAt)).ToList();
         return View("/Features/Admin/Templates.cshtml", rows);
     }
 
     [HttpGet("{kind}/{language}")]
-    public async Task<IActionResult> Edit(DocumentKind kind, string language)
+    public async Task<IActionResult> Edit(DocumentKind kind, string language, CancellationToken ct)
     {
         var page = await PageAsync(kind, language, null);
         return page is null ? NotFound() : View("/Features/Admin/TemplateEdit.cshtml", page);
     }
 
     [HttpPost("{kind}/{language}")]
-    public async Task<IActionResult> Edit(DocumentKind kind, string language, TemplateForm form)
+    public async Task<IActionResult> Edit(DocumentKind kind, string language, TemplateForm form, CancellationToken ct)
     {
         var current = await db.DocumentTemplates.AsNoTracking().Where(t => t.Kind == kind && t.Language == language)
-            .OrderByDescending(t => t.Version).FirstOrDefaultAsync();
+            .OrderByDescending(t => t.Version).FirstOrDefaultAsync(ct);
         if (current is null) return NotFound();
         if (ModelState.IsValid && form.Version != current.Version)
         {
@@ -93,7 +93,7 @@ public sealed class TemplatesController(PortalDbContext db, CurrentUser me, Time
         audit.Change(AuditAction.EditTemplate, $"{kind}/{language} v{next.Version}", current.Title + "\n\n" + current.Body, next.Title + "\n\n" + next.Body);
         try
         {
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {

@@ -49,11 +49,11 @@ public sealed class UsersController(
     PortalDbContext db, UserManager<PortalUser> users, CurrentUser me, TimeProvider clock, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index()
+    public async Task<IActionResult> Index(CancellationToken ct)
     {
         var lang = LocalizationSetup.CurrentLanguage;
-        var list = await db.Users.AsNoTracking().Where(u => u.RegionId == me.RegionId).Include(u => u.Office).OrderBy(u => u.UserName).ToListAsync();
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync();
+        var list = await db.Users.AsNoTracking().Where(u => u.RegionId == me.RegionId).Include(u => u.Office).OrderBy(u => u.UserName).ToListAsync(ct);
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var rows = list.Select(u => new UserRow(u.Id, u.UserName ?? "", u.FullName,
             string.Join(", ", roles.Where(r => r.UserId == u.Id).Select(r => r.Name)), u.Office?.Name(lang), u.IsActive, u.LockoutEnd > now)).ToList();
@@ -61,10 +61,10 @@ public sealed class UsersController(
     }
 
     [HttpGet("new")]
-    public async Task<IActionResult> New() => View("/Features/Admin/UserEdit.cshtml", await PageAsync(null, new UserForm { Role = Roles.Clerk }));
+    public async Task<IActionResult> New(CancellationToken ct) => View("/Features/Admin/UserEdit.cshtml", await PageAsync(null, new UserForm { Role = Roles.Clerk }));
 
     [HttpPost("new")]
-    public async Task<IActionResult> New(UserForm form)
+    public async Task<IActionResult> New(UserForm form, CancellationToken ct)
     {
         await CheckOfficeAsync(form);
         if (!ModelState.IsValid) return await InvalidAsync(null, form);
@@ -82,13 +82,13 @@ public sealed class UsersController(
             return await InvalidAsync(null, form);
         }
         audit.Change(AuditAction.CreateUser, user.UserName, "", Describe(user, form.Role));
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Users_Created", user.UserName, password].Value;
         return Redirect("/admin/users");
     }
 
     [HttpGet("{id:guid}")]
-    public async Task<IActionResult> Edit(Guid id)
+    public async Task<IActionResult> Edit(Guid id, CancellationToken ct)
     {
         var user = await FindAsync(id);
         if (user is null) return NotFound();
@@ -98,7 +98,7 @@ public sealed class UsersController(
     }
 
     [HttpPost("{id:guid}")]
-    public async Task<IActionResult> Edit(Guid id, UserForm form)
+    public async Task<IActionResult> Edit(Guid id, UserForm form, CancellationToken ct)
     {
         var user = await FindAsync(id);
         if (user is null) return NotFound();
@@ -130,13 +130,13 @@ public sealed class UsersController(
         }
         await users.UpdateSecurityStampAsync(user); // a new role or office takes effect at once
         audit.Change(AuditAction.EditUser, user.UserName ?? "", before, Describe(user, form.Role));
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Users_Saved"].Value;
         return Redirect("/admin/users");
     }
 
     [HttpPost("{id:guid}/active")]
-    public async Task<IActionResult> SetActive(Guid id, bool active)
+    public async Task<IActionResult> SetActive(Guid id, bool active, CancellationToken ct)
     {
         var user = await FindAsync(id);
         if (user is null) return NotFound();
@@ -157,13 +157,13 @@ public sealed class UsersController(
             return Redirect("/admin/users");
         }
         audit.Change(active ? AuditAction.ActivateUser : AuditAction.DeactivateUser, user.UserName ?? "", before.ToString(), active.ToString());
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         TempData["Flash"] = l[active ? "Users_Activated" : "Users_Deactivated", user.UserName ?? ""].Value;
         return Redirect("/admin/users");
     }
 
     [HttpPost("{id:guid}/password")]
-    public async Task<IActionResult> ResetPassword(Guid id)
+    public async Task<IActionResult> ResetPassword(Guid id, CancellationToken ct)
     {
         var user = await FindAsync(id);
         if (user is null) return NotFound();
@@ -174,7 +174,7 @@ public sealed class UsersController(
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         audit.Change(AuditAction.ResetPassword, user.UserName ?? "", "", "");
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Users_PasswordReset", user.UserName ?? "", password].Value;
         return Redirect("/admin/users");
     }

@@ -32,21 +32,21 @@ public sealed class DocumentsController(
 
     /// <summary>The stored bytes of an issued document: reprints are identical to the original.</summary>
     [HttpGet("/documents/{id:guid}")]
-    public async Task<IActionResult> Download(Guid id)
+    public async Task<IActionResult> Download(Guid id, CancellationToken ct)
     {
-        var document = await db.IssuedDocuments.AsNoTracking().Include(d => d.Content).FirstOrDefaultAsync(d => d.Id == id);
+        var document = await db.IssuedDocuments.AsNoTracking().Include(d => d.Content).FirstOrDefaultAsync(d => d.Id == id, ct);
         if (document is null) return NotFound();
-        var officeId = await db.Cases.Where(c => c.Id == document.CaseId).Select(c => c.OfficeId).SingleAsync();
+        var officeId = await db.Cases.Where(c => c.Id == document.CaseId).Select(c => c.OfficeId).SingleAsync(ct);
         if (!PrintingRoles.Any(me.IsInRole) || !await me.CanViewCaseOfAsync(officeId)) return NotFound();
         audit.Record(AuditAction.PrintDocument, document.CaseId, document.Id.ToString());
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         return File(document.Content!.Pdf, "application/pdf", $"{document.Number}-{document.Kind}.pdf");
     }
 
     /// <summary>What the result will look like, marked as a draft, for the specialist drafting it and the head signing it.</summary>
     [Authorize(Roles = Roles.Specialist + "," + Roles.Head)]
     [HttpGet("/cases/{id:guid}/preview")]
-    public async Task<IActionResult> Preview(Guid id)
+    public async Task<IActionResult> Preview(Guid id, CancellationToken ct)
     {
         var c = await pages.LoadAsync(id, tracking: false);
         if (c is null || c.OfficeId != me.OfficeId) return NotFound();
@@ -54,7 +54,7 @@ public sealed class DocumentsController(
         // The head previewing is the one who will sign; for the specialist, the office's head.
         var head = me.IsInRole(Roles.Head)
             ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == me.Id)
-            : await db.StaffInRole(c.OfficeId, Roles.Head).AsNoTracking().FirstOrDefaultAsync();
+            : await db.StaffInRole(c.OfficeId, Roles.Head).AsNoTracking().FirstOrDefaultAsync(ct);
         var signer = new DocumentSigner(head?.FullName ?? "", head?.Position(c.Language) ?? "");
         var pdf = await issuer.PreviewAsync(c, services[c.Service].ResultDocument(c.Draft.Outcome), signer, clock.GetUtcNow());
         return File(pdf, "application/pdf");
@@ -109,30 +109,30 @@ public sealed class DocumentsController(
     /// </summary>
     [AllowAnonymous, EnableRateLimiting(WorkflowSetup.VerifyPolicy)]
     [HttpGet("/verify/{code}/document")]
-    public async Task<IActionResult> PublicDownload(string code)
+    public async Task<IActionResult> PublicDownload(string code, CancellationToken ct)
     {
         var normalized = VerificationCodes.Normalize(code);
         var document = normalized is null ? null
-            : await db.IssuedDocuments.AsNoTracking().Include(d => d.Content).FirstOrDefaultAsync(d => d.VerificationCode == normalized);
+            : await db.IssuedDocuments.AsNoTracking().Include(d => d.Content).FirstOrDefaultAsync(d => d.VerificationCode == normalized, ct);
         if (document is null) return NotFound();
         if (document.IsRevoked) return StatusCode(StatusCodes.Status410Gone);
         audit.Record(AuditAction.PublicDownload, document.CaseId, document.Id.ToString());
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         return File(document.Content!.Pdf, "application/pdf", $"{document.Number}-{document.Kind}.pdf");
     }
 
     /// <summary>Public: anyone holding the paper checks it. Shows the document, never personal data beyond initials.</summary>
     [AllowAnonymous, EnableRateLimiting(WorkflowSetup.VerifyPolicy)]
     [HttpGet("/verify/{code?}")]
-    public async Task<IActionResult> Verify(string? code, [FromQuery(Name = "code")] string? typed)
+    public async Task<IActionResult> Verify(string? code, [FromQuery(Name = "code")] string? typed, CancellationToken ct)
     {
         var raw = code ?? typed;
         if (string.IsNullOrWhiteSpace(raw)) return View(new VerifyPage(null, null, null, false));
         var normalized = VerificationCodes.Normalize(raw);
-        var document = normalized is null ? null : await db.IssuedDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.VerificationCode == normalized);
+        var document = normalized is null ? null : await db.IssuedDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.VerificationCode == normalized, ct);
         Office? office = null;
         if (document is not null)
-            office = await db.Cases.Where(c => c.Id == document.CaseId).Select(c => c.Office).SingleAsync();
+            office = await db.Cases.Where(c => c.Id == document.CaseId).Select(c => c.Office).SingleAsync(ct);
         else
             Response.StatusCode = StatusCodes.Status404NotFound;
         return View(new VerifyPage(normalized ?? raw, document, office, true));

@@ -14,16 +14,16 @@ namespace GuardianshipPortal.Web.Features.Persons;
 public sealed class PersonsController(PortalDbContext db, AuditLog audit) : Controller
 {
     [HttpPost("/persons/lookup")]
-    public async Task<IActionResult> Lookup([FromForm] string iin)
+    public async Task<IActionResult> Lookup([FromForm] string iin, CancellationToken ct)
     {
         if (!Iin.TryParse(iin, out var parsed, out var error))
             return BadRequest(new { error = error.ToString() });
 
-        var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Iin == parsed.Value);
+        var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Iin == parsed.Value, ct);
         if (person is not null)
         {
             audit.Record(AuditAction.PersonLookup, detail: person.Id.ToString());
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsync(ct);
         }
         return Json(new
         {
