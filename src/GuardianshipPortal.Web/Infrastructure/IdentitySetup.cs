@@ -57,8 +57,9 @@ public static class IdentitySetup
                 return Task.CompletedTask;
             };
         });
-        // A deactivated user or a changed password signs the user out within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The security stamp is checked on every request: signing out, a deactivation, a new role or office and a new
+        // password (each changes the stamp) end every session of that user at once, a replayed cookie included.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditLog>();
         return services;

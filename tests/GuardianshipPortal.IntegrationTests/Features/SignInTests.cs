@@ -208,6 +208,48 @@ public abstract class SignInTests(PortalFixture fixture) : PortalTest(fixture)
         }
         return text;
     }
+
+    private static async Task<HttpStatusCode> ReplayAsync(PortalApp app, string cookie)
+    {
+        var stranger = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", cookie);
+        var response = await stranger.SendAsync(request, TestContext.Current.CancellationToken);
+        return response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/account/login")
+            ? HttpStatusCode.Unauthorized : response.StatusCode;
+    }
+
+    private string AuthCookie(PortalClient client) => "gp.auth=" + client.Cookie("gp.auth");
+
+    [Fact]
+    public async Task A_cookie_replayed_after_sign_out_is_refused_at_once()
+    {
+        var client = NewClient();
+        var home = await client.SignInAsync("specialist");
+        var cookie = AuthCookie(client);
+        Assert.Equal(HttpStatusCode.OK, await ReplayAsync(App, cookie));
+
+        await client.SubmitAsync(home, "form[action='/account/logout']");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await ReplayAsync(App, cookie));
+    }
+
+    [Fact]
+    public async Task A_deactivated_user_is_signed_out_at_the_next_request()
+    {
+        await App.AddUserAsync("clerk.replay", Domain.Roles.Clerk, "KRG-01", "Гүлнар Серікқызы Байжанова");
+        var user = NewClient();
+        await user.SignInAsync("clerk.replay");
+        var cookie = AuthCookie(user);
+        var id = await App.WithDbAsync(db => db.Users.Where(u => u.UserName == "clerk.replay").Select(u => u.Id).SingleAsync());
+        var admin = NewClient();
+        await admin.SignInAsync("admin");
+        Assert.Equal(HttpStatusCode.OK, await ReplayAsync(App, cookie));
+
+        await admin.PostAsync($"/admin/users/{id}/active", new Dictionary<string, string> { ["active"] = "false" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await ReplayAsync(App, cookie));
+    }
 }
 
 public sealed class SignInTestsSqlite(SqlitePortal f) : SignInTests(f), IClassFixture<SqlitePortal>;

@@ -58,6 +58,21 @@ public sealed class PortalClient
 
     public HttpClient Http => _http;
 
+    private readonly Dictionary<string, string> _cookies = [];
+
+    /// <summary>The last value the portal set for a cookie of this session (what a browser, or an attacker who copied it, would send).</summary>
+    public string Cookie(string name) => _cookies.TryGetValue(name, out var value) ? value : throw new InvalidOperationException($"No cookie {name}.");
+
+    private void Remember(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Set-Cookie", out var headers)) return;
+        foreach (var header in headers)
+        {
+            var pair = header.Split(';', 2)[0].Split('=', 2);
+            if (pair.Length == 2) _cookies[pair[0].Trim()] = pair[1];
+        }
+    }
+
     public async Task<Page> GetAsync(string url, bool followRedirects = true)
     {
         var response = await _http.GetAsync(url);
@@ -151,8 +166,12 @@ public sealed class PortalClient
 
     private async Task<Page> ReadAsync(HttpResponseMessage response, bool followRedirects)
     {
+        Remember(response);
         for (var hops = 0; followRedirects && IsRedirect(response.StatusCode) && hops < 5; hops++)
+        {
             response = await _http.GetAsync(response.Headers.Location);
+            Remember(response);
+        }
         var html = await response.Content.ReadAsStringAsync();
         var location = response.Headers.Location ?? response.RequestMessage?.RequestUri;
         return new Page(response.StatusCode, html, await Parser.ParseDocumentAsync(html), location);

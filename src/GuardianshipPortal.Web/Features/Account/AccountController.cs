@@ -85,6 +85,8 @@ public sealed class AccountController(
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
+        // A new security stamp ends this session everywhere: the old cookie, replayed, is refused.
+        if (await signIn.UserManager.GetUserAsync(User) is { } user) await signIn.UserManager.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
         return RedirectToAction(nameof(Login));
     }
