@@ -12,6 +12,6 @@ if [ ! -f "$PGDATA/PG_VERSION" ]; then
 fi
 if ! runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
   runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $PGDATA -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $PGDATA -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c log_error_verbosity=terse" start >/dev/null
 fi
 echo "Host=127.0.0.1;Port=$PORT;Username=postgres"

@@ -7,7 +7,8 @@ var builder = WebApplication.CreateBuilder(args);
 // Serilog is built from the final configuration (sinks in appsettings.json, "Serilog" section).
 builder.Logging.ClearProviders();
 builder.Services.AddSingleton<ILoggerProvider>(sp => new SerilogLoggerProvider(
-    new LoggerConfiguration().ReadFrom.Configuration(sp.GetRequiredService<IConfiguration>()).CreateLogger(), dispose: true));
+    new LoggerConfiguration().ReadFrom.Configuration(sp.GetRequiredService<IConfiguration>()).Enrich.With<MaskingEnricher>().CreateLogger(),
+    dispose: true));
 
 builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddPortalIdentity(builder.Configuration, builder.Environment);

@@ -6,7 +6,8 @@ namespace GuardianshipPortal.Web.Infrastructure;
 
 /// <summary>
 /// One log line per request: method, path, status, elapsed, user id. Never the query string (searches
-/// carry names and IINs there), never a user name; any 12-digit run in the path is masked as well.
+/// carry names and IINs there), never a user name; any 12-digit run in the path is masked as well, and so is a document's
+/// verification code (a code alone downloads the document).
 /// </summary>
 public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger)
 {
@@ -34,7 +35,10 @@ public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogg
     }
 
     internal static string MaskDigits(string? path) =>
-        string.IsNullOrEmpty(path) ? "/" : TwelveDigits().Replace(path, "************");
+        string.IsNullOrEmpty(path) ? "/" : TwelveDigits().Replace(VerificationCode().Replace(path, "$1****"), "************");
+
+    [GeneratedRegex(@"^(/verify/)[^/]+", RegexOptions.IgnoreCase)]
+    private static partial Regex VerificationCode();
 
     // Standing alone: a 12-digit group inside a GUID or a longer number is not an IIN.
     [GeneratedRegex(@"(?<![\w-])\d{12}(?!\w)")]

@@ -198,6 +198,34 @@ public abstract class SignInTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.DoesNotContain("Есенов", log);
     }
 
+    [Fact]
+    public async Task No_iin_name_or_verification_code_reaches_the_log_after_a_whole_case()
+    {
+        var office = new OfficeDesk(App);
+        var iin = OfficeDesk.NewIin(new DateOnly(1984, 2, 2), Domain.Persons.Sex.Female);
+        var id = (await office.RegisterAsync(Domain.Services.ServiceCode.GuardianshipCertificate, applicantIin: iin,
+            overrides: new Dictionary<string, string> { ["Applicant.LastName"] = "Жұмабекова", ["Applicant.FirstName"] = "Меруерт" })).CaseId;
+        await office.ResolveAsync(id);
+        await office.DraftAsync(id, Domain.Services.ServiceCode.GuardianshipCertificate);
+        await office.SignAsync(id);
+        await office.IssueAsync(id);
+        var head = await office.AsAsync("head");
+        await head.GetAsync("/cases?q=" + iin);
+        var code = await App.WithDbAsync(db => db.IssuedDocuments.Where(d => d.CaseId == id).Select(d => d.VerificationCode).FirstAsync());
+        var anonymous = NewClient();
+        await anonymous.GetAsync($"/verify/{code}");
+        await anonymous.Http.GetAsync($"/verify/{code}/document", TestContext.Current.CancellationToken);
+
+        var log = await ReadLogAsync();
+
+        Assert.Contains("/verify/****", log);
+        Assert.DoesNotContain(code, log);
+        Assert.DoesNotContain(code.Replace("-", ""), log);
+        Assert.DoesNotContain(iin, log);
+        Assert.DoesNotContain("Жұмабекова", log);
+        Assert.DoesNotContain("Меруерт", log);
+    }
+
     private async Task<string> ReadLogAsync()
     {
         var text = "";
