@@ -18,6 +18,8 @@ builder.Services.AddPortalWorkflow();
 builder.Services.AddPortalSignatures(builder.Configuration);
 builder.Services.AddPortalNotifications(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddPortalForwardedHeaders(builder.Configuration);
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
 var app = builder.Build();
 
@@ -25,6 +27,8 @@ var app = builder.Build();
 _ = app.Services.GetRequiredService<PublicAddress>();
 await app.InitializePortalDatabaseAsync();
 
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
 app.UseMiddleware<RequestLoggingMiddleware>();
 if (!app.Environment.IsDevelopment())
 {

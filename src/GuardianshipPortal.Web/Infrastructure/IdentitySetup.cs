@@ -45,6 +45,8 @@ public static class IdentitySetup
             o.Cookie.Name = "gp.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // In Production the cookie is sent over HTTPS only (the proxy's X-Forwarded-Proto tells the portal it is HTTPS).
+            o.Cookie.SecurePolicy = environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/access-denied";

@@ -100,6 +100,7 @@ public sealed class ProductionSeedingTests
             ["Portal:PublicUrl"] = "https://qamqor.example.kz",
         });
 
+        app.ClientOptions.BaseAddress = new Uri("https://localhost"); // Production's cookie travels over HTTPS only
         var home = await new PortalClient(app).SignInAsync("root", "Astana-Admin-2026");
 
         Assert.Equal("Әкімшілендіру", home.Text("[data-testid=home-title]"));
