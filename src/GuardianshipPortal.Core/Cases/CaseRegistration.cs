@@ -83,7 +83,7 @@ public sealed class CaseRegistration(
         await db.SaveChangesAsync(ct);
 
         var regulation = await deadlines.RegulationInForceAsync(request.Service, office.RegionId, localToday, ct);
-        var applicant = await UpsertPersonAsync(request.Applicant, now, ct);
+        var applicant = await UpsertPersonAsync(request.Applicant, now, ct, actor);
         var @case = new Case
         {
             Id = Guid.NewGuid(),
@@ -107,7 +107,7 @@ public sealed class CaseRegistration(
         var order = 0;
         foreach (var child in request.Children)
         {
-            var person = await UpsertPersonAsync(child, now, ct);
+            var person = await UpsertPersonAsync(child, now, ct, actor);
             if (person.Id == applicant.Id || @case.Children.Any(c => c.PersonId == person.Id)) continue;
             @case.Children.Add(new CaseChild { CaseId = @case.Id, PersonId = person.Id, Order = ++order });
         }
@@ -165,7 +165,7 @@ public sealed class CaseRegistration(
     }
 
     /// <summary>Finds the person by IIN (one person, many cases) and brings the names and contacts up to date.</summary>
-    public async Task<Person> UpsertPersonAsync(PersonData data, DateTimeOffset now, CancellationToken ct)
+    public async Task<Person> UpsertPersonAsync(PersonData data, DateTimeOffset now, CancellationToken ct, Actor? actor = null)
     {
         if (!Iin.TryParse(data.Iin, out var iin, out _))
             throw new ArgumentException("The IIN was not validated before registration.", nameof(data));
@@ -176,6 +176,7 @@ public sealed class CaseRegistration(
             person = new Person { Id = Guid.NewGuid(), Iin = iin.Value, LastName = "", FirstName = "" };
             db.Persons.Add(person);
         }
+        var before = person.LastName.Length == 0 ? null : Describe(person);
         person.LastName = data.LastName.Trim();
         person.FirstName = data.FirstName.Trim();
         person.MiddleName = data.MiddleName.Trim();
@@ -184,6 +185,14 @@ public sealed class CaseRegistration(
         if (data.Address.Trim().Length > 0) person.Address = data.Address.Trim();
         if (data.Phone.Trim().Length > 0) person.Phone = data.Phone.Trim();
         person.Touch(now);
+        // A change of a known person's data is recorded: who, when, before and after (the data itself stays in the database).
+        if (before is not null && before != Describe(person) && actor is not null)
+            db.AuditEvents.Add(new AuditEvent
+            {
+                At = now, UserId = actor.UserId, Action = nameof(AuditAction.EditPerson), Detail = person.Id.ToString(), Before = before, After = Describe(person),
+            });
         return person;
     }
+
+    private static string Describe(Person p) => $"{p.LastName}; {p.FirstName}; {p.MiddleName}; {p.Address}; {p.Phone}";
 }

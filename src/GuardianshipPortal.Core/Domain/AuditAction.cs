@@ -28,4 +28,6 @@ public enum AuditAction
     EditSetting = 20,
     EditTemplate = 21,
     EditTrust = 22,
+    /// <summary>A known person's name, address or phone changed at a registration (before and after recorded).</summary>
+    EditPerson = 23,
 }

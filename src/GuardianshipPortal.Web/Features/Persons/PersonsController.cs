@@ -9,9 +9,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GuardianshipPortal.Web.Features.Persons;
 
-/// <summary>"Typing a known IIN fills the person in": the registration form asks here. Each look-up is audited.</summary>
+/// <summary>
+/// "Typing a known IIN fills the person in": the registration form asks here. Only a person the clerk's office already
+/// knows (an applicant or a child of one of its cases) is filled in; for anyone else the IIN is checked and nothing more
+/// is said. Each look-up that returns personal data is audited.
+/// </summary>
 [Authorize(Roles = Roles.Clerk)]
-public sealed class PersonsController(PortalDbContext db, AuditLog audit) : Controller
+public sealed class PersonsController(PortalDbContext db, CurrentUser me, AuditLog audit) : Controller
 {
     [HttpPost("/persons/lookup")]
     public async Task<IActionResult> Lookup([FromForm] string iin, CancellationToken ct)
@@ -19,7 +23,11 @@ public sealed class PersonsController(PortalDbContext db, AuditLog audit) : Cont
         if (!Iin.TryParse(iin, out var parsed, out var error))
             return BadRequest(new { error = error.ToString() });
 
-        var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Iin == parsed.Value, ct);
+        var office = me.OfficeId;
+        var person = await db.Persons.AsNoTracking()
+            .Where(p => p.Iin == parsed.Value)
+            .Where(p => db.Cases.Any(c => c.OfficeId == office && (c.ApplicantId == p.Id || c.Children.Any(ch => ch.PersonId == p.Id))))
+            .FirstOrDefaultAsync(ct);
         if (person is not null)
         {
             audit.Record(AuditAction.PersonLookup, detail: person.Id.ToString());

@@ -63,6 +63,30 @@ public abstract class RegistrationTests(PortalFixture fixture) : PortalTest(fixt
     }
 
     [Fact]
+    public async Task Another_office_learns_nothing_from_an_iin_and_a_change_of_a_persons_data_is_recorded()
+    {
+        var iin = OfficeDesk.NewIin(new DateOnly(1978, 1, 15), Sex.Female);
+        await new OfficeDesk(App).RegisterAsync(ServiceCode.GuardianshipCertificate, applicantIin: iin);
+        var temirtau = new OfficeDesk(App, "2");
+        var otherClerk = await temirtau.AsAsync("clerk");
+
+        var lookup = await otherClerk.PostAsync("/persons/lookup", new Dictionary<string, string> { ["iin"] = iin });
+        var json = System.Text.Json.JsonDocument.Parse(lookup.Html).RootElement;
+        Assert.False(json.GetProperty("found").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("lastName").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("address").ValueKind);
+        Assert.Equal("1978-01-15", json.GetProperty("birthDate").GetString());
+        Assert.DoesNotContain("Серікова", lookup.Html);
+
+        await temirtau.RegisterAsync(ServiceCode.GuardianshipCertificate, applicantIin: iin,
+            overrides: new Dictionary<string, string> { ["Applicant.LastName"] = "Байжанова", ["Applicant.Address"] = "Теміртау қ., Мира даңғ., 5" });
+
+        var change = await App.WithDbAsync(db => db.AuditEvents.SingleAsync(a => a.Action == "EditPerson" && a.Before!.Contains("Серікова")));
+        Assert.Contains("Байжанова", change.After);
+        Assert.Contains("Теміртау қ., Мира даңғ., 5", change.After);
+    }
+
+    [Fact]
     public async Task A_known_iin_fills_the_person_in_and_one_person_serves_many_cases()
     {
         var office = new OfficeDesk(App);
