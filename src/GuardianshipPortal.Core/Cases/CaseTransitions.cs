@@ -48,7 +48,8 @@ public sealed class CaseTransitions(PortalDbContext db, Deadlines deadlines, Tim
             ?? throw new InvalidOperationException($"{action} is not allowed at {@case.Step}.");
         var now = clock.GetUtcNow();
         var from = @case.Step;
-        if (transition.To != from) await deadlines.StartStepAsync(@case, office, transition.To, now, ct);
+        if (transition.To != from)
+            await deadlines.StartStepAsync(@case, office, transition.To, now, ct, rework: action is CaseAction.Return or CaseAction.RevokeResult);
         if (transition.To == Step.Closed) @case.ClosedAt = now;
         @case.Version++;
         db.CaseEvents.Add(new CaseEvent

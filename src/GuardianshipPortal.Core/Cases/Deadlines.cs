@@ -26,8 +26,12 @@ public sealed class Deadlines(PortalDbContext db)
     public async Task<WorkingCalendar> CalendarAsync(CancellationToken ct = default) =>
         _calendar ??= new WorkingCalendar(await db.CalendarDays.AsNoTracking().ToListAsync(ct));
 
-    /// <summary>Starts <paramref name="step"/> on the case now: records the start and the due time (none for Closed).</summary>
-    public async Task StartStepAsync(Case @case, Office office, Step step, DateTimeOffset now, CancellationToken ct = default)
+    /// <summary>
+    /// Starts <paramref name="step"/> on the case now: records the start and the due time (none for Closed). Rework after a
+    /// return (or a revoked result) does not get a whole drafting period again: it gets the rework period
+    /// (<see cref="PortalSetting.ReworkWorkingDays"/>, 1 working day by default) and never runs past the service's total term.
+    /// </summary>
+    public async Task StartStepAsync(Case @case, Office office, Step step, DateTimeOffset now, CancellationToken ct = default, bool rework = false)
     {
         @case.Step = step;
         @case.StepStartedAt = now;
@@ -36,9 +40,20 @@ public sealed class Deadlines(PortalDbContext db)
             @case.StepDueAt = null;
             return;
         }
+        var time = office.WorkingTime(await CalendarAsync(ct));
+        if (rework)
+        {
+            var due = Duration.WorkingDays(await ReworkDaysAsync(ct)).DueFrom(now, time);
+            @case.StepDueAt = due < @case.DueAt ? due : @case.DueAt;
+            return;
+        }
         var regulation = await db.Regulations.AsNoTracking().FirstAsync(r => r.Id == @case.RegulationId, ct);
-        @case.StepDueAt = regulation.For(step).DueFrom(now, office.WorkingTime(await CalendarAsync(ct)));
+        @case.StepDueAt = regulation.For(step).DueFrom(now, time);
     }
+
+    private async Task<int> ReworkDaysAsync(CancellationToken ct) =>
+        int.TryParse(await db.Settings.AsNoTracking().Where(s => s.Key == PortalSetting.ReworkWorkingDays).Select(s => s.Value).FirstOrDefaultAsync(ct),
+            out var days) && days > 0 ? days : PortalSetting.DefaultReworkWorkingDays;
 
     /// <summary>The overall due date of a case registered now under <paramref name="regulation"/>.</summary>
     public async Task<DateTimeOffset> TotalDueAsync(Regulation regulation, Office office, DateTimeOffset registeredAt, CancellationToken ct = default) =>

@@ -92,6 +92,9 @@ public class PortalSetting
 {
     public const string LumpSumMrpCount = "LumpSum.MrpCount";
     public const string DefaultMonthlyMaintenance = "Maintenance.DefaultMonthlyAmount";
+    /// <summary>Working days a draft returned for rework (or a revoked result) gets; it never pushes the total term.</summary>
+    public const string ReworkWorkingDays = "Rework.WorkingDays";
+    public const int DefaultReworkWorkingDays = 1;
     /// <summary>75 MRP per adopted child: Government resolution No. 787 (2014), repealed in 2023 — kept as the default.</summary>
     public const int DefaultLumpSumMrpCount = 75;
 

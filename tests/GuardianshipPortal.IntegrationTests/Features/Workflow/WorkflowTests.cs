@@ -180,6 +180,31 @@ public abstract class WorkflowTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Equal("Overdue", QueueUrgency(await head.GetAsync("/"), c.Number));
     }
 
+    [Fact]
+    public async Task A_return_for_rework_gets_one_working_day_and_never_pushes_the_total_term()
+    {
+        // Guardianship certificate: drafting 2 working days, total 5 working days. Registered Monday 16 November 10:00.
+        var clock = new TestClock(TestClock.Almaty(2026, 11, 16, 10, 0));
+        await using var app = new PortalApp(Fixture.Provider, clock: clock);
+        var cases = new CaseFactory(app);
+        var early = await cases.AtAsync(ServiceCode.GuardianshipCertificate, Step.Signing);
+        var late = await cases.AtAsync(ServiceCode.GuardianshipCertificate, Step.Signing);
+        var office = new OfficeDesk(app);
+
+        // Returned on Tuesday at 11:00: the rework is due Wednesday at closing (a full drafting period would end on Thursday).
+        clock.Now = TestClock.Almaty(2026, 11, 17, 11, 0);
+        Assert.Equal(HttpStatusCode.OK, (await office.ReturnAsync(early, "Шешімнің күнін түзетіңіз.")).Status);
+        // Returned on Monday 23 November, the last day of the term: the rework ends with the term, at 18:30 that day.
+        clock.Now = TestClock.Almaty(2026, 11, 23, 10, 0);
+        office = new OfficeDesk(app); // a new day, a new sign-in
+        Assert.Equal(HttpStatusCode.OK, (await office.ReturnAsync(late, "Қайта қараңыз.")).Status);
+
+        var (a, b) = await app.WithDbAsync(async db => (await db.Cases.SingleAsync(c => c.Id == early), await db.Cases.SingleAsync(c => c.Id == late)));
+        Assert.Equal((Step.Drafting, TestClock.Almaty(2026, 11, 18, 18, 30)), (a.Step, a.StepDueAt));
+        Assert.Equal(TestClock.Almaty(2026, 11, 23, 18, 30), b.DueAt);
+        Assert.Equal(b.DueAt, b.StepDueAt);
+    }
+
     private static string? QueueUrgency(Page home, string number) =>
         home.Document.QuerySelector($"[data-testid=queue-assign] tr[data-number='{number}']")?.GetAttribute("data-urgency");
 }
