@@ -1120,6 +1120,11 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.Property<int>("Service")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Drafting", "GuardianshipPortal.Domain.Services.Regulation.Drafting#Duration", b1 =>
                         {
                             b1.IsRequired();

@@ -1111,6 +1111,11 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Service")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Drafting", "GuardianshipPortal.Domain.Services.Regulation.Drafting#Duration", b1 =>
                         {
                             b1.IsRequired();

@@ -38,6 +38,7 @@ public class RegulationConfiguration : IEntityTypeConfiguration<Regulation>
         b.ComplexProperty(x => x.Signing);
         b.ComplexProperty(x => x.Issue);
         b.ComplexProperty(x => x.Total);
+        b.Property(x => x.Source).HasMaxLength(500);
     }
 }
 

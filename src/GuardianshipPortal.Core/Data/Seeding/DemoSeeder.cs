@@ -1,3 +1,4 @@
+using GuardianshipPortal.Domain.Services;
 using GuardianshipPortal.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -53,6 +54,8 @@ public class DemoSeeder(PortalDbContext db, UserManager<PortalUser> users)
         };
         db.Regions.Add(region);
         db.Offices.AddRange(offices);
+        // The demo region works under Karaganda's own regulation (seed 000), as a Karaganda office would.
+        db.Regulations.AddRange(RegulationPresets.Regulations(RegulationPresets.Find("KRG")!, region.Id, new DateOnly(2020, 1, 1)));
         await db.SaveChangesAsync(ct);
 
         var created = new List<DemoAccount>();

@@ -47,6 +47,33 @@ public class Regulation
     public required Duration Signing { get; set; }
     public required Duration Issue { get; set; }
     public required Duration Total { get; set; }
+    /// <summary>The act the terms come from (a region's akimat resolution), shown with them.</summary>
+    public string Source { get; set; } = "";
+
+    /// <summary>
+    /// Whether the steps can fit into the total term at all: the steps counted in days (a calendar day is 5/7 of a working
+    /// day) do not add up to more than the total, and the steps in minutes and hours — done within those days — together
+    /// take less than a working day more.
+    /// </summary>
+    public bool StepsFitTotal
+    {
+        get
+        {
+            var steps = Workflow.Workflow.Steps.Select(For).ToList();
+            var days = steps.Where(d => d.Unit is DurationUnit.WorkingDays or DurationUnit.CalendarDays).Sum(WorkingDays);
+            var shortOnes = steps.Where(d => d.Unit is DurationUnit.Minutes or DurationUnit.Hours).Sum(WorkingDays);
+            var total = WorkingDays(Total);
+            return days <= total + 1e-9 && days + shortOnes < total + 1;
+        }
+    }
+
+    private static double WorkingDays(Duration d) => d.Unit switch
+    {
+        DurationUnit.Minutes => d.Amount / 480.0,
+        DurationUnit.Hours => d.Amount / 8.0,
+        DurationUnit.WorkingDays => d.Amount,
+        _ => d.Amount * 5.0 / 7.0,
+    };
 
     public Duration For(Workflow.Step step) => step switch
     {

@@ -141,6 +141,35 @@ public sealed class SettingsController(
         return View("/Features/Admin/Regulations.cshtml", new RegulationsPage(current, scheduled));
     }
 
+    /// <summary>Applies a region's adopted regulation (a preset with its source) to the administrator's region, from a date on.</summary>
+    [HttpPost("regulations/preset")]
+    public async Task<IActionResult> ApplyPreset(string? preset, DateOnly? effectiveFrom, CancellationToken ct)
+    {
+        var chosen = RegulationPresets.Find(preset ?? "");
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (chosen is null) return NotFound();
+        if (effectiveFrom is not { } from || from < today)
+        {
+            TempData["Flash"] = l["Regulation_NotInPast"].Value;
+            return Redirect("/admin/regulations");
+        }
+        foreach (var regulation in RegulationPresets.Regulations(chosen, Region, from))
+        {
+            var before = await deadlines.RegulationInForceAsync(regulation.Service, Region, from, ct);
+            var existing = await db.Regulations.FirstOrDefaultAsync(r => r.Service == regulation.Service && r.RegionId == Region && r.EffectiveFrom == from, ct);
+            if (existing is not null)
+            {
+                if (await db.Cases.AnyAsync(c => c.RegulationId == existing.Id, ct)) continue; // in use: kept as it is
+                db.Regulations.Remove(existing);
+            }
+            db.Regulations.Add(regulation);
+            audit.Change(AuditAction.EditRegulation, $"{regulation.Service} from {from:yyyy-MM-dd} ({chosen.Code})", Describe(before), Describe(regulation));
+        }
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = l["Regulation_PresetApplied", chosen.Name(LocalizationSetup.CurrentLanguage), Display.Date(from)].Value;
+        return Redirect("/admin/regulations");
+    }
+
     [HttpGet("regulations/{service}")]
     public async Task<IActionResult> Regulation(ServiceCode service, CancellationToken ct)
     {

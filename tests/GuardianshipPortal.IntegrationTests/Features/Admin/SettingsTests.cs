@@ -45,9 +45,27 @@ public abstract class SettingsTests(PortalFixture fixture) : PortalTest(fixture)
         var calendar = new WorkingCalendar(days);
         var expected = calendar.NextWorkingDayFrom(CountingDay(calendar).AddDays(40));
         Assert.Equal(expected, Local(await DueAsync(after)));
-        var audit = await App.WithDbAsync(db => db.AuditEvents.SingleAsync(a => a.Action == "EditRegulation"));
+        var audit = await App.WithDbAsync(db => db.AuditEvents.SingleAsync(a => a.Action == "EditRegulation" && a.Detail.StartsWith("GuardianshipCertificate")));
         Assert.Contains("total: 5 WorkingDays", audit.Before);
         Assert.Contains("total: 40 CalendarDays", audit.After);
+    }
+
+    [Fact]
+    public async Task A_regions_adopted_regulation_is_applied_with_its_source_and_a_misfit_is_flagged()
+    {
+        var admin = await AdminAsync();
+        var page = await admin.GetAsync("/admin/regulations");
+        Assert.Contains("Қарағанды облысы әкімдігінің", page.Text("[data-testid=regulations] tr[data-service=FosterPlacement] [data-testid=source]"));
+
+        var applied = await admin.SubmitAsync(page, "[data-testid=preset-form]", new Dictionary<string, string>
+        {
+            ["Preset"] = "AKM", ["EffectiveFrom"] = LocalToday.ToString("yyyy-MM-dd"),
+        });
+
+        Assert.Contains("№ А-7/298", applied.Text("[data-testid=regulations] tr[data-service=AdoptionLumpSum] [data-testid=source]"));
+        Assert.Contains("9", applied.Text("[data-testid=regulations] tr[data-service=AdoptionLumpSum]"));
+        Assert.Contains("Біржолғы", applied.Text("[data-testid=regulation-misfit]"), StringComparison.OrdinalIgnoreCase);
+        Assert.True(await App.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "EditRegulation" && a.Detail.Contains("(AKM)"))));
     }
 
     [Fact]
