@@ -17,6 +17,11 @@ public sealed class WorkflowTests
         { Step.Signing, CaseAction.Return, Roles.Head, Step.Drafting },
         { Step.Issue, CaseAction.IssueResult, Roles.Clerk, Step.Closed },
         { Step.Issue, CaseAction.RevokeResult, Roles.Head, Step.Drafting },
+        { Step.Resolution, CaseAction.Extend, Roles.Head, Step.Resolution },
+        { Step.Drafting, CaseAction.Extend, Roles.Head, Step.Drafting },
+        { Step.Signing, CaseAction.Extend, Roles.Head, Step.Signing },
+        { Step.Drafting, CaseAction.Suspend, Roles.Specialist, Step.Drafting },
+        { Step.Drafting, CaseAction.Resume, Roles.Specialist, Step.Drafting },
     };
 
     [Theory]

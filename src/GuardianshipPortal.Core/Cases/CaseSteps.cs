@@ -30,7 +30,7 @@ public sealed record Recipient(string Name, string Document);
 /// the result, a return for rework, the issue of a valid signed result, and the revocation of a result. Each method
 /// refuses what the law does not allow and changes nothing then; the caller records the transition and saves.
 /// </summary>
-public sealed class CaseSteps(PortalDbContext db, ServiceCatalog services, IResultDocuments documents)
+public sealed class CaseSteps(PortalDbContext db, ServiceCatalog services, IResultDocuments documents, Deadlines deadlines)
 {
     public StepProblem? Resolve(Case c, string text, Guid? specialistId, IReadOnlyCollection<Guid> officeSpecialists, Actor actor, DateTimeOffset now)
     {
@@ -156,4 +156,44 @@ public sealed class CaseSteps(PortalDbContext db, ServiceCatalog services, IResu
 
     /// <summary>The case after its result was revoked at issue: a new round of drafting, the outcome to be decided again.</summary>
     public static void Reopen(Case c) => Return(c);
+
+    /// <summary>
+    /// Extends the case's term once, by at most the regulation's maximum, with a reason: the total term and the current
+    /// step's term move by the same working days (a closed or suspended case is not extended).
+    /// </summary>
+    public async Task<StepProblem?> ExtendAsync(Case c, Office office, int days, ExtensionReason? reason, string comment, CancellationToken ct)
+    {
+        if (c.ExtensionDays > 0) return new("Extension_AlreadyExtended");
+        if (reason is not { } why || !Enum.IsDefined(why)) return new("Validation_Required", new Label("Extension_Reason"));
+        if (string.IsNullOrWhiteSpace(comment)) return new("Validation_Required", new Label("Extension_Comment"));
+        var max = await db.Regulations.Where(r => r.Id == c.RegulationId).Select(r => r.MaxExtensionDays).FirstAsync(ct);
+        if (days < 1 || days > max) return new("Extension_DaysRange", max);
+        var time = office.WorkingTime(await deadlines.CalendarAsync(ct));
+        c.DueAt = time.CloseOf(time.Calendar.AddWorkingDays(time.LocalDate(c.DueAt), days));
+        if (c.StepDueAt is { } stepDue) c.StepDueAt = time.CloseOf(time.Calendar.AddWorkingDays(time.LocalDate(stepDue), days));
+        (c.ExtensionDays, c.ExtensionReason, c.ExtensionComment) = (days, why, comment.Trim());
+        return null;
+    }
+
+    /// <summary>Stops the clock while the office waits for the applicant's documents.</summary>
+    public static StepProblem? Suspend(Case c, string reason, DateTimeOffset now)
+    {
+        if (c.SuspendedAt is not null) return new("Suspension_Already");
+        if (string.IsNullOrWhiteSpace(reason)) return new("Validation_Required", new Label("Suspension_Reason"));
+        c.SuspendedAt = now;
+        return null;
+    }
+
+    /// <summary>Starts the clock again: the working time the case stood still is added to its step's and total term.</summary>
+    public async Task<StepProblem?> ResumeAsync(Case c, Office office, DateTimeOffset now, CancellationToken ct)
+    {
+        if (c.SuspendedAt is not { } since) return new("Suspension_NotSuspended");
+        var time = office.WorkingTime(await deadlines.CalendarAsync(ct));
+        var paused = time.WorkingMinutesBetween(since, now);
+        c.DueAt = time.AddWorkingMinutes(c.DueAt, paused);
+        if (c.StepDueAt is { } stepDue) c.StepDueAt = time.AddWorkingMinutes(stepDue, paused);
+        c.SuspendedMinutes += paused;
+        c.SuspendedAt = null;
+        return null;
+    }
 }

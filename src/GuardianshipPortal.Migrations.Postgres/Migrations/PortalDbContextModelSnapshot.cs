@@ -178,6 +178,16 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ExtensionComment")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ExtensionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ExtensionReason")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -226,6 +236,12 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.Property<string>("SubmissionKey")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SuspendedMinutes")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1113,6 +1129,9 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("date");
+
+                    b.Property<int>("MaxExtensionDays")
+                        .HasColumnType("integer");
 
                     b.Property<Guid?>("RegionId")
                         .HasColumnType("uuid");

@@ -171,6 +171,16 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExtensionComment")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExtensionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ExtensionReason")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -219,6 +229,12 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.Property<string>("SubmissionKey")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SuspendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SuspendedMinutes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1104,6 +1120,9 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
 
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxExtensionDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("RegionId")
                         .HasColumnType("TEXT");

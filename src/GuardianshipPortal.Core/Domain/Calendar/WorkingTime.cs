@@ -40,6 +40,19 @@ public sealed class WorkingTime(WorkingCalendar calendar, OfficeHours hours, Tim
         return Walk(start, TimeSpan.FromMinutes(minutes), strict: false);
     }
 
+    /// <summary>Working minutes between two moments (lunch, evenings and days off do not count).</summary>
+    public int WorkingMinutesBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        if (to <= from) return 0;
+        int low = 0, high = (int)Math.Ceiling((to - from).TotalMinutes);
+        while (low < high)
+        {
+            var mid = (low + high + 1) / 2;
+            if (AddWorkingMinutes(from, mid) <= to) low = mid; else high = mid - 1;
+        }
+        return low;
+    }
+
     /// <summary>The local day on which a period starting at <paramref name="moment"/> starts counting.</summary>
     public DateOnly CountingDay(DateTimeOffset moment) => LocalDate(NextWorkingMoment(moment));
 

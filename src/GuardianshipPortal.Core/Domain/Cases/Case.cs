@@ -14,6 +14,19 @@ public enum Channel
     EGov = 3,
 }
 
+/// <summary>Why a term is extended (the law's and seed 003 appendix 3's cases), worded "ExtensionReason_{name}".</summary>
+public enum ExtensionReason
+{
+    /// <summary>Documents or information requested from other state bodies.</summary>
+    InterAgencyRequest = 1,
+    /// <summary>An additional inspection of living conditions is needed.</summary>
+    AdditionalInspection = 2,
+    /// <summary>The applicant asked for it.</summary>
+    ApplicantRequest = 3,
+    /// <summary>The commission could not meet within the term.</summary>
+    CommissionMeeting = 4,
+}
+
 public enum Outcome
 {
     /// <summary>The service's positive result: contract, decision, conclusion on possibility, certificate.</summary>
@@ -55,6 +68,14 @@ public class Case
     public DateTimeOffset? ClosedAt { get; set; }
     /// <summary>Bumped on every change; a form carries the value it saw, so the second of two concurrent edits is refused.</summary>
     public int Version { get; set; }
+    /// <summary>The term extension (once per case): working days added, its reason from the catalogue and the head's words.</summary>
+    public int ExtensionDays { get; set; }
+    public ExtensionReason? ExtensionReason { get; set; }
+    public string ExtensionComment { get; set; } = "";
+    /// <summary>Since when the clock stands still (waiting for the applicant's documents); null while it runs.</summary>
+    public DateTimeOffset? SuspendedAt { get; set; }
+    /// <summary>Working minutes the case has stood still in all, already added to its deadlines.</summary>
+    public int SuspendedMinutes { get; set; }
     /// <summary>The submission that created the case (a registration form shown once, a partner's request): registering it again finds this case.</summary>
     public string? SubmissionKey { get; set; }
 

@@ -47,6 +47,8 @@ public class Regulation
     public required Duration Signing { get; set; }
     public required Duration Issue { get; set; }
     public required Duration Total { get; set; }
+    /// <summary>The longest extension of a case's term the regulation allows, in working days.</summary>
+    public int MaxExtensionDays { get; set; } = 10;
     /// <summary>The act the terms come from (a region's akimat resolution), shown with them.</summary>
     public string Source { get; set; } = "";
 

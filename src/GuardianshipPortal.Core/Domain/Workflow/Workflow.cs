@@ -24,6 +24,12 @@ public enum CaseAction
     SaveDraft = 9,
     /// <summary>The head revoked the signed result while it waited to be issued: the case goes back for a new result.</summary>
     RevokeResult = 10,
+    /// <summary>The head extended the case's term (once, with a reason), as the law allows.</summary>
+    Extend = 11,
+    /// <summary>The specialist stopped the clock while the office waits for documents the applicant must bring.</summary>
+    Suspend = 12,
+    /// <summary>The documents came: the clock runs again, the pause added to the deadlines.</summary>
+    Resume = 13,
 }
 
 public sealed record Transition(Step From, CaseAction Action, Step To, string Role);
@@ -46,10 +52,18 @@ public static class Workflow
         new(Step.Signing, CaseAction.Return, Step.Drafting, Roles.Head),
         new(Step.Issue, CaseAction.IssueResult, Step.Closed, Roles.Clerk),
         new(Step.Issue, CaseAction.RevokeResult, Step.Drafting, Roles.Head),
+        new(Step.Resolution, CaseAction.Extend, Step.Resolution, Roles.Head),
+        new(Step.Drafting, CaseAction.Extend, Step.Drafting, Roles.Head),
+        new(Step.Signing, CaseAction.Extend, Step.Signing, Roles.Head),
+        new(Step.Drafting, CaseAction.Suspend, Step.Drafting, Roles.Specialist),
+        new(Step.Drafting, CaseAction.Resume, Step.Drafting, Roles.Specialist),
     ];
 
     public static Transition? Find(Step from, CaseAction action) =>
         Transitions.FirstOrDefault(t => t.From == from && t.Action == action);
+
+    /// <summary>The role that may take an action (the same at every step where it is allowed).</summary>
+    public static string? RoleOf(CaseAction action) => Transitions.FirstOrDefault(t => t.Action == action)?.Role;
 
     /// <summary>The step a transition leads to, or null when the action is not allowed at that step for that role.</summary>
     public static Step? Next(Step from, CaseAction action, string role) =>

@@ -34,6 +34,10 @@ public sealed class CasePageModel
     public bool CanDraft { get; init; }
     public bool CanSign { get; init; }
     public bool CanIssue { get; init; }
+    public bool CanExtend { get; init; }
+    public bool CanSuspend { get; init; }
+    public bool CanResume { get; init; }
+    public bool ShowTerms => CanExtend || CanSuspend || CanResume || Case.ExtensionDays > 0 || Case.SuspendedAt is not null;
 
     public ResolutionForm Resolution { get; set; } = new();
     public InspectionForm Inspection { get; set; } = new();
@@ -102,6 +106,9 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
             CanDraft = canDraft,
             CanSign = Can(CaseAction.Sign),
             CanIssue = Can(CaseAction.IssueResult),
+            CanExtend = Can(CaseAction.Extend) && c.ExtensionDays == 0 && c.SuspendedAt is null,
+            CanSuspend = Can(CaseAction.Suspend) && c.SuspendedAt is null,
+            CanResume = Can(CaseAction.Resume) && c.SuspendedAt is not null,
             Specialists = canResolve ? await SpecialistsAsync(c.OfficeId, ct) : [],
             Grounds = canDraft ? await db.RefusalGrounds.AsNoTracking().Where(g => g.Service == c.Service && g.IsActive).OrderBy(g => g.Order).ToListAsync(ct) : [],
         };

@@ -33,6 +33,8 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
         "PortalUser.PasswordHash", "PortalUser.PhoneNumber", "PortalUser.SecurityStamp",
         // A region comes from the deployment's configuration (Bootstrap:*), not from a form.
         "Region.Code", "Region.NameKk", "Region.NameRu",
+        // The act a preset's terms come from, written by the portal from its presets.
+        "Regulation.Source",
         // Copied from the signing head's profile, which the user form limits.
         "Signature.SignerName", "Signature.SignerPositionKk", "Signature.SignerPositionRu",
         // Read from uploaded certificates and lists (cut to the column), or an error message of the portal.

@@ -204,6 +204,58 @@ public abstract class WorkflowTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Equal(b.DueAt, b.StepDueAt);
     }
 
+    [Fact]
+    public async Task The_head_extends_a_term_once_and_a_suspension_adds_its_pause_to_the_deadlines()
+    {
+        // Guardianship certificate (5 working days in all), registered Monday 16 November 2026 at 10:00: due Monday 23rd, 18:30.
+        var clock = new TestClock(TestClock.Almaty(2026, 11, 16, 10, 0));
+        await using var app = new PortalApp(Fixture.Provider, clock: clock);
+        var id = await new CaseFactory(app).AtAsync(ServiceCode.GuardianshipCertificate, Step.Drafting);
+        var office = new OfficeDesk(app);
+        Task<Domain.Cases.Case> CaseAsync() => app.WithDbAsync(db => db.Cases.AsNoTracking().SingleAsync(c => c.Id == id));
+        Assert.Equal(TestClock.Almaty(2026, 11, 23, 18, 30), (await CaseAsync()).DueAt);
+
+        // The specialist stops the clock on Tuesday at 10:00 and starts it again on Thursday at 10:00: two working days.
+        clock.Now = TestClock.Almaty(2026, 11, 17, 10, 0);
+        var specialist = await office.AsAsync("specialist"); // signed in that morning
+        var page = await specialist.GetAsync($"/cases/{id}");
+        await specialist.SubmitAsync(page, "[data-testid=suspend-form]", new Dictionary<string, string> { ["Suspend.Reason"] = "Соттың шешімінің көшірмесі күтілуде" });
+        clock.Now = TestClock.Almaty(2026, 11, 19, 10, 0);
+        specialist = await new OfficeDesk(app).AsAsync("specialist");
+        var resumed = await specialist.SubmitAsync(await specialist.GetAsync($"/cases/{id}"), "[data-testid=resume-form]");
+        Assert.Equal(HttpStatusCode.OK, resumed.Status);
+        var afterPause = await CaseAsync();
+        Assert.Equal(TestClock.Almaty(2026, 11, 25, 18, 30), afterPause.DueAt);
+        Assert.Equal(2 * 480, afterPause.SuspendedMinutes);
+
+        // The head extends it by 3 working days with a reason; a second extension is refused.
+        var head = await new OfficeDesk(app).AsAsync("head");
+        var caseView = await head.GetAsync($"/cases/{id}");
+        var tooLong = await head.SubmitAsync(caseView, "[data-testid=extend-form]", new Dictionary<string, string>
+        {
+            ["Extend.Days"] = "30", ["Extend.Reason"] = "InterAgencyRequest", ["Extend.Comment"] = "ХҚКО-дан мәлімет сұратылды",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
+        Assert.Contains("Ұзарту 1-ден 10 жұмыс күнге дейін болады.", tooLong.Errors);
+        var extended = await head.SubmitAsync(tooLong, "[data-testid=extend-form]", new Dictionary<string, string>
+        {
+            ["Extend.Days"] = "3", ["Extend.Reason"] = "InterAgencyRequest", ["Extend.Comment"] = "ХҚКО-дан мәлімет сұратылды",
+        });
+        Assert.Equal(HttpStatusCode.OK, extended.Status);
+        Assert.Contains("3 жұмыс күнге ұзартылды", extended.Text("[data-testid=extension]"));
+        Assert.Null(extended.Document.QuerySelector("[data-testid=extend-form]"));
+        var final = await CaseAsync();
+        // 25 November + 3 working days = 30 November (28–29 are a weekend).
+        Assert.Equal(TestClock.Almaty(2026, 11, 30, 18, 30), final.DueAt);
+        var again = await head.PostAsync($"/cases/{id}/extend", new Dictionary<string, string>
+        {
+            ["Extend.Version"] = final.Version.ToString(), ["Extend.Days"] = "2", ["Extend.Reason"] = "ApplicantRequest", ["Extend.Comment"] = "тағы",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, again.Status);
+        var history = await app.WithDbAsync(db => db.CaseEvents.Where(e => e.CaseId == id).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+        Assert.Equal([CaseAction.Suspend, CaseAction.Resume, CaseAction.Extend], history.Where(a => a is CaseAction.Suspend or CaseAction.Resume or CaseAction.Extend));
+    }
+
     private static string? QueueUrgency(Page home, string number) =>
         home.Document.QuerySelector($"[data-testid=queue-assign] tr[data-number='{number}']")?.GetAttribute("data-urgency");
 }
