@@ -30,4 +30,6 @@ public enum AuditAction
     EditTrust = 22,
     /// <summary>A known person's name, address or phone changed at a registration (before and after recorded).</summary>
     EditPerson = 23,
+    /// <summary>The administrator sent a given-up message again.</summary>
+    RetryDelivery = 24,
 }

@@ -22,6 +22,7 @@ public static class Navigation
         new("Nav_Mrp", "/admin/mrp", [Roles.Admin]),
         new("Nav_Templates", "/admin/templates", [Roles.Admin]),
         new("Nav_Trust", "/admin/trust", [Roles.Admin]),
+        new("Nav_Outbox", "/admin/outbox", [Roles.Admin]),
         new("Nav_Audit", "/audit", [Roles.Admin, Roles.Supervisor]),
     ];
 

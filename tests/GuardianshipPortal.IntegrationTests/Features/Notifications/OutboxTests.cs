@@ -159,6 +159,29 @@ public abstract class OutboxTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Fact]
+    public async Task The_admin_sees_a_given_up_message_masked_and_sends_it_again()
+    {
+        using var gateway = new HttpReceiver(_ => HttpStatusCode.ServiceUnavailable);
+        var message = Message(OutboxChannel.Sms, "+77011234567", "admin retry " + Guid.NewGuid());
+        await App.WithDbAsync(db => { db.OutboxMessages.Add(message); return db.SaveChangesAsync(); });
+        for (var round = 0; round < 3; round++) await DispatchAsync(Sms(gateway));
+        var failed = await ReloadAsync(message.IdempotencyKey);
+        var admin = NewClient();
+        await admin.SignInAsync("admin");
+
+        var page = await admin.GetAsync("/admin/outbox");
+        var row = page.Text($"[data-testid=outbox] tr[data-message='{failed.Id}']");
+        Assert.Contains("Жіберілмеді", row);
+        Assert.Contains("+7701****567", row);
+        Assert.DoesNotContain("+77011234567", page.Html);
+        var retried = await admin.SubmitAsync(page, $"[data-testid=outbox] tr[data-message='{failed.Id}'] form");
+
+        Assert.Equal("Pending", retried.Document.QuerySelector($"[data-testid=outbox] tr[data-message='{failed.Id}']")!.GetAttribute("data-status"));
+        Assert.Equal(OutboxStatus.Pending, (await ReloadAsync(message.IdempotencyKey)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await new OfficeDesk(App).AsAsync("head")).GetAsync("/admin/outbox")).Status);
+    }
+
+    [Fact]
     public void Backoff_doubles_from_the_first_retry_up_to_the_longest_wait()
     {
         var options = new OutboxOptions { FirstRetry = TimeSpan.FromSeconds(10), LongestWait = TimeSpan.FromMinutes(5) };
