@@ -33,3 +33,32 @@ public sealed record UrgencyRule(DateTimeOffset Now, DateTimeOffset SoonLimit)
 
     public Urgency Of(Case c) => Of(c.Step, c.StepDueAt, c.DueAt);
 }
+
+/// <summary>Who must hear of a case running late (the escalation ladder of issue "legal clock" 7).</summary>
+public enum Escalation
+{
+    None = 0,
+    /// <summary>The step has used its share of its time (75 % by default): the assignee is reminded.</summary>
+    Assignee = 1,
+    /// <summary>The step's time is up: the head of the office.</summary>
+    Head = 2,
+    /// <summary>The service's total term is up: the regional supervisor.</summary>
+    Supervisor = 3,
+}
+
+public static class EscalationLadder
+{
+    public const int DefaultSharePercent = 75;
+
+    /// <summary>The rung a case stands on now, the step's share counted in the office's working time.</summary>
+    public static Escalation Of(Workflow.Step step, DateTimeOffset stepStarted, DateTimeOffset? stepDue, DateTimeOffset due, DateTimeOffset now,
+        Calendar.WorkingTime time, int sharePercent = DefaultSharePercent)
+    {
+        if (step == Workflow.Step.Closed) return Escalation.None;
+        if (due < now) return Escalation.Supervisor;
+        if (stepDue is not { } end) return Escalation.None;
+        if (end < now) return Escalation.Head;
+        var length = time.WorkingMinutesBetween(stepStarted, end);
+        return length > 0 && time.WorkingMinutesBetween(stepStarted, now) * 100 >= length * sharePercent ? Escalation.Assignee : Escalation.None;
+    }
+}

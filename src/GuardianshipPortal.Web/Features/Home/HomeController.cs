@@ -10,12 +10,13 @@ namespace GuardianshipPortal.Web.Features.Home;
 public sealed record HomeModel(string? Role, IReadOnlyList<Queue> Queues);
 
 /// <summary>Each role's home page is its work queue.</summary>
-public sealed class HomeController(PortalDbContext db, CurrentUser me, Queues queueQueries, ServiceCatalog services) : Controller
+public sealed class HomeController(PortalDbContext db, CurrentUser me, Queues queueQueries, ServiceCatalog services, TimeProvider clock) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index(int page = 1, CancellationToken ct = default)
     {
         var cases = Queues.Scope(db.Cases, me);
+        var now = clock.GetUtcNow();
         var withCommission = services.All.Where(s => s.NeedsCommission).Select(s => s.Code).ToList();
         IReadOnlyList<Queue> queues = me.PrimaryRole switch
         {
@@ -28,6 +29,8 @@ public sealed class HomeController(PortalDbContext db, CurrentUser me, Queues qu
             [
                 await queueQueries.PageAsync("Queue_ToAssign", "queue-assign", cases.Where(c => c.Step == Step.Resolution), page, ct),
                 await queueQueries.PageAsync("Queue_ToSign", "queue-sign", cases.Where(c => c.Step == Step.Signing), page, ct),
+                // The ladder's second rung: a step whose time is up comes to the head.
+                await queueQueries.PageAsync("Queue_Escalated", "queue-escalated", cases.Where(c => c.Step != Step.Closed && c.StepDueAt < now), 1, ct),
             ],
             Roles.Specialist =>
             [
@@ -40,6 +43,8 @@ public sealed class HomeController(PortalDbContext db, CurrentUser me, Queues qu
             ],
             Roles.Supervisor =>
             [
+                // The third rung: a service whose total term is up comes to the region's supervisor.
+                await queueQueries.PageAsync("Queue_Escalated", "queue-escalated", cases.Where(c => c.Step != Step.Closed && c.DueAt < now), 1, ct),
                 await queueQueries.PageAsync("Queue_Open", "queue-open", cases.Where(c => c.Step != Step.Closed), page, ct),
             ],
             _ => [],

@@ -11,7 +11,7 @@ namespace GuardianshipPortal.Web.Features;
 /// <summary>One line of a work queue or a search result.</summary>
 public sealed record QueueRow(
     Guid Id, string Number, ServiceCode Service, Step Step, DateTimeOffset RegisteredAt, DateTimeOffset? StepDueAt,
-    DateTimeOffset DueAt, string Applicant, string? Assignee, Office Office, bool Returned, Urgency Urgency);
+    DateTimeOffset DueAt, string Applicant, string? Assignee, Office Office, bool Returned, Urgency Urgency, Escalation Escalation = Escalation.None);
 
 public sealed record Queue(string TitleKey, string TestId, IReadOnlyList<QueueRow> Rows, int Page, int Total, int PageSize = Queues.PageSize)
 {
@@ -50,7 +50,7 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock)
         UrgencyRule Rule(Office office) => rules.TryGetValue(office.Id, out var r) ? r : rules[office.Id] = UrgencyRule.At(now, office.WorkingTime(calendar));
         return (await cases.Select(c => new
             {
-                c.Id, c.Number, c.Service, c.Step, c.RegisteredAt, c.StepDueAt, c.DueAt,
+                c.Id, c.Number, c.Service, c.Step, c.RegisteredAt, c.StepDueAt, c.DueAt, c.StepStartedAt,
                 Applicant = c.Applicant!.LastName + " " + c.Applicant.FirstName + " " + c.Applicant.MiddleName,
                 Assignee = c.Assignee == null ? null : c.Assignee.FullName,
                 Office = c.Office!,
@@ -58,7 +58,8 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock)
             })
             .ToListAsync(ct))
             .Select(r => new QueueRow(r.Id, r.Number, r.Service, r.Step, r.RegisteredAt, r.StepDueAt, r.DueAt, r.Applicant.Trim(), r.Assignee, r.Office,
-                r.Returned, Rule(r.Office).Of(r.Step, r.StepDueAt, r.DueAt)))
+                r.Returned, Rule(r.Office).Of(r.Step, r.StepDueAt, r.DueAt),
+                EscalationLadder.Of(r.Step, r.StepStartedAt, r.StepDueAt, r.DueAt, now, r.Office.WorkingTime(calendar))))
             .ToList();
     }
 }

@@ -256,6 +256,32 @@ public abstract class WorkflowTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Equal([CaseAction.Suspend, CaseAction.Resume, CaseAction.Extend], history.Where(a => a is CaseAction.Suspend or CaseAction.Resume or CaseAction.Extend));
     }
 
+    [Fact]
+    public async Task A_late_case_climbs_the_escalation_ladder_specialist_head_supervisor()
+    {
+        // Guardianship certificate at drafting from Monday 16 November 10:00: drafting (2 working days) is due Wednesday 18:30,
+        // 1,380 working minutes; 75 % of them have passed on Wednesday at 11:15. The total term ends Monday 23rd at 18:30.
+        var clock = new TestClock(TestClock.Almaty(2026, 11, 16, 10, 0));
+        await using var app = new PortalApp(Fixture.Provider, clock: clock);
+        var id = await new CaseFactory(app).AtAsync(ServiceCode.GuardianshipCertificate, Step.Drafting);
+        var number = await app.WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => c.Number).SingleAsync());
+        async Task<Page> HomeAsync(string role) => await (await new OfficeDesk(app).AsAsync(role)).GetAsync("/");
+        bool Lists(Page home, string queue) => home.Document.QuerySelector($"[data-testid={queue}] tr[data-number='{number}']") is not null;
+
+        clock.Now = TestClock.Almaty(2026, 11, 18, 11, 0);
+        Assert.Null((await HomeAsync("specialist")).Document.QuerySelector($"[data-testid=queue-drafts] tr[data-number='{number}'] [data-testid=reminder]"));
+        clock.Now = TestClock.Almaty(2026, 11, 18, 11, 30);
+        Assert.NotNull((await HomeAsync("specialist")).Document.QuerySelector($"[data-testid=queue-drafts] tr[data-number='{number}'] [data-testid=reminder]"));
+        Assert.False(Lists(await HomeAsync("head"), "queue-escalated"));
+
+        clock.Now = TestClock.Almaty(2026, 11, 19, 10, 0);
+        Assert.True(Lists(await HomeAsync("head"), "queue-escalated"));
+        Assert.False(Lists(await HomeAsync("supervisor"), "queue-escalated"));
+
+        clock.Now = TestClock.Almaty(2026, 11, 24, 10, 0);
+        Assert.True(Lists(await HomeAsync("supervisor"), "queue-escalated"));
+    }
+
     private static string? QueueUrgency(Page home, string number) =>
         home.Document.QuerySelector($"[data-testid=queue-assign] tr[data-number='{number}']")?.GetAttribute("data-urgency");
 }
