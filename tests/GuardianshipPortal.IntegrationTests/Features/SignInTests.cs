@@ -79,7 +79,7 @@ public abstract class SignInTests(PortalFixture fixture) : PortalTest(fixture)
             new Dictionary<string, string> { ["UserName"] = "clerk", ["Password"] = "not-the-password" });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
-        Assert.Equal("Неверное имя пользователя или пароль.", refused.ValidationSummary);
+        Assert.Equal("Неверное имя пользователя или пароль. После 5 неудачных попыток учётная запись блокируется на 15 минут.", refused.ValidationSummary);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public abstract class SignInTests(PortalFixture fixture) : PortalTest(fixture)
         var refused = await client.SignInAsync("commission2");
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
-        Assert.Equal("Кіру әрекеттері тым көп болғандықтан тіркелгі бұғатталды. 15 минуттан кейін қайталаңыз.", refused.ValidationSummary);
+        Assert.Equal(WrongCredentials, refused.ValidationSummary); // the same words as for a name that does not exist
         var lockoutEnd = await App.WithDbAsync(db => db.Users.Where(u => u.UserName == "commission2").Select(u => u.LockoutEnd).SingleAsync());
         Assert.True(lockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14));
     }
@@ -119,7 +119,7 @@ public abstract class SignInTests(PortalFixture fixture) : PortalTest(fixture)
         var refused = await NewClient().SignInAsync("admin2");
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
-        Assert.Equal("Пайдаланушы аты немесе құпиясөз қате.", refused.ValidationSummary);
+        Assert.Equal(WrongCredentials, refused.ValidationSummary);
     }
 
     [Fact]
@@ -235,6 +235,36 @@ public abstract class SignInTests(PortalFixture fixture) : PortalTest(fixture)
             text += await new StreamReader(stream).ReadToEndAsync();
         }
         return text;
+    }
+
+    private const string WrongCredentials = "Пайдаланушы аты немесе құпиясөз қате. 5 қате әрекеттен кейін тіркелгі 15 минутқа бұғатталады.";
+
+    [Fact]
+    public async Task A_real_name_and_an_unknown_one_get_the_same_words_and_the_same_time()
+    {
+        // Production's password hashing cost here: the time of a hash is what would tell a real name from an unknown one.
+        await using var app = new PortalApp(Fixture.Provider, productionHashing: true);
+        async Task<(string Message, double Ms)> TryAsync(string name)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var page = await new PortalClient(app).SignInAsync(name, "definitely-wrong-1");
+            return (page.ValidationSummary, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        await TryAsync("clerk"); // warm up
+        await TryAsync("nobody.warmup");
+
+        var real = new List<(string Message, double Ms)>();
+        var unknown = new List<(string Message, double Ms)>();
+        for (var i = 0; i < 15; i++)
+        {
+            real.Add(await TryAsync("clerk"));           // locked after 5: still one hash each
+            unknown.Add(await TryAsync("nobody" + i));
+        }
+
+        Assert.All(real.Concat(unknown), r => Assert.Equal(WrongCredentials, r.Message));
+        double Median(List<(string, double Ms)> xs) => xs.Select(x => x.Ms).Order().ElementAt(xs.Count / 2);
+        var (a, b) = (Median(real), Median(unknown));
+        Assert.True(Math.Abs(a - b) / Math.Max(a, b) < 0.2, $"median {a:0.0} ms for a real name, {b:0.0} ms for an unknown one");
     }
 
     private static async Task<HttpStatusCode> ReplayAsync(PortalApp app, string cookie)

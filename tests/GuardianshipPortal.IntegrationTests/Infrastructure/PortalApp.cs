@@ -19,11 +19,14 @@ public sealed class PortalApp : WebApplicationFactory<Program>
 
     private readonly Action<IServiceCollection>? _services;
     private readonly TimeProvider? _clock;
+    private readonly bool _productionHashing;
 
     /// <param name="services">Replaces or adds services of the portal for one test (a failing part, a further service).</param>
     public PortalApp(DatabaseProvider provider, string environment = "Testing", bool seedDemo = true,
-        IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null, TimeProvider? clock = null)
+        IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null, TimeProvider? clock = null,
+        bool productionHashing = false)
     {
+        _productionHashing = productionHashing;
         _services = services;
         _clock = clock;
         _settings = settings ?? new Dictionary<string, string>();
@@ -58,7 +61,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         // Password hashing at production cost is a third of the suite's CPU: the test host hashes cheaply (the stored
         // hash records its iteration count, so sign-in works the same). Production keeps Identity's default.
-        builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1));
+        if (!_productionHashing) builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1));
         if (_clock is not null) builder.ConfigureTestServices(s => s.AddSingleton(_clock));
         if (_services is not null) builder.ConfigureTestServices(_services);
         // The JSON file sink writes where the test can read it. Not through UseSetting: that gives the parent

@@ -45,7 +45,6 @@ public sealed class AccountController(
     SignInManager<PortalUser> signIn,
     UserManager<PortalUser> users,
     IStringLocalizer<SharedResource> l,
-    TimeProvider clock,
     ILogger<AccountController> logger) : Controller
 {
     [AllowAnonymous, HttpGet("login")]
@@ -57,9 +56,13 @@ public sealed class AccountController(
     {
         if (!ModelState.IsValid) return Invalid(form);
 
+        // Whoever asks learns nothing from the answer: an unknown name, a deactivated or locked account and a wrong
+        // password get the same message, and each costs one password hash, so that neither words nor time tell them apart.
         var user = await users.FindByNameAsync(form.UserName.Trim());
-        if (user is null || !user.IsActive)
+        if (user is null || !user.IsActive || await users.IsLockedOutAsync(user))
         {
+            if (user is not null && user.IsActive) logger.LogWarning("User {UserId} is locked out", user.Id);
+            users.PasswordHasher.VerifyHashedPassword(user ?? new PortalUser { FullName = "" }, DummyHash(users), form.Password);
             ModelState.AddModelError("", l["Login_Invalid"]);
             return Invalid(form);
         }
@@ -70,17 +73,16 @@ public sealed class AccountController(
             logger.LogInformation("User {UserId} signed in", user.Id);
             return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
         }
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("User {UserId} is locked out", user.Id);
-            var end = await users.GetLockoutEndDateAsync(user) ?? clock.GetUtcNow();
-            var minutes = Math.Max(1, (int)Math.Ceiling((end - clock.GetUtcNow()).TotalMinutes));
-            ModelState.AddModelError("", l["Login_LockedOut", minutes]);
-            return Invalid(form);
-        }
+        if (result.IsLockedOut) logger.LogWarning("User {UserId} is locked out", user.Id);
         ModelState.AddModelError("", l["Login_Invalid"]);
         return Invalid(form);
     }
+
+    private static string? _dummyHash;
+
+    /// <summary>A hash made with the portal's own hasher and cost, checked when there is no real one to check.</summary>
+    private static string DummyHash(UserManager<PortalUser> users) =>
+        _dummyHash ??= users.PasswordHasher.HashPassword(new PortalUser { FullName = "" }, Guid.NewGuid().ToString("N"));
 
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
