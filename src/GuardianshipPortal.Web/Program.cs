@@ -42,6 +42,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseTemporaryPasswordChange();
 
 app.MapPortalHealthChecks();
 app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");

@@ -13,6 +13,8 @@ public class PortalUser : IdentityUser<Guid>
     public Guid? OfficeId { get; set; }
     public Office? Office { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>The password was set by an administrator (a new account, a reset): it must be changed at the next sign-in.</summary>
+    public bool MustChangePassword { get; set; }
 
     public string Position(string language) => Language.Pick(language, PositionKk, PositionRu);
 }

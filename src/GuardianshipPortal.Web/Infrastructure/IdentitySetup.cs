@@ -9,6 +9,22 @@ namespace GuardianshipPortal.Web.Infrastructure;
 
 public static class IdentitySetup
 {
+    /// <summary>Present while the user still has a temporary password: every page leads to the change of password.</summary>
+    public const string MustChangePasswordClaim = "gp:must_change_password";
+
+    /// <summary>Sends a user with a temporary password to the change-password page, whatever they ask for.</summary>
+    public static IApplicationBuilder UseTemporaryPasswordChange(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var path = context.Request.Path;
+        if (context.User.HasClaim(c => c.Type == MustChangePasswordClaim)
+            && !path.StartsWithSegments("/account") && !path.StartsWithSegments("/error") && !path.StartsWithSegments("/health"))
+        {
+            context.Response.Redirect("/account/password");
+            return;
+        }
+        await next();
+    });
+
     public const string OfficeClaim = "gp:office";
     public const string RegionClaim = "gp:region";
     public const string FullNameClaim = "gp:name";
@@ -79,6 +95,7 @@ public sealed class PortalClaimsPrincipalFactory(
         identity.AddClaim(new Claim(IdentitySetup.RegionClaim, user.RegionId.ToString()));
         if (user.OfficeId is { } office) identity.AddClaim(new Claim(IdentitySetup.OfficeClaim, office.ToString()));
         identity.AddClaim(new Claim(IdentitySetup.FullNameClaim, user.FullName));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(IdentitySetup.MustChangePasswordClaim, "1"));
         return identity;
     }
 }

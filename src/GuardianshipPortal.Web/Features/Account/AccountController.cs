@@ -109,6 +109,11 @@ public sealed class AccountController(
             foreach (var error in result.Errors) ModelState.AddModelError("", error.Description);
             return Invalid(form);
         }
+        if (user.MustChangePassword)
+        {
+            user.MustChangePassword = false;
+            await users.UpdateAsync(user);
+        }
         await signIn.RefreshSignInAsync(user);
         logger.LogInformation("User {UserId} changed the password", user.Id);
         TempData["Flash"] = l["Password_Changed"].Value;

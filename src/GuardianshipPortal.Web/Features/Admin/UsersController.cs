@@ -73,6 +73,7 @@ public sealed class UsersController(
         {
             UserName = form.UserName.Trim(), FullName = form.FullName.Trim(), PositionKk = form.PositionKk.Trim(), PositionRu = form.PositionRu.Trim(),
             RegionId = me.RegionId!.Value, OfficeId = Roles.IsOfficeBound(form.Role) ? form.OfficeId : null,
+            MustChangePassword = true, // the temporary password is the administrator's: the user chooses their own at once
         };
         var result = await users.CreateAsync(user, password);
         if (result.Succeeded) result = await users.AddToRoleAsync(user, form.Role);
@@ -171,6 +172,8 @@ public sealed class UsersController(
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, password);
         if (!result.Succeeded) return BadRequest();
+        user.MustChangePassword = true;
+        await users.UpdateAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         audit.Change(AuditAction.ResetPassword, user.UserName ?? "", "", "");

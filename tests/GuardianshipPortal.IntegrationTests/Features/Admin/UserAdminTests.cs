@@ -22,8 +22,18 @@ public abstract partial class UserAdminTests(PortalFixture fixture) : PortalTest
         {
             ["UserName"] = "clerk.temirtau", ["FullName"] = "Меруерт Асқарқызы Жұмабекова", ["PositionKk"] = "Кеңсе қызметкері", ["PositionRu"] = "Сотрудник канцелярии",
         });
-        var password = TemporaryPassword().Match(created.Text("[data-testid=flash]")).Groups[1].Value;
-        var home = await NewClient().SignInAsync("clerk.temirtau", password);
+        var temporary = TemporaryPassword().Match(created.Text("[data-testid=flash]")).Groups[1].Value;
+        var clerk = NewClient();
+        var first = await clerk.SignInAsync("clerk.temirtau", temporary);
+        // A temporary password leads straight to choosing one's own, whatever page is asked for.
+        Assert.EndsWith("/account/password", first.Location!.ToString());
+        Assert.EndsWith("/account/password", (await clerk.GetAsync("/cases/new", followRedirects: false)).Location!.ToString());
+        await clerk.SubmitAsync(first, "form[action='/account/password']", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = temporary, ["NewPassword"] = "Temirtau-Clerk-2026", ["ConfirmPassword"] = "Temirtau-Clerk-2026",
+        });
+        var password = "Temirtau-Clerk-2026";
+        var home = await clerk.GetAsync("/");
 
         Assert.Equal("Теміртау қаласының білім бөлімі", home.Text("[data-testid=office]"));
         Assert.Equal("Кеңсе: тіркеу және беру", home.Text("[data-testid=home-title]"));
@@ -35,6 +45,7 @@ public abstract partial class UserAdminTests(PortalFixture fixture) : PortalTest
 
         var reactivated = await admin.SubmitAsync(deactivated, "[data-testid=users] tr[data-user='clerk.temirtau'] form[action$='/active']");
         var reset = await admin.SubmitAsync(reactivated, "[data-testid=users] tr[data-user='clerk.temirtau'] form[action$='/password']");
+        Assert.True(await App.WithDbAsync(db => db.Users.Where(u => u.UserName == "clerk.temirtau").Select(u => u.MustChangePassword).SingleAsync()));
         var newPassword = TemporaryPassword().Match(reset.Text("[data-testid=flash]")).Groups[1].Value;
         Assert.NotEqual(password, newPassword);
         Assert.Equal(HttpStatusCode.BadRequest, (await NewClient().SignInAsync("clerk.temirtau", password)).Status);
