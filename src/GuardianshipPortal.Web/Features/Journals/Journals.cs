@@ -38,7 +38,7 @@ public sealed class Journals(PortalDbContext db, IStringLocalizer<SharedResource
 
         var rows = await cases.Select(c => new
         {
-            c.Number, c.Year, c.Sequence, c.RegisteredAt, c.Service, c.Channel, c.DueAt, c.Step, c.Outcome,
+            c.Number, c.Year, c.Sequence, c.RegisteredAt, c.Service, c.Channel, c.DueAt, c.Step, c.Outcome, c.ExtensionDays, c.SuspendedAt,
             Applicant = c.Applicant!.LastName + " " + c.Applicant.FirstName + " " + c.Applicant.MiddleName,
             Specialist = c.Assignee == null ? "" : c.Assignee.FullName,
             IssuedAt = c.IssueRecord == null ? (DateTimeOffset?)null : c.IssueRecord.IssuedAt,
@@ -61,7 +61,10 @@ public sealed class Journals(PortalDbContext db, IStringLocalizer<SharedResource
                 [.. ordered.Select(r => (IReadOnlyList<string>)
                 [
                     (++n).ToString(CultureInfo.InvariantCulture), r.Number, Display.DateTime(r.RegisteredAt, office), r.Applicant.Trim(),
-                    l["Service_" + r.Service], l["Channel_" + r.Channel], r.Specialist, Display.Date(r.DueAt, office),
+                    l["Service_" + r.Service], l["Channel_" + r.Channel], r.Specialist,
+                    Display.Date(r.DueAt, office)
+                        + (r.ExtensionDays > 0 ? " " + l["Journal_Extended", r.ExtensionDays] : "")
+                        + (r.SuspendedAt is not null ? " " + l["Journal_Suspended"] : ""),
                     Result(r.Step, r.Outcome, r.Service), Display.DateTime(r.IssuedAt, office), r.Recipient,
                 ])],
                 [0.5, 1.5, 1.3, 2, 3, 1.3, 1.8, 1, 2, 1.3, 1.8]);

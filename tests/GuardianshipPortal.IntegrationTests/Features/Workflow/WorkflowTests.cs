@@ -252,6 +252,8 @@ public abstract class WorkflowTests(PortalFixture fixture) : PortalTest(fixture)
             ["Extend.Version"] = final.Version.ToString(), ["Extend.Days"] = "2", ["Extend.Reason"] = "ApplicantRequest", ["Extend.Comment"] = "тағы",
         });
         Assert.Equal(HttpStatusCode.BadRequest, again.Status);
+        var journal = await head.GetAsync("/journals/Registration?from=2026-11-16&to=2026-11-16");
+        Assert.Contains("30.11.2026 (+3 жұмыс күні)", journal.Texts("table tbody td"));
         var history = await app.WithDbAsync(db => db.CaseEvents.Where(e => e.CaseId == id).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
         Assert.Equal([CaseAction.Suspend, CaseAction.Resume, CaseAction.Extend], history.Where(a => a is CaseAction.Suspend or CaseAction.Resume or CaseAction.Extend));
     }
