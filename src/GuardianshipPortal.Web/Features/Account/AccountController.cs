@@ -61,7 +61,6 @@ public sealed class AccountController(
         var user = await users.FindByNameAsync(form.UserName.Trim());
         if (user is null || !user.IsActive || await users.IsLockedOutAsync(user))
         {
-            if (user is not null && user.IsActive) logger.LogWarning("User {UserId} is locked out", user.Id);
             users.PasswordHasher.VerifyHashedPassword(user ?? new PortalUser { FullName = "" }, DummyHash(users), form.Password);
             ModelState.AddModelError("", l["Login_Invalid"]);
             return Invalid(form);
