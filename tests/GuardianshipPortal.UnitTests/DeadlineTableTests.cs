@@ -156,4 +156,16 @@ public sealed class DeadlineTableTests
     [InlineData(9, 0, 12, 0, 13, 0, 14, 30, false)]  // lunch after closing
     public void Office_hours_are_checked(int oh, int om, int ch, int cm, int lh, int lm, int eh, int em, bool valid) =>
         Assert.Equal(valid, new OfficeHours(new(oh, om), new(ch, cm), new(lh, lm), new(eh, em)).IsValid);
+
+    [Fact]
+    public void A_suspended_case_is_neither_late_nor_escalated()
+    {
+        var rule = new Domain.Cases.UrgencyRule(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero));
+        var past = new DateTimeOffset(2026, 11, 18, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal(Domain.Cases.Urgency.Overdue, rule.Of(Domain.Workflow.Step.Drafting, past, past));
+        Assert.Equal(Domain.Cases.Urgency.None, rule.Of(Domain.Workflow.Step.Drafting, past, past, suspended: true));
+        var time = new WorkingTime(Law, OfficeHours.Standard, Almaty);
+        Assert.Equal(Domain.Cases.Escalation.Supervisor, Domain.Cases.EscalationLadder.Of(Domain.Workflow.Step.Drafting, past.AddDays(-5), past, past, rule.Now, time));
+        Assert.Equal(Domain.Cases.Escalation.None, Domain.Cases.EscalationLadder.Of(Domain.Workflow.Step.Drafting, past.AddDays(-5), past, past, rule.Now, time, suspended: true));
+    }
 }

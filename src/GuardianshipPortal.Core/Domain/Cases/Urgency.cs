@@ -21,8 +21,9 @@ public sealed record UrgencyRule(DateTimeOffset Now, DateTimeOffset SoonLimit)
     public static UrgencyRule At(DateTimeOffset now, WorkingTime time) =>
         new(now, time.CloseOf(time.Calendar.AddWorkingDays(time.LocalDate(now), 2)));
 
-    public Urgency Of(Workflow.Step step, DateTimeOffset? stepDue, DateTimeOffset due) =>
-        step == Workflow.Step.Closed ? Urgency.None
+    /// <param name="suspended">A case whose clock stands still (waiting for the applicant's documents) is never late.</param>
+    public Urgency Of(Workflow.Step step, DateTimeOffset? stepDue, DateTimeOffset due, bool suspended = false) =>
+        step == Workflow.Step.Closed || suspended ? Urgency.None
         : stepDue < Now || due < Now ? Urgency.Overdue
         : stepDue < SoonLimit || due < SoonLimit ? Urgency.DueSoon
         : Urgency.None;
@@ -31,7 +32,7 @@ public sealed record UrgencyRule(DateTimeOffset Now, DateTimeOffset SoonLimit)
     public Urgency Of(Workflow.Step step, DateTimeOffset? due) =>
         step == Workflow.Step.Closed || due is null ? Urgency.None : due < Now ? Urgency.Overdue : due < SoonLimit ? Urgency.DueSoon : Urgency.None;
 
-    public Urgency Of(Case c) => Of(c.Step, c.StepDueAt, c.DueAt);
+    public Urgency Of(Case c) => Of(c.Step, c.StepDueAt, c.DueAt, c.SuspendedAt is not null);
 }
 
 /// <summary>Who must hear of a case running late (the escalation ladder of issue "legal clock" 7).</summary>
@@ -52,9 +53,9 @@ public static class EscalationLadder
 
     /// <summary>The rung a case stands on now, the step's share counted in the office's working time.</summary>
     public static Escalation Of(Workflow.Step step, DateTimeOffset stepStarted, DateTimeOffset? stepDue, DateTimeOffset due, DateTimeOffset now,
-        Calendar.WorkingTime time, int sharePercent = DefaultSharePercent)
+        Calendar.WorkingTime time, int sharePercent = DefaultSharePercent, bool suspended = false)
     {
-        if (step == Workflow.Step.Closed) return Escalation.None;
+        if (step == Workflow.Step.Closed || suspended) return Escalation.None;
         if (due < now) return Escalation.Supervisor;
         if (stepDue is not { } end) return Escalation.None;
         if (end < now) return Escalation.Head;

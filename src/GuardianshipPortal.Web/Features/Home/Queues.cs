@@ -50,7 +50,7 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock)
         UrgencyRule Rule(Office office) => rules.TryGetValue(office.Id, out var r) ? r : rules[office.Id] = UrgencyRule.At(now, office.WorkingTime(calendar));
         return (await cases.Select(c => new
             {
-                c.Id, c.Number, c.Service, c.Step, c.RegisteredAt, c.StepDueAt, c.DueAt, c.StepStartedAt,
+                c.Id, c.Number, c.Service, c.Step, c.RegisteredAt, c.StepDueAt, c.DueAt, c.StepStartedAt, Suspended = c.SuspendedAt != null,
                 Applicant = c.Applicant!.LastName + " " + c.Applicant.FirstName + " " + c.Applicant.MiddleName,
                 Assignee = c.Assignee == null ? null : c.Assignee.FullName,
                 Office = c.Office!,
@@ -58,8 +58,8 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock)
             })
             .ToListAsync(ct))
             .Select(r => new QueueRow(r.Id, r.Number, r.Service, r.Step, r.RegisteredAt, r.StepDueAt, r.DueAt, r.Applicant.Trim(), r.Assignee, r.Office,
-                r.Returned, Rule(r.Office).Of(r.Step, r.StepDueAt, r.DueAt),
-                EscalationLadder.Of(r.Step, r.StepStartedAt, r.StepDueAt, r.DueAt, now, r.Office.WorkingTime(calendar))))
+                r.Returned, Rule(r.Office).Of(r.Step, r.StepDueAt, r.DueAt, r.Suspended),
+                EscalationLadder.Of(r.Step, r.StepStartedAt, r.StepDueAt, r.DueAt, now, r.Office.WorkingTime(calendar), suspended: r.Suspended)))
             .ToList();
     }
 }
