@@ -44,6 +44,10 @@ public class Office
     /// <summary>The office's working time over a calendar of working days: what deadlines are counted in.</summary>
     public WorkingTime WorkingTime(WorkingCalendar calendar) => new(calendar, Hours(), Zone());
 
+    /// <summary>Today's date where the offices work (region-wide settings such as regulations take effect on local dates).</summary>
+    public static DateOnly LocalToday(TimeProvider clock, string? timeZoneId) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), ZoneOf(timeZoneId)).DateTime);
+
     public static TimeZoneInfo ZoneOf(string? timeZoneId) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId ?? DefaultTimeZone, out var zone) ? zone
         : TimeZoneInfo.TryFindSystemTimeZoneById(DefaultTimeZone, out var fallback) ? fallback : TimeZoneInfo.Utc;

@@ -58,7 +58,7 @@ public sealed class RegulationFormValidator : AbstractValidator<RegulationForm>
     public RegulationFormValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
         RuleFor(x => x.EffectiveFrom).NotNull().WithMessage(_ => l["Validation_Required", l["Regulation_EffectiveFrom"]])
-            .Must(d => d is null || d >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(-1)))
+            .Must(d => d is null || d >= Office.LocalToday(clock, null))
             .WithMessage(_ => l["Regulation_NotInPast"]);
         foreach (var term in Regulation.Terms)
         {
@@ -134,7 +134,7 @@ public sealed class SettingsController(
     [HttpGet("regulations")]
     public async Task<IActionResult> Regulations(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Office.LocalToday(clock, null);
         var current = new List<Regulation>();
         foreach (var s in services.Codes) current.Add(await deadlines.RegulationInForceAsync(s, Region, today));
         var scheduled = await db.Regulations.AsNoTracking().Where(r => r.RegionId == Region && r.EffectiveFrom > today).OrderBy(r => r.EffectiveFrom).ToListAsync(ct);
@@ -146,7 +146,7 @@ public sealed class SettingsController(
     public async Task<IActionResult> ApplyPreset(string? preset, DateOnly? effectiveFrom, CancellationToken ct)
     {
         var chosen = RegulationPresets.Find(preset ?? "");
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Office.LocalToday(clock, null);
         if (chosen is null) return NotFound();
         if (effectiveFrom is not { } from || from < today)
         {
@@ -174,8 +174,8 @@ public sealed class SettingsController(
     public async Task<IActionResult> Regulation(ServiceCode service, CancellationToken ct)
     {
         if (!services.IsDefined(service)) return NotFound();
-        var now = await deadlines.RegulationInForceAsync(service, Region, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        var form = RegulationForm.From(now, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1));
+        var now = await deadlines.RegulationInForceAsync(service, Region, Office.LocalToday(clock, null));
+        var form = RegulationForm.From(now, Office.LocalToday(clock, null).AddDays(1));
         return View("/Features/Admin/RegulationEdit.cshtml", await RegulationPageAsync(service, form));
     }
 
@@ -220,12 +220,12 @@ public sealed class SettingsController(
 
     [HttpGet("calendar")]
     public async Task<IActionResult> Calendar(int? year, CancellationToken ct) =>
-        View("/Features/Admin/Calendar.cshtml", await CalendarPageAsync(year ?? clock.GetUtcNow().Year, new CalendarDayForm()));
+        View("/Features/Admin/Calendar.cshtml", await CalendarPageAsync(year ?? Office.LocalToday(clock, null).Year, new CalendarDayForm()));
 
     [HttpPost("calendar")]
     public async Task<IActionResult> AddDay(CalendarDayForm form, CancellationToken ct)
     {
-        var year = form.Date?.Year ?? clock.GetUtcNow().Year;
+        var year = form.Date?.Year ?? Office.LocalToday(clock, null).Year;
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -276,7 +276,7 @@ public sealed class SettingsController(
     }
 
     [HttpGet("mrp")]
-    public async Task<IActionResult> Mrp(CancellationToken ct) => View("/Features/Admin/Mrp.cshtml", await MrpPageAsync(new MrpForm { Year = clock.GetUtcNow().Year }));
+    public async Task<IActionResult> Mrp(CancellationToken ct) => View("/Features/Admin/Mrp.cshtml", await MrpPageAsync(new MrpForm { Year = Office.LocalToday(clock, null).Year }));
 
     [HttpPost("mrp")]
     public async Task<IActionResult> Mrp(MrpForm form, CancellationToken ct)
@@ -320,7 +320,7 @@ public sealed class SettingsController(
         var days = await db.CalendarDays.AsNoTracking()
             .Where(d => d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31)).OrderBy(d => d.Date).ToListAsync();
         var kurbanAit = await db.CalendarDays.AsNoTracking().Where(d => d.KurbanAit).ToListAsync();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Office.ZoneOf(null)).DateTime);
+        var today = Office.LocalToday(clock, null);
         return new CalendarPage(year, days, form, WorkingCalendar.YearsMissingKurbanAit(kurbanAit, today));
     }
 
