@@ -105,10 +105,11 @@ public sealed class CaseRegistration(
             DueAt = await deadlines.TotalDueAsync(regulation, office, now, ct),
         };
         var order = 0;
+        var seen = new HashSet<string> { applicant.Iin };
         foreach (var child in request.Children)
         {
+            if (!seen.Add(child.Iin.Trim())) continue;
             var person = await UpsertPersonAsync(child, now, ct, actor);
-            if (person.Id == applicant.Id || @case.Children.Any(c => c.PersonId == person.Id)) continue;
             @case.Children.Add(new CaseChild { CaseId = @case.Id, PersonId = person.Id, Order = ++order });
         }
 
@@ -164,34 +165,35 @@ public sealed class CaseRegistration(
         return clean[..(max - extension.Length)] + extension;
     }
 
-    /// <summary>Finds the person by IIN (one person, many cases) and brings the names and contacts up to date.</summary>
+    /// <summary>
+    /// The person as registered on this case. A person's data is kept per version: the same data reuses the latest record
+    /// of the IIN (one person, many cases); different data makes a new record, so that a case already registered keeps
+    /// the names and contacts it was registered with, whoever registers the IIN later and in whichever office. The change
+    /// is recorded: who, when, before and after. Nothing is carried over from another record, so an office learns
+    /// nothing about a person from another office's cases.
+    /// </summary>
     public async Task<Person> UpsertPersonAsync(PersonData data, DateTimeOffset now, CancellationToken ct, Actor? actor = null)
     {
         if (!Iin.TryParse(data.Iin, out var iin, out _))
             throw new ArgumentException("The IIN was not validated before registration.", nameof(data));
-        var person = db.Persons.Local.FirstOrDefault(p => p.Iin == iin.Value)
-            ?? await db.Persons.FirstOrDefaultAsync(p => p.Iin == iin.Value, ct);
-        if (person is null)
+        var entered = new Person
         {
-            person = new Person { Id = Guid.NewGuid(), Iin = iin.Value, LastName = "", FirstName = "" };
-            db.Persons.Add(person);
-        }
-        var before = person.LastName.Length == 0 ? null : Describe(person);
-        person.LastName = data.LastName.Trim();
-        person.FirstName = data.FirstName.Trim();
-        person.MiddleName = data.MiddleName.Trim();
-        person.BirthDate = iin.BirthDate;
-        person.Sex = iin.Sex;
-        if (data.Address.Trim().Length > 0) person.Address = data.Address.Trim();
-        if (data.Phone.Trim().Length > 0) person.Phone = data.Phone.Trim();
-        person.Touch(now);
-        // A change of a known person's data is recorded: who, when, before and after (the data itself stays in the database).
-        if (before is not null && before != Describe(person) && actor is not null)
+            Id = Guid.NewGuid(), Iin = iin.Value, LastName = data.LastName.Trim(), FirstName = data.FirstName.Trim(),
+            MiddleName = data.MiddleName.Trim(), BirthDate = iin.BirthDate, Sex = iin.Sex,
+            Address = data.Address.Trim(), Phone = data.Phone.Trim(),
+        };
+        var latest = db.Persons.Local.Where(p => p.Iin == iin.Value).OrderByDescending(p => p.UpdatedAt).FirstOrDefault()
+            ?? await db.Persons.Where(p => p.Iin == iin.Value).OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Id).FirstOrDefaultAsync(ct);
+        if (latest is not null && Describe(latest) == Describe(entered)) return latest;
+
+        entered.Touch(now);
+        db.Persons.Add(entered);
+        if (latest is not null && actor is not null)
             db.AuditEvents.Add(new AuditEvent
             {
-                At = now, UserId = actor.UserId, Action = nameof(AuditAction.EditPerson), Detail = person.Id.ToString(), Before = before, After = Describe(person),
+                At = now, UserId = actor.UserId, Action = nameof(AuditAction.EditPerson), Detail = entered.Id.ToString(), Before = Describe(latest), After = Describe(entered),
             });
-        return person;
+        return entered;
     }
 
     private static string Describe(Person p) => $"{p.LastName}; {p.FirstName}; {p.MiddleName}; {p.Address}; {p.Phone}";

@@ -882,8 +882,7 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Iin")
-                        .IsUnique();
+                    b.HasIndex("Iin");
 
                     b.HasIndex("SearchName");
 

@@ -873,8 +873,7 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Iin")
-                        .IsUnique();
+                    b.HasIndex("Iin");
 
                     b.HasIndex("SearchName");
 

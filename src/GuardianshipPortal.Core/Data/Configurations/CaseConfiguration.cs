@@ -10,7 +10,7 @@ public class PersonConfiguration : IEntityTypeConfiguration<Person>
     public void Configure(EntityTypeBuilder<Person> b)
     {
         b.Property(x => x.Iin).HasMaxLength(12);
-        b.HasIndex(x => x.Iin).IsUnique();
+        b.HasIndex(x => x.Iin); // one record per version of a person's data (see CaseRegistration.UpsertPersonAsync)
         b.Property(x => x.LastName).HasMaxLength(100);
         b.Property(x => x.FirstName).HasMaxLength(100);
         b.Property(x => x.MiddleName).HasMaxLength(100);

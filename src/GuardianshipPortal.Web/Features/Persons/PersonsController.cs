@@ -27,6 +27,7 @@ public sealed class PersonsController(PortalDbContext db, CurrentUser me, AuditL
         var person = await db.Persons.AsNoTracking()
             .Where(p => p.Iin == parsed.Value)
             .Where(p => db.Cases.Any(c => c.OfficeId == office && (c.ApplicantId == p.Id || c.Children.Any(ch => ch.PersonId == p.Id))))
+            .OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Id)
             .FirstOrDefaultAsync(ct);
         if (person is not null)
         {

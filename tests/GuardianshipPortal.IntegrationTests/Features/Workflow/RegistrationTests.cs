@@ -63,10 +63,12 @@ public abstract class RegistrationTests(PortalFixture fixture) : PortalTest(fixt
     }
 
     [Fact]
-    public async Task Another_office_learns_nothing_from_an_iin_and_a_change_of_a_persons_data_is_recorded()
+    public async Task Another_office_learns_nothing_from_an_iin_and_a_change_of_a_persons_data_is_recorded_and_leaves_the_first_case_as_registered()
     {
         var iin = OfficeDesk.NewIin(new DateOnly(1978, 1, 15), Sex.Female);
-        await new OfficeDesk(App).RegisterAsync(ServiceCode.GuardianshipCertificate, applicantIin: iin);
+        var karaganda = new OfficeDesk(App);
+        var first = (await karaganda.RegisterAsync(ServiceCode.GuardianshipCertificate, applicantIin: iin)).CaseId;
+        var addressBefore = await App.WithDbAsync(db => db.Cases.Where(c => c.Id == first).Select(c => c.Applicant!.Address).SingleAsync());
         var temirtau = new OfficeDesk(App, "2");
         var otherClerk = await temirtau.AsAsync("clerk");
 
@@ -84,6 +86,12 @@ public abstract class RegistrationTests(PortalFixture fixture) : PortalTest(fixt
         var change = await App.WithDbAsync(db => db.AuditEvents.SingleAsync(a => a.Action == "EditPerson" && a.Before!.Contains("Серікова")));
         Assert.Contains("Байжанова", change.After);
         Assert.Contains("Теміртау қ., Мира даңғ., 5", change.After);
+        var head = await karaganda.AsAsync("head");
+        var casePage = await head.GetAsync($"/cases/{first}");
+        Assert.Contains("Серікова", casePage.Text("[data-testid=applicant]"));
+        Assert.Contains(addressBefore, casePage.Html);
+        Assert.DoesNotContain("Байжанова", casePage.Html);
+        Assert.DoesNotContain("Теміртау қ., Мира", casePage.Html);
     }
 
     [Fact]
