@@ -17,6 +17,14 @@ public static class WorkflowSetup
         // The services offered: the five of SPEC §3 plus any further ServiceDefinition registered in the container.
         services.AddSingleton(sp => new ServiceCatalog(sp.GetServices<ServiceDefinition>()));
         services.AddSingleton<PublicAddress>();
+        // Requests for any other host are refused (400) once the public address is configured and AllowedHosts is left at
+        // "*": the portal answers to its own name only (and to localhost, for health probes on the machine itself).
+        services.AddOptions<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>().PostConfigure<IConfiguration>((o, configuration) =>
+        {
+            var configured = configuration["Portal:PublicUrl"];
+            if (o.AllowedHosts.Any(h => h != "*") || !Uri.TryCreate(configured, UriKind.Absolute, out var uri)) return;
+            o.AllowedHosts = [uri.IdnHost, "localhost", "127.0.0.1"];
+        });
         services.AddScoped<Deadlines>();
         services.AddScoped<CaseSteps>();
         services.AddScoped<StepResponses>();

@@ -247,6 +247,21 @@ public abstract class DocumentTests : PortalTest
     }
 
     [Fact]
+    public async Task With_its_public_address_configured_the_portal_answers_to_that_host_only()
+    {
+        await using var app = new PortalApp(Fixture.Provider, settings: new Dictionary<string, string> { ["Portal:PublicUrl"] = "https://qamqorshy.example.kz" });
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var forged = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        forged.Headers.Host = "evil.example";
+        using var own = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        own.Headers.Host = "qamqorshy.example.kz";
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(forged, TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(own, TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_forged_host_header_never_reaches_a_document()
     {
         var office = new OfficeDesk(App);
