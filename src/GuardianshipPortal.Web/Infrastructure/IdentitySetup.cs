@@ -38,6 +38,7 @@ public static class IdentitySetup
             .SetApplicationName("GuardianshipPortal")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(environment.ContentRootPath, keys)));
 
+        services.AddSingleton<Features.Account.DecoyPassword>();
         services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
             {
                 o.Password.RequiredLength = 10;

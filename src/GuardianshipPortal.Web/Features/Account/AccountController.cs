@@ -44,6 +44,7 @@ public sealed class ChangePasswordFormValidator : AbstractValidator<ChangePasswo
 public sealed class AccountController(
     SignInManager<PortalUser> signIn,
     UserManager<PortalUser> users,
+    DecoyPassword decoy,
     IStringLocalizer<SharedResource> l,
     ILogger<AccountController> logger) : Controller
 {
@@ -61,7 +62,7 @@ public sealed class AccountController(
         var user = await users.FindByNameAsync(form.UserName.Trim());
         if (user is null || !user.IsActive || await users.IsLockedOutAsync(user))
         {
-            users.PasswordHasher.VerifyHashedPassword(user ?? new PortalUser { FullName = "" }, DummyHash(users), form.Password);
+            users.PasswordHasher.VerifyHashedPassword(user ?? new PortalUser { FullName = "" }, decoy.Hash, form.Password);
             ModelState.AddModelError("", l["Login_Invalid"]);
             return Invalid(form);
         }
@@ -77,11 +78,6 @@ public sealed class AccountController(
         return Invalid(form);
     }
 
-    private static string? _dummyHash;
-
-    /// <summary>A hash made with the portal's own hasher and cost, checked when there is no real one to check.</summary>
-    private static string DummyHash(UserManager<PortalUser> users) =>
-        _dummyHash ??= users.PasswordHasher.HashPassword(new PortalUser { FullName = "" }, Guid.NewGuid().ToString("N"));
 
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
@@ -134,4 +130,16 @@ public sealed class AccountController(
     }
 
     private string SafeReturnUrl(string? url) => Url.IsLocalUrl(url) ? url! : "/";
+}
+
+/// <summary>
+/// A hash made with the portal's own hasher and cost, checked when there is no real one to check (an unknown, inactive or
+/// locked account), so that such a sign-in costs what a real one costs. One per application, made at the first need.
+/// </summary>
+public sealed class DecoyPassword(Microsoft.Extensions.Options.IOptions<PasswordHasherOptions> options)
+{
+    private readonly Lazy<string> _hash = new(() =>
+        new PasswordHasher<PortalUser>(options).HashPassword(new PortalUser { FullName = "" }, Guid.NewGuid().ToString("N")));
+
+    public string Hash => _hash.Value;
 }
