@@ -1,3 +1,4 @@
+using GuardianshipPortal.Web.Features.Registration;
 using GuardianshipPortal.Web.Infrastructure;
 using Serilog;
 using Serilog.Extensions.Logging;
@@ -43,6 +44,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseTemporaryPasswordChange();
+app.UseUploadLimits();
 
 app.MapPortalHealthChecks();
 app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");

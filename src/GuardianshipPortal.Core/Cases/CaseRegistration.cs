@@ -137,7 +137,7 @@ public sealed class CaseRegistration(
             Id = Guid.NewGuid(),
             CaseId = @case.Id,
             CaseDocumentId = @case.Documents.FirstOrDefault(d => d.DocumentTypeId == file.DocumentTypeId)?.Id,
-            FileName = StoredFileName(file.FileName),
+            FileName = StoredFileName(file.FileName, file.ContentType),
             ContentType = file.ContentType,
             Size = file.Bytes.LongLength,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Bytes)),
@@ -154,15 +154,18 @@ public sealed class CaseRegistration(
     /// The name a scan is kept under: without a path or control characters, and cut to the column (255) keeping its
     /// extension — a long name from a scanner is not a reason to refuse the document.
     /// </summary>
-    public static string StoredFileName(string name)
+    public static string StoredFileName(string name, string contentType)
     {
         const int max = 255;
+        // The name ends as its checked type does: a PDF uploaded as «evil.html» is kept (and served) as «evil.html.pdf».
+        var extension = contentType switch { "application/pdf" => ".pdf", "image/jpeg" => ".jpg", "image/png" => ".png", _ => "" };
         var clean = new string(Path.GetFileName(name).Where(ch => !char.IsControl(ch)).ToArray()).Trim();
         if (clean.Length == 0) clean = "scan";
-        if (clean.Length <= max) return clean;
-        var extension = Path.GetExtension(clean);
-        if (extension.Length > 16) extension = "";
-        return clean[..(max - extension.Length)] + extension;
+        var own = Path.GetExtension(clean).ToLowerInvariant();
+        var matches = own == extension || (extension == ".jpg" && own == ".jpeg");
+        var stem = matches ? clean[..^own.Length] : clean;
+        var suffix = matches ? clean[^own.Length..] : extension;
+        return (stem.Length + suffix.Length <= max ? stem : stem[..(max - suffix.Length)]) + suffix;
     }
 
     /// <summary>

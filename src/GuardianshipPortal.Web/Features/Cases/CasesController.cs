@@ -67,7 +67,7 @@ public sealed class CasesController(PortalDbContext db, CasePages pages, Current
             .FirstOrDefaultAsync(a => a.Id == attachmentId && a.CaseId == id, ct);
         if (file?.Content is null) return NotFound();
         await AuditAsync(AuditAction.DownloadAttachment, id, file.Id.ToString(), ct);
-        return File(file.Content.Bytes, file.ContentType, file.FileName);
+        return File(file.Content.Bytes, file.ContentType, CaseRegistration.StoredFileName(file.FileName, file.ContentType));
     }
 
     private async Task AuditAsync(AuditAction action, Guid? caseId, string detail, CancellationToken ct)

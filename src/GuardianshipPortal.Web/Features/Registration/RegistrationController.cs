@@ -23,21 +23,26 @@ public sealed class RegistrationController(
     private const string ScanPrefix = "Scan_";
 
     [HttpGet("/cases/new")]
-    public async Task<IActionResult> New(ServiceCode service = ServiceCode.FosterPlacement)
+    public async Task<IActionResult> New(ServiceCode? service, string? upload)
     {
-        if (!services.IsDefined(service)) return NotFound();
-        var form = new RegistrationForm { Service = service, SubmissionId = Guid.NewGuid() };
+        var chosen = service ?? services.Codes.First();
+        if (!services.IsDefined(chosen)) return NotFound();
+        var form = new RegistrationForm { Service = chosen, SubmissionId = Guid.NewGuid() };
+        if (upload == UploadLimits.TooLarge)
+            ModelState.AddModelError("", l["Scan_RequestTooLarge", Scans.MaxBytes / 1024 / 1024, Scans.MaxTotalBytes / 1024 / 1024]);
         return View(await PageAsync(form));
     }
 
-    [HttpPost("/cases/new")]
-    [RequestSizeLimit(Scans.MaxBytes * Scans.MaxFiles)]
-    [RequestFormLimits(MultipartBodyLengthLimit = Scans.MaxBytes * Scans.MaxFiles)]
+    [HttpPost("/cases/new"), TakesScans]
+    [RequestSizeLimit(Scans.HardLimitBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = Scans.HardLimitBytes)]
     public async Task<IActionResult> New(RegistrationForm form, CancellationToken ct)
     {
         if (!services.IsDefined(form.Service)) return BadRequest();
+        // A scan is posted under the field of a document of this service's checklist; anything else is refused, not kept unseen.
+        var checklist = await db.DocumentTypes.Where(d => d.Service == form.Service && d.IsActive).Select(d => d.Id).ToListAsync(ct);
         var files = await Scans.ReadAsync(Request.Form.Files,
-            name => name.StartsWith(ScanPrefix, StringComparison.Ordinal) && Guid.TryParse(name[ScanPrefix.Length..], out var id) ? id : null,
+            name => name.StartsWith(ScanPrefix, StringComparison.Ordinal) && Guid.TryParse(name[ScanPrefix.Length..], out var id) && checklist.Contains(id) ? id : null,
             message => ModelState.AddModelError("", message), l, ct);
         if (!ModelState.IsValid)
         {

@@ -7,7 +7,14 @@ namespace GuardianshipPortal.Web.Features.Registration;
 public static class Scans
 {
     public const long MaxBytes = 10 * 1024 * 1024;
+    public const long MaxTotalBytes = 50 * 1024 * 1024;
     public const int MaxFiles = 30;
+
+    /// <summary>
+    /// What a request may carry before it is cut off unread: twice the advertised total, so that anything near the
+    /// advertised limits is read and answered with the form and a message naming the limit.
+    /// </summary>
+    public const long HardLimitBytes = 2 * MaxTotalBytes;
 
     public static string? Sniff(ReadOnlySpan<byte> head) => head switch
     {
@@ -17,26 +24,44 @@ public static class Scans
         _ => null,
     };
 
-    /// <summary>Reads the uploaded scans; adds an error per bad file and returns what is acceptable.</summary>
+    /// <summary>
+    /// Reads the uploaded scans; adds an error per bad file (empty, too large, not a PDF or an image, posted under a field
+    /// that is no document of the service's checklist) and returns what is acceptable. An empty file input is no file.
+    /// </summary>
     public static async Task<List<UploadedFile>> ReadAsync(
         IFormFileCollection files, Func<string, Guid?> documentTypeOf, Action<string> error, IStringLocalizer l, CancellationToken ct)
     {
         var result = new List<UploadedFile>();
-        var present = files.Where(f => f.Length > 0).ToList();
+        var present = files.Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
         if (present.Count > MaxFiles)
         {
             error(l["Scan_TooMany", MaxFiles]);
             return result;
         }
+        if (present.Sum(f => f.Length) > MaxTotalBytes)
+        {
+            error(l["Scan_TooMuch", MaxTotalBytes / 1024 / 1024]);
+            return result;
+        }
         foreach (var file in present)
         {
             var name = Path.GetFileName(file.FileName);
+            if (documentTypeOf(file.Name) is not { } documentType)
+            {
+                error(l["Scan_UnknownField", name]);
+                continue;
+            }
+            if (file.Length == 0)
+            {
+                error(l["Scan_Empty", name]);
+                continue;
+            }
             if (file.Length > MaxBytes)
             {
                 error(l["Scan_TooLarge", name, MaxBytes / 1024 / 1024]);
                 continue;
             }
-            using var buffer = new MemoryStream();
+            using var buffer = new MemoryStream((int)file.Length);
             await file.CopyToAsync(buffer, ct);
             var bytes = buffer.ToArray();
             if (Sniff(bytes) is not { } type)
@@ -44,7 +69,7 @@ public static class Scans
                 error(l["Scan_BadType", name]);
                 continue;
             }
-            result.Add(new UploadedFile(name, type, bytes, documentTypeOf(file.Name)));
+            result.Add(new UploadedFile(name, type, bytes, documentType));
         }
         return result;
     }
