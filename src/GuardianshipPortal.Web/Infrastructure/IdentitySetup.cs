@@ -55,7 +55,9 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
-            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddPasswordValidator<Passwords.PortalPasswordValidator>();
+        services.AddSingleton<Passwords.CommonPasswords>();
 
         services.ConfigureApplicationCookie(o =>
         {

@@ -135,6 +135,27 @@ public abstract class SignInTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Equal(HttpStatusCode.Redirect, again.Status);
     }
 
+    [Theory]
+    [InlineData("Password2026", "Бұл құпиясөз тым кең таралған, оны бірінші болып тексереді. Басқа құпиясөз ойлап табыңыз.")]
+    [InlineData("Qwerty123456", "Бұл құпиясөз тым кең таралған, оны бірінші болып тексереді. Басқа құпиясөз ойлап табыңыз.")]
+    [InlineData("Iloveyou2026!", "Бұл құпиясөз тым кең таралған, оны бірінші болып тексереді. Басқа құпиясөз ойлап табыңыз.")]
+    [InlineData("My-Specialist-Pass1", "Құпиясөзде пайдаланушы аты болмауы тиіс.")]
+    public async Task A_common_password_or_one_containing_the_user_name_is_refused(string password, string message)
+    {
+        var client = NewClient();
+        await client.SignInAsync("specialist");
+        var form = await client.GetAsync("/account/password");
+
+        var refused = await client.SubmitAsync(form, "form[action='/account/password']", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = Data.Seeding.DemoSeeder.DemoPassword, ["NewPassword"] = password, ["ConfirmPassword"] = password,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains(message, refused.Texts(".validation-summary-errors li"));
+        Assert.Equal(HttpStatusCode.OK, (await NewClient().SignInAsync("specialist")).Status);
+    }
+
     [Fact]
     public async Task A_user_changes_the_password_and_signs_in_with_the_new_one()
     {
