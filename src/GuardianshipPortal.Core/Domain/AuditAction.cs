@@ -32,4 +32,8 @@ public enum AuditAction
     EditPerson = 23,
     /// <summary>The administrator sent a given-up message again.</summary>
     RetryDelivery = 24,
+    /// <summary>A user set up two-factor sign-in.</summary>
+    EnableTwoFactor = 25,
+    /// <summary>The administrator removed a user's second factor (a lost phone): set up again at the next sign-in.</summary>
+    ResetTwoFactor = 26,
 }

@@ -12,14 +12,26 @@ public static class IdentitySetup
     /// <summary>Present while the user still has a temporary password: every page leads to the change of password.</summary>
     public const string MustChangePasswordClaim = "gp:must_change_password";
 
-    /// <summary>Sends a user with a temporary password to the change-password page, whatever they ask for.</summary>
+    /// <summary>Present while the user's role requires a second factor and none is set up: every page leads to setting it up.</summary>
+    public const string MustEnrollTwoFactorClaim = "gp:must_enroll_2fa";
+
+    /// <summary>
+    /// Sends a user with a temporary password to the change-password page, and then a user whose role requires a second
+    /// factor to setting it up, whatever they ask for.
+    /// </summary>
     public static IApplicationBuilder UseTemporaryPasswordChange(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var path = context.Request.Path;
-        if (context.User.HasClaim(c => c.Type == MustChangePasswordClaim)
-            && !path.StartsWithSegments("/account") && !path.StartsWithSegments("/error") && !path.StartsWithSegments("/health"))
+        var free = path.StartsWithSegments("/account") || path.StartsWithSegments("/error") || path.StartsWithSegments("/health")
+            || path.StartsWithSegments("/language");
+        if (!free && context.User.HasClaim(c => c.Type == MustChangePasswordClaim))
         {
             context.Response.Redirect("/account/password");
+            return;
+        }
+        if (!free && context.User.HasClaim(c => c.Type == MustEnrollTwoFactorClaim))
+        {
+            context.Response.Redirect("/account/two-factor");
             return;
         }
         await next();
@@ -39,6 +51,7 @@ public static class IdentitySetup
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(environment.ContentRootPath, keys)));
 
         services.AddSingleton<Features.Account.DecoyPassword>();
+        services.AddSingleton<Features.Account.TwoFactorPolicy>();
         services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
             {
                 o.Password.RequiredLength = 10;
@@ -89,7 +102,7 @@ public static class IdentitySetup
 
 /// <summary>Adds the office, region and display name to the sign-in cookie so that every request knows them.</summary>
 public sealed class PortalClaimsPrincipalFactory(
-    UserManager<PortalUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
+    UserManager<PortalUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options, Features.Account.TwoFactorPolicy twoFactor)
     : UserClaimsPrincipalFactory<PortalUser, IdentityRole<Guid>>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
@@ -99,6 +112,8 @@ public sealed class PortalClaimsPrincipalFactory(
         if (user.OfficeId is { } office) identity.AddClaim(new Claim(IdentitySetup.OfficeClaim, office.ToString()));
         identity.AddClaim(new Claim(IdentitySetup.FullNameClaim, user.FullName));
         if (user.MustChangePassword) identity.AddClaim(new Claim(IdentitySetup.MustChangePasswordClaim, "1"));
+        if (!user.TwoFactorEnabled && twoFactor.IsRequired(await UserManager.GetRolesAsync(user)))
+            identity.AddClaim(new Claim(IdentitySetup.MustEnrollTwoFactorClaim, "1"));
         return identity;
     }
 }

@@ -68,6 +68,7 @@ public sealed class AccountController(
         }
 
         var result = await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor) return Redirect("/account/login-code" + QueryString.Create("returnUrl", SafeReturnUrl(form.ReturnUrl)));
         if (result.Succeeded)
         {
             logger.LogInformation("User {UserId} signed in", user.Id);

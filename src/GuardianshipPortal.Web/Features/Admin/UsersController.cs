@@ -39,7 +39,7 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
     }
 }
 
-public sealed record UserRow(Guid Id, string UserName, string FullName, string Role, string? Office, bool Active, bool Locked);
+public sealed record UserRow(Guid Id, string UserName, string FullName, string Role, string? Office, bool Active, bool Locked, bool TwoFactor);
 public sealed record UserEditPage(Guid? Id, UserForm Form, IReadOnlyList<Office> Offices);
 
 /// <summary>Staff accounts of the region: create, change role and office, deactivate, reset the password.</summary>
@@ -56,7 +56,7 @@ public sealed class UsersController(
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var rows = list.Select(u => new UserRow(u.Id, u.UserName ?? "", u.FullName,
-            string.Join(", ", roles.Where(r => r.UserId == u.Id).Select(r => r.Name)), u.Office?.Name(lang), u.IsActive, u.LockoutEnd > now)).ToList();
+            string.Join(", ", roles.Where(r => r.UserId == u.Id).Select(r => r.Name)), u.Office?.Name(lang), u.IsActive, u.LockoutEnd > now, u.TwoFactorEnabled)).ToList();
         return View("/Features/Admin/Users.cshtml", rows);
     }
 
@@ -179,6 +179,22 @@ public sealed class UsersController(
         audit.Change(AuditAction.ResetPassword, user.UserName ?? "", "", "");
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Users_PasswordReset", user.UserName ?? "", password].Value;
+        return Redirect("/admin/users");
+    }
+
+    /// <summary>A lost phone: the second factor and its recovery codes are removed, every session ends, and the user sets it up again at the next sign-in.</summary>
+    [HttpPost("{id:guid}/two-factor")]
+    public async Task<IActionResult> ResetTwoFactor(Guid id, CancellationToken ct)
+    {
+        var user = await FindAsync(id);
+        if (user is null) return NotFound();
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "RecoveryCodes"); // the store's recovery codes
+        await users.UpdateSecurityStampAsync(user);
+        audit.Change(AuditAction.ResetTwoFactor, user.UserName ?? "", "", "");
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = l["Users_TwoFactorReset", user.UserName ?? ""].Value;
         return Redirect("/admin/users");
     }
 
