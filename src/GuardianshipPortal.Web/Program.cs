@@ -24,6 +24,12 @@ builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
 var app = builder.Build();
 
+if (args is ["backup", var backupFile])
+{
+    Environment.ExitCode = await DatabaseBackup.RunAsync(app, backupFile);
+    return;
+}
+
 // Fail at start, not at the first document, when the public address is missing in Production.
 _ = app.Services.GetRequiredService<PublicAddress>();
 await app.InitializePortalDatabaseAsync();

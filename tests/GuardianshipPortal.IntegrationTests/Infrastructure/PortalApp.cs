@@ -21,10 +21,11 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     private readonly TimeProvider? _clock;
     private readonly bool _productionHashing;
 
+    /// <param name="connectionString">An existing database (a restored backup) instead of a new one.</param>
     /// <param name="services">Replaces or adds services of the portal for one test (a failing part, a further service).</param>
     public PortalApp(DatabaseProvider provider, string environment = "Testing", bool seedDemo = true,
         IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null, TimeProvider? clock = null,
-        bool productionHashing = false)
+        bool productionHashing = false, string? connectionString = null)
     {
         _productionHashing = productionHashing;
         _services = services;
@@ -34,7 +35,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         Environment = environment;
         SeedDemo = seedDemo;
         Directory.CreateDirectory(_workDir);
-        ConnectionString = provider switch
+        ConnectionString = connectionString ?? provider switch
         {
             DatabaseProvider.Sqlite => $"Data Source={Path.Combine(_workDir, "portal.db")}",
             _ => new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnection
@@ -48,6 +49,8 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     public bool SeedDemo { get; }
     public string ConnectionString { get; }
     public string LogDirectory => Path.Combine(_workDir, "logs");
+    /// <summary>A folder of this app's own, removed with it.</summary>
+    public string WorkDirectory => _workDir;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
