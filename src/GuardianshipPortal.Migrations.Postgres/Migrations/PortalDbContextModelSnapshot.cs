@@ -1138,6 +1138,9 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.Property<Guid?>("RegionId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("ReminderSharePercent")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Service")
                         .HasColumnType("integer");
 

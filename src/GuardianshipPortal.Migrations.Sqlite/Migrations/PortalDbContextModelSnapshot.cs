@@ -1129,6 +1129,9 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("RegionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReminderSharePercent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Service")
                         .HasColumnType("INTEGER");
 

@@ -41,6 +41,12 @@ public static class NotificationSetup
         var every = TimeSpan.FromSeconds(Math.Max(1, section.GetValue("PollSeconds", 5)));
         // Tests switch the background dispatcher off (Notifications:Dispatch=false) and dispatch when they choose.
         if (section.GetValue("Dispatch", true)) services.AddHostedService(sp => new OutboxWorker(sp.GetRequiredService<IServiceScopeFactory>(), every, sp.GetRequiredService<ILogger<OutboxWorker>>()));
+        // The escalation ladder's reminders, every Escalation:PollMinutes (tests run them when they choose).
+        services.AddScoped<Features.Terms.EscalationReminders>();
+        var escalation = configuration.GetSection("Escalation");
+        if (escalation.GetValue("Run", true))
+            services.AddHostedService(sp => new Features.Terms.EscalationWorker(sp.GetRequiredService<IServiceScopeFactory>(),
+                TimeSpan.FromMinutes(Math.Max(1, escalation.GetValue("PollMinutes", 5))), sp.GetRequiredService<ILogger<Features.Terms.EscalationWorker>>()));
         return services;
     }
 }

@@ -61,6 +61,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_workDir, "keys"));
         builder.UseSetting("Notifications:Dispatch", "false"); // tests dispatch the outbox themselves
         builder.UseSetting("Security:TwoFactorRoles", ""); // a test that needs the second factor asks for it
+        builder.UseSetting("Escalation:Run", "false"); // tests run the reminders themselves
         builder.UseSetting("Notifications:Folder", Path.Combine(_workDir, "outbox"));
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         // Password hashing at production cost is a third of the suite's CPU: the test host hashes cheaply (the stored

@@ -49,6 +49,8 @@ public class Regulation
     public required Duration Total { get; set; }
     /// <summary>The longest extension of a case's term the regulation allows, in working days.</summary>
     public int MaxExtensionDays { get; set; } = 10;
+    /// <summary>The share of a step's time after which its assignee is reminded (the first rung of the escalation ladder).</summary>
+    public int ReminderSharePercent { get; set; } = Cases.EscalationLadder.DefaultSharePercent;
     /// <summary>The act the terms come from (a region's akimat resolution), shown with them.</summary>
     public string Source { get; set; } = "";
 

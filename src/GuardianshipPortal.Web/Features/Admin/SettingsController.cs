@@ -31,6 +31,8 @@ public sealed class RegulationForm
     public DurationInput Signing { get; set; } = new();
     public DurationInput Issue { get; set; } = new();
     public DurationInput Total { get; set; } = new();
+    public int MaxExtensionDays { get; set; } = 10;
+    public int ReminderSharePercent { get; set; } = EscalationLadder.DefaultSharePercent;
 
     /// <summary>The form's field of a term: named as its step (Registration…Issue), or Total.</summary>
     public static string NameOf(Step? step) => step?.ToString() ?? nameof(Total);
@@ -42,7 +44,10 @@ public sealed class RegulationForm
 
     public static RegulationForm From(Regulation regulation, DateOnly effectiveFrom)
     {
-        var form = new RegulationForm { EffectiveFrom = effectiveFrom };
+        var form = new RegulationForm
+        {
+            EffectiveFrom = effectiveFrom, MaxExtensionDays = regulation.MaxExtensionDays, ReminderSharePercent = regulation.ReminderSharePercent,
+        };
         foreach (var term in Regulation.Terms) (form[term].Amount, form[term].Unit) = (regulation.Of(term).Amount, regulation.Of(term).Unit);
         return form;
     }
@@ -50,6 +55,8 @@ public sealed class RegulationForm
     public void ApplyTo(Regulation regulation)
     {
         foreach (var term in Regulation.Terms) regulation.Set(term, this[term].ToDuration());
+        regulation.MaxExtensionDays = MaxExtensionDays;
+        regulation.ReminderSharePercent = ReminderSharePercent;
     }
 }
 
@@ -60,6 +67,8 @@ public sealed class RegulationFormValidator : AbstractValidator<RegulationForm>
         RuleFor(x => x.EffectiveFrom).NotNull().WithMessage(_ => l["Validation_Required", l["Regulation_EffectiveFrom"]])
             .Must(d => d is null || d >= Office.LocalToday(clock, null))
             .WithMessage(_ => l["Regulation_NotInPast"]);
+        RuleFor(x => x.MaxExtensionDays).InclusiveBetween(0, 60).WithMessage(_ => l["Regulation_MaxExtensionRange"]);
+        RuleFor(x => x.ReminderSharePercent).InclusiveBetween(10, 99).WithMessage(_ => l["Regulation_ReminderShareRange"]);
         foreach (var term in Regulation.Terms)
         {
             var name = RegulationForm.NameOf(term);
@@ -308,7 +317,7 @@ public sealed class SettingsController(
 
     private static string Describe(Regulation r) => string.Join("; ",
         Domain.Services.Regulation.Terms.Select(t => $"{(t is { } step ? ((int)step).ToString(CultureInfo.InvariantCulture) : "total")}: {r.Of(t).Amount} {r.Of(t).Unit}"))
-        + $"; from {r.EffectiveFrom:yyyy-MM-dd}";
+        + $"; extension ≤ {r.MaxExtensionDays} working days; reminder at {r.ReminderSharePercent} %; from {r.EffectiveFrom:yyyy-MM-dd}";
 
     private async Task<RegulationEditPage> RegulationPageAsync(ServiceCode service, RegulationForm form) => new(service, form,
         await db.Regulations.AsNoTracking().Where(r => r.Service == service && (r.RegionId == Region || r.RegionId == null))

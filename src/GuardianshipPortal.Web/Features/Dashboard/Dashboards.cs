@@ -39,7 +39,7 @@ public sealed class Dashboards(PortalDbContext db, Deadlines deadlines, TimeProv
         var yearStart = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(new DateTime(today.Year, 1, 1), zone), TimeSpan.Zero);
 
         var cases = await db.Cases.AsNoTracking().Where(c => c.OfficeId == office.Id && (c.Step != Step.Closed || c.ClosedAt >= yearStart))
-            .Select(c => new { c.Id, c.Service, c.Step, c.StepDueAt, c.DueAt, c.ClosedAt, c.AssigneeId }).ToListAsync(ct);
+            .Select(c => new { c.Id, c.Service, c.Step, c.StepDueAt, c.DueAt, c.ClosedAt, c.AssigneeId, Suspended = c.SuspendedAt != null }).ToListAsync(ct);
         var open = cases.Where(c => c.Step != Step.Closed).ToList();
         var closed = cases.Where(c => c.Step == Step.Closed).ToList();
 
@@ -79,8 +79,8 @@ public sealed class Dashboards(PortalDbContext db, Deadlines deadlines, TimeProv
             office,
             open.GroupBy(c => (c.Service, c.Step)).ToDictionary(g => g.Key, g => g.Count()),
             open.Count,
-            open.Count(c => urgency.Of(c.Step, c.StepDueAt, c.DueAt) == Urgency.Overdue),
-            open.Count(c => urgency.Of(c.Step, c.StepDueAt, c.DueAt) == Urgency.DueSoon),
+            open.Count(c => urgency.Of(c.Step, c.StepDueAt, c.DueAt, c.Suspended) == Urgency.Overdue),
+            open.Count(c => urgency.Of(c.Step, c.StepDueAt, c.DueAt, c.Suspended) == Urgency.DueSoon),
             closed.Count,
             closed.Count(c => c.ClosedAt <= c.DueAt),
             specialists, stepTimes, regulations);

@@ -30,7 +30,7 @@ public sealed class HomeController(PortalDbContext db, CurrentUser me, Queues qu
                 await queueQueries.PageAsync("Queue_ToAssign", "queue-assign", cases.Where(c => c.Step == Step.Resolution), page, ct),
                 await queueQueries.PageAsync("Queue_ToSign", "queue-sign", cases.Where(c => c.Step == Step.Signing), page, ct),
                 // The ladder's second rung: a step whose time is up comes to the head.
-                await queueQueries.PageAsync("Queue_Escalated", "queue-escalated", cases.Where(c => c.Step != Step.Closed && c.StepDueAt < now), 1, ct),
+                await queueQueries.PageAsync("Queue_Escalated", "queue-escalated", cases.Where(c => c.Step != Step.Closed && c.SuspendedAt == null && c.StepDueAt < now), 1, ct),
             ],
             Roles.Specialist =>
             [
@@ -44,7 +44,7 @@ public sealed class HomeController(PortalDbContext db, CurrentUser me, Queues qu
             Roles.Supervisor =>
             [
                 // The third rung: a service whose total term is up comes to the region's supervisor.
-                await queueQueries.PageAsync("Queue_Escalated", "queue-escalated", cases.Where(c => c.Step != Step.Closed && c.DueAt < now), 1, ct),
+                await queueQueries.PageAsync("Queue_Escalated", "queue-escalated", cases.Where(c => c.Step != Step.Closed && c.SuspendedAt == null && c.DueAt < now), 1, ct),
                 await queueQueries.PageAsync("Queue_Open", "queue-open", cases.Where(c => c.Step != Step.Closed), page, ct),
             ],
             _ => [],

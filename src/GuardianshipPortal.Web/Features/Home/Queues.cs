@@ -19,7 +19,7 @@ public sealed record Queue(string TitleKey, string TestId, IReadOnlyList<QueueRo
 }
 
 /// <summary>The cases a user may see, and the queries of each role's queues: due first, overdue at the top.</summary>
-public sealed class Queues(Deadlines deadlines, TimeProvider clock)
+public sealed class Queues(Deadlines deadlines, TimeProvider clock, GuardianshipPortal.Data.PortalDbContext db)
 {
     public const int PageSize = 20;
 
@@ -48,18 +48,22 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock)
         var now = clock.GetUtcNow();
         var rules = new Dictionary<Guid, UrgencyRule>();
         UrgencyRule Rule(Office office) => rules.TryGetValue(office.Id, out var r) ? r : rules[office.Id] = UrgencyRule.At(now, office.WorkingTime(calendar));
-        return (await cases.Select(c => new
+        var found = await cases.Select(c => new
             {
-                c.Id, c.Number, c.Service, c.Step, c.RegisteredAt, c.StepDueAt, c.DueAt, c.StepStartedAt, Suspended = c.SuspendedAt != null,
+                c.RegulationId, c.Id, c.Number, c.Service, c.Step, c.RegisteredAt, c.StepDueAt, c.DueAt, c.StepStartedAt, Suspended = c.SuspendedAt != null,
                 Applicant = c.Applicant!.LastName + " " + c.Applicant.FirstName + " " + c.Applicant.MiddleName,
                 Assignee = c.Assignee == null ? null : c.Assignee.FullName,
                 Office = c.Office!,
                 Returned = c.Events.Any(e => e.Action == CaseAction.Return) && c.Step == Step.Drafting,
             })
-            .ToListAsync(ct))
+            .ToListAsync(ct);
+        var regulationIds = found.Select(r => r.RegulationId).Distinct().ToList();
+        var shares = await db.Regulations.AsNoTracking().Where(r => regulationIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ReminderSharePercent, ct);
+        return found
             .Select(r => new QueueRow(r.Id, r.Number, r.Service, r.Step, r.RegisteredAt, r.StepDueAt, r.DueAt, r.Applicant.Trim(), r.Assignee, r.Office,
                 r.Returned, Rule(r.Office).Of(r.Step, r.StepDueAt, r.DueAt, r.Suspended),
-                EscalationLadder.Of(r.Step, r.StepStartedAt, r.StepDueAt, r.DueAt, now, r.Office.WorkingTime(calendar), suspended: r.Suspended)))
+                EscalationLadder.Of(r.Step, r.StepStartedAt, r.StepDueAt, r.DueAt, now, r.Office.WorkingTime(calendar),
+                    shares.GetValueOrDefault(r.RegulationId, EscalationLadder.DefaultSharePercent), r.Suspended)))
             .ToList();
     }
 }

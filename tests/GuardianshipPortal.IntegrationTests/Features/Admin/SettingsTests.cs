@@ -69,6 +69,30 @@ public abstract class SettingsTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Fact]
+    public async Task The_longest_extension_and_the_reminder_share_are_part_of_a_regulation()
+    {
+        var admin = await AdminAsync();
+        var form = await admin.GetAsync("/admin/regulations/FosterMaintenance");
+        Assert.Equal("10", form.Document.QuerySelector("#MaxExtensionDays")!.GetAttribute("value"));
+        Assert.Equal("75", form.Document.QuerySelector("#ReminderSharePercent")!.GetAttribute("value"));
+
+        var refused = await admin.SubmitAsync(form, "[data-testid=regulation-form]", new Dictionary<string, string>
+        {
+            ["EffectiveFrom"] = LocalToday.AddDays(1).ToString("yyyy-MM-dd"), ["MaxExtensionDays"] = "90", ["ReminderSharePercent"] = "100",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Equal(["Ұзарту 0-ден 60 жұмыс күнге дейін болады.", "Еске салу үлесі 10-нан 99 пайызға дейін болады."], refused.Errors);
+
+        var saved = await admin.SubmitAsync(form, "[data-testid=regulation-form]", new Dictionary<string, string>
+        {
+            ["EffectiveFrom"] = LocalToday.AddDays(1).ToString("yyyy-MM-dd"), ["MaxExtensionDays"] = "5", ["ReminderSharePercent"] = "60",
+        });
+        Assert.Equal(HttpStatusCode.OK, saved.Status);
+        var stored = await App.WithDbAsync(db => db.Regulations.SingleAsync(r => r.Service == ServiceCode.FosterMaintenance && r.EffectiveFrom == LocalToday.AddDays(1)));
+        Assert.Equal((5, 60), (stored.MaxExtensionDays, stored.ReminderSharePercent));
+    }
+
+    [Fact]
     public async Task A_regulation_cannot_start_in_the_past()
     {
         var admin = await AdminAsync();

@@ -4,6 +4,7 @@ using GuardianshipPortal.Domain.Services;
 using GuardianshipPortal.Domain.Workflow;
 using GuardianshipPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GuardianshipPortal.IntegrationTests.Features.Workflow;
 
@@ -282,6 +283,53 @@ public abstract class WorkflowTests(PortalFixture fixture) : PortalTest(fixture)
 
         clock.Now = TestClock.Almaty(2026, 11, 24, 10, 0);
         Assert.True(Lists(await HomeAsync("supervisor"), "queue-escalated"));
+    }
+
+    [Fact]
+    public async Task Each_rung_of_the_ladder_sends_its_reminder_once_at_the_regulations_share_and_none_while_suspended()
+    {
+        // As above: drafting from Monday 16 November 10:00 due Wednesday 18:30 (1,380 working minutes). The region's
+        // regulation reminds at 50 %: 690 working minutes after the start (10:00–18:30 less lunch is 420
+        // minutes on Monday, 270 more on Tuesday: 9:00–13:00 is 240, 14:30–15:00 is 30), so Tuesday 15:00.
+        var clock = new TestClock(TestClock.Almaty(2026, 11, 16, 10, 0));
+        await using var app = new PortalApp(Fixture.Provider, clock: clock);
+        await app.WithDbAsync(db => db.Regulations.Where(r => r.Service == ServiceCode.GuardianshipCertificate)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.ReminderSharePercent, 50)));
+        var id = await new CaseFactory(app).AtAsync(ServiceCode.GuardianshipCertificate, Step.Drafting);
+        var suspended = await new CaseFactory(app).AtAsync(ServiceCode.GuardianshipCertificate, Step.Drafting);
+        await app.WithDbAsync(db => db.Cases.Where(c => c.Id == suspended).ExecuteUpdateAsync(u => u.SetProperty(c => c.SuspendedAt, clock.GetUtcNow())));
+        async Task<List<(string Event, string Recipient, string Subject)>> RemindAsync()
+        {
+            await using (var scope = app.Services.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<Web.Features.Terms.EscalationReminders>().RunAsync(default);
+            return (await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.CaseId == id || m.CaseId == suspended).OrderBy(m => m.Id)
+                .Select(m => new { m.Event, m.Recipient, m.Subject, m.CaseId }).ToListAsync()))
+                .Select(m => (m.CaseId == suspended ? "suspended!" : m.Event, m.Recipient, m.Subject)).ToList();
+        }
+
+        clock.Now = TestClock.Almaty(2026, 11, 17, 14, 55);
+        Assert.Empty(await RemindAsync());
+        clock.Now = TestClock.Almaty(2026, 11, 17, 15, 0);
+        var first = await RemindAsync();
+        Assert.Equal([("EscalationAssignee", "specialist@demo.example")], first.Select(m => (m.Event, m.Recipient)));
+        Assert.StartsWith("Еске салу:", first[0].Subject);
+        Assert.Contains("/ Напоминание:", first[0].Subject);
+        Assert.Single(await RemindAsync()); // once
+
+        clock.Now = TestClock.Almaty(2026, 11, 19, 10, 0);
+        Assert.Equal(["EscalationAssignee", "EscalationHead"], (await RemindAsync()).Select(m => m.Event));
+        clock.Now = TestClock.Almaty(2026, 11, 24, 10, 0);
+        var all = await RemindAsync();
+        // Every supervisor of the region hears of it; the suspended case, whose clock stands still, never climbed.
+        Assert.Equal(["EscalationAssignee", "EscalationHead", "EscalationSupervisor", "EscalationSupervisor"], all.Select(m => m.Event));
+        Assert.Equal(["supervisor2@demo.example", "supervisor@demo.example"], all.Skip(2).Select(m => m.Recipient).Order(StringComparer.Ordinal));
+        Assert.Equal(4, (await RemindAsync()).Count);
+
+        // On the head's dashboard and queues the suspended case is not late either: one overdue case, not two.
+        var head = await new OfficeDesk(app).AsAsync("head");
+        Assert.Equal("1", (await head.GetAsync("/dashboard")).Text("[data-testid=kpi-overdue]"));
+        var suspendedNumber = await app.WithDbAsync(db => db.Cases.Where(c => c.Id == suspended).Select(c => c.Number).SingleAsync());
+        Assert.Null((await head.GetAsync("/")).Document.QuerySelector($"[data-testid=queue-escalated] tr[data-number='{suspendedNumber}']"));
     }
 
     private static string? QueueUrgency(Page home, string number) =>
