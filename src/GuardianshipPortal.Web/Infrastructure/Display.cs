@@ -21,6 +21,9 @@ public static class Display
     public static string Money(decimal? amount) =>
         amount is { } a ? a.ToString("N2", CultureInfo.CurrentCulture) + " ₸" : "";
 
+    /// <summary>"72 %": a probability as a whole percentage.</summary>
+    public static string Percent(double probability) => Math.Round(probability * 100).ToString("0", CultureInfo.InvariantCulture) + " %";
+
     /// <summary>A form's date input value (ISO).</summary>
     public static string InputDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 }

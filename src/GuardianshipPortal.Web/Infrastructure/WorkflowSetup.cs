@@ -39,6 +39,8 @@ public static class WorkflowSetup
         services.AddScoped<IResultDocuments>(sp => sp.GetRequiredService<DocumentIssuer>());
         services.AddScoped<Features.Journals.Journals>();
         services.AddScoped<Features.Dashboard.Dashboards>();
+        services.AddMemoryCache();
+        services.AddScoped<Features.Dashboard.RiskForecasts>();
         // The public verification page answers anyone: a budget per address keeps guessing codes slow.
         services.AddRateLimiter(o =>
         {

@@ -24,6 +24,7 @@ public sealed class CasePageModel
     public required IReadOnlyDictionary<Guid, string> UserNames { get; init; }
     public IReadOnlyList<SpecialistLoad> Specialists { get; init; } = [];
     public IReadOnlyList<RefusalGround> Grounds { get; init; } = [];
+    public Dashboard.CaseRisk? Risk { get; init; }
     public decimal? LumpSumPreview { get; set; }
     public int? LumpSumMrpCount { get; set; }
     public string? Problem { get; set; }
@@ -50,7 +51,7 @@ public sealed class CasePageModel
 }
 
 /// <summary>Loads a case and builds its page for the current user.</summary>
-public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider clock, ServiceCatalog services, Deadlines deadlines)
+public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider clock, ServiceCatalog services, Deadlines deadlines, Dashboard.RiskForecasts forecasts)
 {
     /// <summary>The case with everything the steps work on; tracked when it is about to change.</summary>
     public Task<Case?> LoadAsync(Guid id, bool tracking, CancellationToken ct = default)
@@ -99,6 +100,7 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
             Attachments = attachments,
             Documents = await db.IssuedDocuments.AsNoTracking().Where(d => d.CaseId == id).OrderBy(d => d.CreatedAt).ThenBy(d => d.Kind).ToListAsync(ct),
             UserNames = names,
+            Risk = (await forecasts.ForAsync([c.Id], ct)).GetValueOrDefault(c.Id),
             Problem = problem,
             CanResolve = canResolve,
             CanInspect = canDraft && service.NeedsHousingInspection,

@@ -14,6 +14,9 @@ public sealed record SpecialistStats(string Name, int Open, int Closed, int Clos
     public double? OnTimeRate => Closed == 0 ? null : (double)ClosedOnTime / Closed;
 }
 
+/// <summary>An open case the forecast flags, for the dashboard's list (most likely to be late first).</summary>
+public sealed record AtRisk(Guid Id, string Number, ServiceCode Service, Step Step, CaseRisk Risk);
+
 public sealed record StepStats(Step Step, double? AverageHours, int Samples);
 
 public sealed record OfficeDashboard(
@@ -22,13 +25,14 @@ public sealed record OfficeDashboard(
     int OpenTotal, int Overdue, int DueSoon, int ClosedThisYear, int ClosedOnTime,
     IReadOnlyList<SpecialistStats> Specialists,
     IReadOnlyDictionary<ServiceCode, IReadOnlyList<StepStats>> StepTimes,
-    IReadOnlyDictionary<ServiceCode, Regulation> Regulations)
+    IReadOnlyDictionary<ServiceCode, Regulation> Regulations,
+    IReadOnlyList<AtRisk>? AtRisk = null)
 {
     public double? OnTimeRate => ClosedThisYear == 0 ? null : (double)ClosedOnTime / ClosedThisYear;
 }
 
 /// <summary>The figures of an office's dashboard, computed from cases and their history (one pass each, in memory).</summary>
-public sealed class Dashboards(PortalDbContext db, Deadlines deadlines, TimeProvider clock, ServiceCatalog services)
+public sealed class Dashboards(PortalDbContext db, Deadlines deadlines, TimeProvider clock, ServiceCatalog services, RiskForecasts forecasts)
 {
     public async Task<OfficeDashboard> ForOfficeAsync(Office office, CancellationToken ct)
     {
@@ -39,7 +43,7 @@ public sealed class Dashboards(PortalDbContext db, Deadlines deadlines, TimeProv
         var yearStart = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(new DateTime(today.Year, 1, 1), zone), TimeSpan.Zero);
 
         var cases = await db.Cases.AsNoTracking().Where(c => c.OfficeId == office.Id && (c.Step != Step.Closed || c.ClosedAt >= yearStart))
-            .Select(c => new { c.Id, c.Service, c.Step, c.StepDueAt, c.DueAt, c.ClosedAt, c.AssigneeId, Suspended = c.SuspendedAt != null }).ToListAsync(ct);
+            .Select(c => new { c.Id, c.Number, c.Service, c.Step, c.StepDueAt, c.DueAt, c.ClosedAt, c.AssigneeId, Suspended = c.SuspendedAt != null }).ToListAsync(ct);
         var open = cases.Where(c => c.Step != Step.Closed).ToList();
         var closed = cases.Where(c => c.Step == Step.Closed).ToList();
 
@@ -75,6 +79,10 @@ public sealed class Dashboards(PortalDbContext db, Deadlines deadlines, TimeProv
         var regulations = new Dictionary<ServiceCode, Regulation>();
         foreach (var s in services.Codes) regulations[s] = await deadlines.RegulationInForceAsync(s, office.RegionId, today, ct);
 
+        var risks = await forecasts.ForAsync([.. open.Select(c => c.Id)], ct);
+        var atRisk = open.Where(c => risks.TryGetValue(c.Id, out var r) && r.Flagged)
+            .Select(c => new AtRisk(c.Id, c.Number, c.Service, c.Step, risks[c.Id])).OrderByDescending(a => a.Risk.Highest).Take(15).ToList();
+
         return new OfficeDashboard(
             office,
             open.GroupBy(c => (c.Service, c.Step)).ToDictionary(g => g.Key, g => g.Count()),
@@ -83,6 +91,6 @@ public sealed class Dashboards(PortalDbContext db, Deadlines deadlines, TimeProv
             open.Count(c => urgency.Of(c.Step, c.StepDueAt, c.DueAt, c.Suspended) == Urgency.DueSoon),
             closed.Count,
             closed.Count(c => c.ClosedAt <= c.DueAt),
-            specialists, stepTimes, regulations);
+            specialists, stepTimes, regulations, risks.Count == 0 && open.Count > 0 ? null : atRisk);
     }
 }

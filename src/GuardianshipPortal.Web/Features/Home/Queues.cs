@@ -11,7 +11,8 @@ namespace GuardianshipPortal.Web.Features;
 /// <summary>One line of a work queue or a search result.</summary>
 public sealed record QueueRow(
     Guid Id, string Number, ServiceCode Service, Step Step, DateTimeOffset RegisteredAt, DateTimeOffset? StepDueAt,
-    DateTimeOffset DueAt, string Applicant, string? Assignee, Office Office, bool Returned, Urgency Urgency, Escalation Escalation = Escalation.None);
+    DateTimeOffset DueAt, string Applicant, string? Assignee, Office Office, bool Returned, Urgency Urgency, Escalation Escalation = Escalation.None,
+    Dashboard.CaseRisk? Risk = null);
 
 public sealed record Queue(string TitleKey, string TestId, IReadOnlyList<QueueRow> Rows, int Page, int Total, int PageSize = Queues.PageSize)
 {
@@ -19,7 +20,7 @@ public sealed record Queue(string TitleKey, string TestId, IReadOnlyList<QueueRo
 }
 
 /// <summary>The cases a user may see, and the queries of each role's queues: due first, overdue at the top.</summary>
-public sealed class Queues(Deadlines deadlines, TimeProvider clock, GuardianshipPortal.Data.PortalDbContext db)
+public sealed class Queues(Deadlines deadlines, TimeProvider clock, GuardianshipPortal.Data.PortalDbContext db, Dashboard.RiskForecasts forecasts)
 {
     public const int PageSize = 20;
 
@@ -59,11 +60,13 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock, Guardianship
             .ToListAsync(ct);
         var regulationIds = found.Select(r => r.RegulationId).Distinct().ToList();
         var shares = await db.Regulations.AsNoTracking().Where(r => regulationIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ReminderSharePercent, ct);
+        var risks = await forecasts.ForAsync([.. found.Where(r => r.Step != Step.Closed).Select(r => r.Id)], ct);
         return found
             .Select(r => new QueueRow(r.Id, r.Number, r.Service, r.Step, r.RegisteredAt, r.StepDueAt, r.DueAt, r.Applicant.Trim(), r.Assignee, r.Office,
                 r.Returned, Rule(r.Office).Of(r.Step, r.StepDueAt, r.DueAt, r.Suspended),
                 EscalationLadder.Of(r.Step, r.StepStartedAt, r.StepDueAt, r.DueAt, now, r.Office.WorkingTime(calendar),
-                    shares.GetValueOrDefault(r.RegulationId, EscalationLadder.DefaultSharePercent), r.Suspended)))
+                    shares.GetValueOrDefault(r.RegulationId, EscalationLadder.DefaultSharePercent), r.Suspended),
+                risks.GetValueOrDefault(r.Id)))
             .ToList();
     }
 }

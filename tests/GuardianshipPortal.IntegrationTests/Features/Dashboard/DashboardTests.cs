@@ -9,6 +9,63 @@ namespace GuardianshipPortal.IntegrationTests.Features.Dashboard;
 public abstract class DashboardTests(PortalFixture fixture) : PortalTest(fixture)
 {
     [Fact]
+    public async Task The_forecast_learns_from_the_offices_own_history_and_flags_the_step_that_usually_runs_late()
+    {
+        // Autumn's history: 18 maintenance cases whose drafting took 40 days (late), 18 certificates drafted at once.
+        var clock = new TestClock(TestClock.Almaty(2026, 9, 1, 10, 0));
+        await using var app = new PortalApp(Fixture.Provider, clock: clock);
+        var factory = new CaseFactory(app);
+        var late = new List<Guid>();
+        for (var i = 0; i < 18; i++)
+        {
+            late.Add(await factory.AtAsync(ServiceCode.FosterMaintenance, Step.Signing));
+            await factory.AtAsync(ServiceCode.GuardianshipCertificate, Step.Signing);
+        }
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var e in await db.CaseEvents.Where(e => late.Contains(e.CaseId) && e.FromStep == Step.Drafting && e.ToStep == Step.Signing).ToListAsync())
+                e.At = e.At.AddDays(40);
+            // That autumn's cases are long done: issued an hour after their last step.
+            var lastSteps = await db.CaseEvents.GroupBy(e => e.CaseId).Select(g => new { g.Key, Last = g.Max(e => e.Id) }).ToListAsync();
+            foreach (var c in await db.Cases.ToListAsync())
+            {
+                var lastId = lastSteps.Single(l => l.Key == c.Id).Last;
+                var last = await db.CaseEvents.SingleAsync(e => e.Id == lastId);
+                (c.Step, c.StepDueAt, c.ClosedAt) = (Step.Closed, null, last.At.AddHours(1));
+            }
+            return await db.SaveChangesAsync();
+        });
+
+        // Today two cases of each kind are being drafted.
+        clock.Now = TestClock.Almaty(2026, 11, 16, 10, 0);
+        var maintenance = await factory.AtAsync(ServiceCode.FosterMaintenance, Step.Drafting);
+        var certificate = await factory.AtAsync(ServiceCode.GuardianshipCertificate, Step.Drafting);
+        var numbers = await app.WithDbAsync(db => db.Cases.Where(c => c.Id == maintenance || c.Id == certificate).ToDictionaryAsync(c => c.Id, c => c.Number));
+        var head = await new OfficeDesk(app).AsAsync("head");
+
+        var risky = await head.GetAsync($"/cases/{maintenance}");
+        var calm = await head.GetAsync($"/cases/{certificate}");
+        var dashboard = await head.GetAsync("/dashboard");
+        var drafts = await (await new OfficeDesk(app).AsAsync("specialist")).GetAsync("/");
+
+        Assert.Contains("Қадам мерзімін өткізіп алу ықтималдығы:", risky.Text("[data-testid=risk-step]"));
+        Assert.Contains("text-danger", risky.Document.QuerySelector("[data-testid=risk]")!.ClassName);
+        Assert.DoesNotContain("text-danger", calm.Document.QuerySelector("[data-testid=risk]")!.ClassName ?? "");
+        Assert.Equal([numbers[maintenance]], dashboard.Document.QuerySelectorAll("[data-testid=at-risk] tr[data-number]").Select(r => r.GetAttribute("data-number")));
+        Assert.NotNull(drafts.Document.QuerySelector($"[data-testid=queue-drafts] tr[data-number='{numbers[maintenance]}'] [data-testid=risk]"));
+        Assert.Null(drafts.Document.QuerySelector($"[data-testid=queue-drafts] tr[data-number='{numbers[certificate]}'] [data-testid=risk]"));
+    }
+
+    [Fact]
+    public async Task Without_enough_history_the_dashboard_says_so_instead_of_guessing()
+    {
+        var office = new OfficeDesk(App);
+        await office.RegisterAsync(ServiceCode.FosterMaintenance);
+        var page = await (await office.AsAsync("head")).GetAsync("/dashboard");
+        Assert.Equal("Болжам үшін тарих әлі жеткіліксіз (кемінде 30 аяқталған қадам керек).", page.Text("[data-testid=at-risk] p"));
+    }
+
+    [Fact]
     public async Task The_office_figures_match_counts_taken_straight_from_the_database()
     {
         var office = new OfficeDesk(App);

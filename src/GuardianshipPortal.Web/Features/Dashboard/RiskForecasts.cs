@@ -1,0 +1,95 @@
+using GuardianshipPortal.Cases;
+using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain;
+using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace GuardianshipPortal.Web.Features.Dashboard;
+
+/// <summary>The forecast of one open case: the chance of missing its step's deadline and its total term.</summary>
+public sealed record CaseRisk(Risk? Step, Risk? Total)
+{
+    public bool Flagged => Step?.Flagged == true || Total?.Flagged == true;
+    public double Highest => Math.Max(Step?.Probability ?? 0, Total?.Probability ?? 0);
+}
+
+/// <summary>
+/// <see cref="DeadlineRisk"/> over an office's last year: the steps and cases as they went (from the case history; a
+/// rework after a return is left out, its short term being of another kind), learnt once per office and kept for a
+/// while. An office with too little history gets no forecast rather than a guess.
+/// </summary>
+public sealed class RiskForecasts(PortalDbContext db, Deadlines deadlines, TimeProvider clock, IMemoryCache cache)
+{
+    private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(30);
+
+    public async Task<IReadOnlyDictionary<Guid, CaseRisk>> ForAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct)
+    {
+        var result = new Dictionary<Guid, CaseRisk>();
+        if (caseIds.Count == 0) return result;
+        var now = clock.GetUtcNow();
+        var open = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id) && c.Step != Step.Closed && c.SuspendedAt == null)
+            .Select(c => new { c.Id, c.OfficeId, c.Service, c.Step, c.AssigneeId, c.StepStartedAt, c.StepDueAt, c.RegisteredAt, c.DueAt }).ToListAsync(ct);
+        foreach (var office in open.GroupBy(c => c.OfficeId))
+        {
+            var (steps, totals) = await ModelsAsync(office.Key, ct);
+            var assignees = office.Where(c => c.AssigneeId != null).Select(c => c.AssigneeId!.Value).Distinct().ToList();
+            var queues = await db.Cases.Where(c => c.OfficeId == office.Key && c.Step != Step.Closed && c.AssigneeId != null && assignees.Contains(c.AssigneeId.Value))
+                .GroupBy(c => new { c.AssigneeId, c.Step }).Select(g => new { g.Key.AssigneeId, g.Key.Step, Count = g.Count() }).ToListAsync(ct);
+            int Queue(Guid? who, Step? step) => who is null ? 0
+                : queues.Where(q => q.AssigneeId == who && (step is null || q.Step == step)).Sum(q => q.Count) - 1;
+            foreach (var c in office)
+            {
+                var step = steps is null || c.StepDueAt is not { } stepDue ? null
+                    : steps.Of(new Episode(c.Service, c.Step, c.AssigneeId, c.StepStartedAt, stepDue, null), now, Math.Max(0, Queue(c.AssigneeId, c.Step)));
+                var total = totals?.Of(new Episode(c.Service, null, c.AssigneeId, c.RegisteredAt, c.DueAt, null), now, Math.Max(0, Queue(c.AssigneeId, null)));
+                if (step is not null || total is not null) result[c.Id] = new CaseRisk(step, total);
+            }
+        }
+        return result;
+    }
+
+    private async Task<(DeadlineRisk? Steps, DeadlineRisk? Totals)> ModelsAsync(Guid officeId, CancellationToken ct) =>
+        await cache.GetOrCreateAsync(("risk", officeId), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = KeptFor;
+            var (steps, totals) = await HistoryAsync(officeId, ct);
+            return (steps.Count(e => e.Ended is not null) >= DeadlineRisk.MinimumHistory ? DeadlineRisk.Train(steps) : null,
+                totals.Count(e => e.Ended is not null) >= DeadlineRisk.MinimumHistory ? DeadlineRisk.Train(totals) : null);
+        });
+
+    /// <summary>The office's steps and cases of the last year, each with the deadline it had and when it ended.</summary>
+    public async Task<(List<Episode> Steps, List<Episode> Totals)> HistoryAsync(Guid officeId, CancellationToken ct)
+    {
+        var since = clock.GetUtcNow().AddYears(-1);
+        var office = await db.Offices.AsNoTracking().FirstAsync(o => o.Id == officeId, ct);
+        var time = office.WorkingTime(await deadlines.CalendarAsync(ct));
+        var cases = await db.Cases.AsNoTracking().Where(c => c.OfficeId == officeId && c.RegisteredAt >= since)
+            .Select(c => new { c.Id, c.Service, c.RegulationId, c.AssigneeId, c.RegisteredAt, c.DueAt, c.ClosedAt, c.Step }).ToListAsync(ct);
+        var ids = cases.Select(c => c.Id).ToList();
+        var regulationIds = cases.Select(c => c.RegulationId).Distinct().ToList();
+        var regulations = await db.Regulations.AsNoTracking().Where(r => regulationIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var events = (await db.CaseEvents.AsNoTracking().Where(e => ids.Contains(e.CaseId))
+            .Select(e => new { e.Id, e.CaseId, e.At, e.Action, e.FromStep, e.ToStep }).ToListAsync(ct)).ToLookup(e => e.CaseId);
+
+        var steps = new List<Episode>();
+        var totals = new List<Episode>();
+        foreach (var c in cases)
+        {
+            totals.Add(new Episode(c.Service, null, c.AssigneeId, c.RegisteredAt, c.DueAt, c.ClosedAt));
+            if (!regulations.TryGetValue(c.RegulationId, out var regulation)) continue;
+            var history = events[c.Id].OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+            for (var i = 0; i < history.Count; i++)
+            {
+                var begin = history[i];
+                if (begin.FromStep == begin.ToStep || begin.ToStep == Step.Closed || begin.Action == CaseAction.Return) continue;
+                var end = history.Skip(i + 1).FirstOrDefault(e => e.FromStep == begin.ToStep && e.ToStep != begin.ToStep);
+                var assignee = begin.ToStep == Step.Drafting ? c.AssigneeId : null;
+                steps.Add(new Episode(c.Service, begin.ToStep, assignee, begin.At, regulation.For(begin.ToStep).DueFrom(begin.At, time), end?.At));
+            }
+        }
+        return (steps, totals);
+    }
+}
