@@ -25,7 +25,15 @@ public sealed record RegistrationRequest(
     IReadOnlyCollection<Guid> ReceivedDocumentTypeIds,
     IReadOnlyList<UploadedFile> Files,
     string Note,
-    string SubmissionKey);
+    string SubmissionKey,
+    Contacts? Contacts = null);
+
+/// <summary>How the applicant wishes to be told of the case (a normalised Kazakh mobile, an e-mail) and whether they agreed to it.</summary>
+public sealed record Contacts(string Phone, string Email, bool Consent)
+{
+    public const int PhoneLength = 20;
+    public const int EmailLength = 254;
+}
 
 /// <summary>The case a registration produced; <see cref="Created"/> is false when the submission had been registered before.</summary>
 public sealed record Registered(Case Case, bool Created);
@@ -99,6 +107,9 @@ public sealed class CaseRegistration(
             ApplicantId = applicant.Id,
             Language = Language.Normalize(request.Language),
             Note = request.Note.Trim(),
+            NotifyPhone = request.Contacts?.Phone ?? "",
+            NotifyEmail = request.Contacts?.Email.Trim() ?? "",
+            NotifyConsent = request.Contacts?.Consent == true,
             RegulationId = regulation.Id,
             Step = Step.Registration,
             StepStartedAt = now,

@@ -24,7 +24,13 @@ public enum TransitionRefusal
 /// Applies workflow actions to cases: checks role, office, step, assignee and version; moves the step with its
 /// deadline; appends the history event. Every state change of a case goes through here.
 /// </summary>
-public sealed class CaseTransitions(PortalDbContext db, Deadlines deadlines, TimeProvider clock)
+/// <summary>Told of every action recorded on a case, in the same unit of work (so that what it writes is saved with the change, or not at all).</summary>
+public interface ICaseObserver
+{
+    Task OnAsync(Case @case, Office office, CaseAction action, CancellationToken ct);
+}
+
+public sealed class CaseTransitions(PortalDbContext db, Deadlines deadlines, TimeProvider clock, IEnumerable<ICaseObserver> observers)
 {
     /// <summary>Can <paramref name="actor"/> do <paramref name="action"/> on the case as it is now?</summary>
     public static TransitionRefusal Check(Case @case, CaseAction action, Actor actor, int? seenVersion = null)
@@ -57,5 +63,6 @@ public sealed class CaseTransitions(PortalDbContext db, Deadlines deadlines, Tim
             CaseId = @case.Id, At = now, UserId = actor.UserId, UserName = actor.Name, Role = transition.Role,
             OfficeId = actor.OfficeId, Action = action, FromStep = from, ToStep = transition.To, Comment = comment,
         });
+        foreach (var observer in observers) await observer.OnAsync(@case, office, action, ct);
     }
 }

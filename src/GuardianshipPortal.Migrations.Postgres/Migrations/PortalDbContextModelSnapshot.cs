@@ -198,6 +198,19 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<bool>("NotifyConsent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NotifyEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("NotifyPhone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(64)

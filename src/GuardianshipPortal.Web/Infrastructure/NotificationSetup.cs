@@ -41,6 +41,8 @@ public static class NotificationSetup
         var every = TimeSpan.FromSeconds(Math.Max(1, section.GetValue("PollSeconds", 5)));
         // Tests switch the background dispatcher off (Notifications:Dispatch=false) and dispatch when they choose.
         if (section.GetValue("Dispatch", true)) services.AddHostedService(sp => new OutboxWorker(sp.GetRequiredService<IServiceScopeFactory>(), every, sp.GetRequiredService<ILogger<OutboxWorker>>()));
+        // The applicant is told of the changes of their case, in the same unit of work as the change.
+        services.AddScoped<GuardianshipPortal.Cases.ICaseObserver, Features.Notifications.ApplicantNotifications>();
         // The escalation ladder's reminders, every Escalation:PollMinutes (tests run them when they choose).
         services.AddScoped<Features.Terms.EscalationReminders>();
         var escalation = configuration.GetSection("Escalation");

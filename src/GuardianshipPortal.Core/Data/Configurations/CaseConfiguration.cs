@@ -1,3 +1,4 @@
+using GuardianshipPortal.Cases;
 using GuardianshipPortal.Domain.Cases;
 using GuardianshipPortal.Domain.Persons;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,8 @@ public class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(x => x.ApplicantId);
         b.Property(x => x.Language).HasMaxLength(2);
         b.Property(x => x.Note).HasMaxLength(2000);
+        b.Property(x => x.NotifyPhone).HasMaxLength(Contacts.PhoneLength);
+        b.Property(x => x.NotifyEmail).HasMaxLength(Contacts.EmailLength);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne(x => x.Office).WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Applicant).WithMany().HasForeignKey(x => x.ApplicantId).OnDelete(DeleteBehavior.Restrict);

@@ -78,6 +78,10 @@ public class Case
     public int SuspendedMinutes { get; set; }
     /// <summary>The submission that created the case (a registration form shown once, a partner's request): registering it again finds this case.</summary>
     public string? SubmissionKey { get; set; }
+    /// <summary>Where the applicant agreed to be told of the case's changes (SMS to a Kazakh mobile, e-mail); nothing is sent without consent.</summary>
+    public string NotifyPhone { get; set; } = "";
+    public string NotifyEmail { get; set; } = "";
+    public bool NotifyConsent { get; set; }
 
     public List<CaseChild> Children { get; set; } = [];
     public List<CaseDocument> Documents { get; set; } = [];

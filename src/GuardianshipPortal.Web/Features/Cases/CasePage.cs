@@ -25,6 +25,8 @@ public sealed class CasePageModel
     public IReadOnlyList<SpecialistLoad> Specialists { get; init; } = [];
     public IReadOnlyList<RefusalGround> Grounds { get; init; } = [];
     public Dashboard.CaseRisk? Risk { get; init; }
+    /// <summary>What the applicant was sent about the case, and how its delivery stands.</summary>
+    public IReadOnlyList<Messaging.OutboxMessage> Notifications { get; init; } = [];
     public decimal? LumpSumPreview { get; set; }
     public int? LumpSumMrpCount { get; set; }
     public string? Problem { get; set; }
@@ -101,6 +103,8 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
             Documents = await db.IssuedDocuments.AsNoTracking().Where(d => d.CaseId == id).OrderBy(d => d.CreatedAt).ThenBy(d => d.Kind).ToListAsync(ct),
             UserNames = names,
             Risk = (await forecasts.ForAsync([c.Id], ct)).GetValueOrDefault(c.Id),
+            Notifications = await db.OutboxMessages.AsNoTracking().Where(m => m.CaseId == id && m.Event.StartsWith("Applicant"))
+                .OrderBy(m => m.Id).ToListAsync(ct),
             Problem = problem,
             CanResolve = canResolve,
             CanInspect = canDraft && service.NeedsHousingInspection,

@@ -1,3 +1,4 @@
+using GuardianshipPortal.Cases;
 using GuardianshipPortal.Web.Infrastructure;
 using FluentValidation;
 using GuardianshipPortal.Domain.Cases;
@@ -22,6 +23,13 @@ public sealed class RegistrationForm
     public List<Guid> Received { get; set; } = [];
     [WritesTo(typeof(Case), nameof(Case.Note), "Case_Note")]
     public string Note { get; set; } = "";
+    [WritesTo(typeof(Case), nameof(Case.NotifyEmail), "Notify_Email")]
+    public string Email { get; set; } = "";
+    /// <summary>The applicant agreed to be told of the case by SMS (to the phone above) and e-mail.</summary>
+    public bool NotifyConsent { get; set; }
+
+    public Contacts Contacts() => new(
+        GuardianshipPortal.Domain.Persons.KazakhPhone.TryNormalize(Applicant.Phone, out var phone) ? phone : "", Email.Trim(), NotifyConsent);
 
     public IEnumerable<PersonInput> FilledChildren => Children.Where(c => !c.IsBlank);
 }
@@ -46,5 +54,13 @@ public sealed class RegistrationFormValidator : AbstractValidator<RegistrationFo
             .Must((form, children) => children.Where(c => !c.IsBlank).All(c => c.Iin.Trim() != form.Applicant.Iin.Trim()))
             .WithMessage(_ => l["Registration_ChildIsApplicant"]);
         RuleFor(x => x.Note).MaximumLength(2000);
+        RuleFor(x => x.Applicant.Phone)
+            .Must(p => string.IsNullOrWhiteSpace(p) || GuardianshipPortal.Domain.Persons.KazakhPhone.TryNormalize(p, out _))
+            .WithMessage(_ => l["Notify_PhoneFormat"]);
+        RuleFor(x => x.Email).MaximumLength(Contacts.EmailLength).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email))
+            .WithMessage(_ => l["Notify_EmailFormat"]);
+        RuleFor(x => x.NotifyConsent)
+            .Must((form, consent) => !consent || !string.IsNullOrWhiteSpace(form.Applicant.Phone) || !string.IsNullOrWhiteSpace(form.Email))
+            .WithMessage(_ => l["Notify_ConsentNeedsContact"]);
     }
 }

@@ -72,8 +72,7 @@ public sealed class EscalationReminders(
     private string Text(string key, params object[] args) =>
         $"{In(Language.Kazakh)[key, args]} / {In(Language.Russian)[key, args]}";
 
-    private IStringLocalizer In(string language) =>
-        new CultureLocalizer(localizers.Create(typeof(SharedResource)), System.Globalization.CultureInfo.GetCultureInfo(language));
+    private IStringLocalizer In(string language) => CultureLocalizer.For(localizers, language);
 
     private string Body(Escalation rung, string number, string service, Guid id, Office office, DateTimeOffset? stepDue, DateTimeOffset due)
     {
@@ -85,22 +84,6 @@ public sealed class EscalationReminders(
             return $"{l["Remind_Body_" + rung, number, l["Service_" + service], At(stepDue), At(due)]}\n{address.BaseUrl}/cases/{id}";
         }
         return Part(Language.Kazakh) + "\n\n" + Part(Language.Russian);
-    }
-
-    /// <summary>A localizer fixed to one culture, whatever the request's (there is no request in the background).</summary>
-    private sealed class CultureLocalizer(IStringLocalizer inner, System.Globalization.CultureInfo culture) : IStringLocalizer
-    {
-        public LocalizedString this[string name] => With(() => inner[name]);
-        public LocalizedString this[string name, params object[] arguments] => With(() => inner[name, arguments]);
-        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => With(() => inner.GetAllStrings(includeParentCultures).ToList());
-
-        private T With<T>(Func<T> work)
-        {
-            var previous = System.Globalization.CultureInfo.CurrentUICulture;
-            System.Globalization.CultureInfo.CurrentUICulture = culture;
-            try { return work(); }
-            finally { System.Globalization.CultureInfo.CurrentUICulture = previous; }
-        }
     }
 }
 
