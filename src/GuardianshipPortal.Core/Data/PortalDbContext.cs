@@ -42,6 +42,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<IssuedDocumentContent> IssuedDocumentContents => Set<IssuedDocumentContent>();
     public DbSet<Signatures.TrustItem> TrustItems => Set<Signatures.TrustItem>();
     public DbSet<Messaging.OutboxMessage> OutboxMessages => Set<Messaging.OutboxMessage>();
+    public DbSet<Domain.Cases.SurveyAnswer> SurveyAnswers => Set<Domain.Cases.SurveyAnswer>();
 
     private static readonly HashSet<string> RevocationFields =
         [nameof(IssuedDocument.RevokedAt), nameof(IssuedDocument.RevokedById), nameof(IssuedDocument.RevocationReason)];

@@ -638,6 +638,45 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.ToTable("Signatures");
                 });
 
+            modelBuilder.Entity("GuardianshipPortal.Domain.Cases.SurveyAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Accessibility")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Place")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quality")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Service")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "AnsweredAt");
+
+                    b.ToTable("SurveyAnswers", (string)null);
+                });
+
             modelBuilder.Entity("GuardianshipPortal.Domain.Documents.DocumentTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1681,6 +1720,15 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                         .WithOne("Signature")
                         .HasForeignKey("GuardianshipPortal.Domain.Cases.Signature", "CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Cases.SurveyAnswer", b =>
+                {
+                    b.HasOne("GuardianshipPortal.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

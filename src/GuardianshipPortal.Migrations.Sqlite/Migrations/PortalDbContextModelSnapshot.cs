@@ -629,6 +629,43 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Signatures");
                 });
 
+            modelBuilder.Entity("GuardianshipPortal.Domain.Cases.SurveyAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Accessibility")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Place")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Service")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "AnsweredAt");
+
+                    b.ToTable("SurveyAnswers", (string)null);
+                });
+
             modelBuilder.Entity("GuardianshipPortal.Domain.Documents.DocumentTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1666,6 +1703,15 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                         .WithOne("Signature")
                         .HasForeignKey("GuardianshipPortal.Domain.Cases.Signature", "CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Cases.SurveyAnswer", b =>
+                {
+                    b.HasOne("GuardianshipPortal.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -14,6 +14,9 @@ public sealed record SpecialistStats(string Name, int Open, int Closed, int Clos
     public double? OnTimeRate => Closed == 0 ? null : (double)ClosedOnTime / Closed;
 }
 
+/// <summary>The survey of one month and service: results issued, answers, and how many were satisfied with each question.</summary>
+public sealed record SurveyRow(int Month, ServiceCode Service, int Issued, int Answered, int QualitySatisfied, int AccessibilitySatisfied);
+
 /// <summary>An open case the forecast flags, for the dashboard's list (most likely to be late first).</summary>
 public sealed record AtRisk(Guid Id, string Number, ServiceCode Service, Step Step, CaseRisk Risk);
 
@@ -26,8 +29,14 @@ public sealed record OfficeDashboard(
     IReadOnlyList<SpecialistStats> Specialists,
     IReadOnlyDictionary<ServiceCode, IReadOnlyList<StepStats>> StepTimes,
     IReadOnlyDictionary<ServiceCode, Regulation> Regulations,
-    IReadOnlyList<AtRisk>? AtRisk = null)
+    IReadOnlyList<AtRisk>? AtRisk = null,
+    IReadOnlyList<SurveyRow>? Survey = null)
 {
+    public int SurveyIssued => Survey?.Sum(r => r.Issued) ?? 0;
+    public int SurveyAnswered => Survey?.Sum(r => r.Answered) ?? 0;
+    public double? SurveyShare => SurveyIssued == 0 ? null : (double)SurveyAnswered / SurveyIssued;
+    public double? SurveySatisfied => SurveyAnswered == 0 ? null : (double)(Survey!.Sum(r => r.QualitySatisfied)) / SurveyAnswered;
+
     public double? OnTimeRate => ClosedThisYear == 0 ? null : (double)ClosedOnTime / ClosedThisYear;
 }
 
@@ -79,6 +88,18 @@ public sealed class Dashboards(PortalDbContext db, Deadlines deadlines, TimeProv
         var regulations = new Dictionary<ServiceCode, Regulation>();
         foreach (var s in services.Codes) regulations[s] = await deadlines.RegulationInForceAsync(s, office.RegionId, today, ct);
 
+        var closedIds = closed.Select(c => c.Id).ToList();
+        var answers = await db.SurveyAnswers.AsNoTracking().Where(a => a.OfficeId == office.Id && closedIds.Contains(a.CaseId))
+            .Select(a => new { a.CaseId, a.Quality, a.Accessibility }).ToListAsync(ct);
+        var answerOf = answers.ToDictionary(a => a.CaseId);
+        var survey = closed.GroupBy(c => (TimeZoneInfo.ConvertTime(c.ClosedAt!.Value, zone).Month, c.Service)).OrderBy(g => g.Key.Month).ThenBy(g => g.Key.Service)
+            .Select(g =>
+            {
+                var given = g.Where(c => answerOf.ContainsKey(c.Id)).Select(c => answerOf[c.Id]).ToList();
+                return new SurveyRow(g.Key.Month, g.Key.Service, g.Count(), given.Count,
+                    given.Count(a => a.Quality == Satisfaction.Satisfied), given.Count(a => a.Accessibility == Satisfaction.Satisfied));
+            }).ToList();
+
         var risks = await forecasts.ForAsync([.. open.Select(c => c.Id)], ct);
         var atRisk = open.Where(c => risks.TryGetValue(c.Id, out var r) && r.Flagged)
             .Select(c => new AtRisk(c.Id, c.Number, c.Service, c.Step, risks[c.Id])).OrderByDescending(a => a.Risk.Highest).Take(15).ToList();
@@ -91,6 +112,6 @@ public sealed class Dashboards(PortalDbContext db, Deadlines deadlines, TimeProv
             open.Count(c => urgency.Of(c.Step, c.StepDueAt, c.DueAt, c.Suspended) == Urgency.DueSoon),
             closed.Count,
             closed.Count(c => c.ClosedAt <= c.DueAt),
-            specialists, stepTimes, regulations, risks.Count == 0 && open.Count > 0 ? null : atRisk);
+            specialists, stepTimes, regulations, risks.Count == 0 && open.Count > 0 ? null : atRisk, survey);
     }
 }

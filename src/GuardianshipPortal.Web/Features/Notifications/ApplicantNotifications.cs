@@ -48,7 +48,9 @@ public sealed class ApplicantNotifications(PortalDbContext db, TimeProvider cloc
         var applicant = c.Applicant ?? await db.Persons.FindAsync([c.ApplicantId], ct);
         if (applicant is null) return;
         var l = CultureLocalizer.For(localizers, Language.Normalize(c.Language));
-        var text = Text(l, what, c, office, applicant);
+        var survey = what == ApplicantEvent.Issued
+            ? $"{address.BaseUrl}/survey?number={Uri.EscapeDataString(c.Number)}&code={await Status.ReceiptLookup.ReceiptCodeAsync(db, c.Id, ct)}" : "";
+        var text = Text(l, what, c, office, survey);
         var now = clock.GetUtcNow();
         void Add(OutboxChannel channel, string recipient, string subject, string body) => db.OutboxMessages.Add(new OutboxMessage
         {
@@ -62,7 +64,7 @@ public sealed class ApplicantNotifications(PortalDbContext db, TimeProvider cloc
                 $"{Greeting(l, applicant)}\n\n{text}\n\n{office.Name(c.Language)}\n{office.Address(c.Language)}\n{office.Phone}");
     }
 
-    private string Text(IStringLocalizer l, ApplicantEvent what, Case c, Office office, Person applicant)
+    private string Text(IStringLocalizer l, ApplicantEvent what, Case c, Office office, string survey)
     {
         var culture = CultureInfo.GetCultureInfo(Language.Normalize(c.Language));
         string Date(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, office.Zone()).ToString("dd.MM.yyyy", culture);
@@ -77,7 +79,7 @@ public sealed class ApplicantNotifications(PortalDbContext db, TimeProvider cloc
             ApplicantEvent.Extended => l["Notify_Extended", c.Number, Date(c.DueAt), c.ExtensionReason is { } r ? l["ExtensionReason_" + r] : ""],
             ApplicantEvent.Suspended => l["Notify_Suspended", c.Number],
             ApplicantEvent.Resumed => l["Notify_Resumed", c.Number, Date(c.DueAt)],
-            _ => l["Notify_Issued", c.Number, service],
+            _ => l["Notify_Issued", c.Number, service, survey],
         };
     }
 

@@ -30,21 +30,14 @@ public sealed class StatusController(PortalDbContext db) : Controller
     {
         if (string.IsNullOrWhiteSpace(number) && string.IsNullOrWhiteSpace(code))
             return View("/Features/Status/Index.cshtml", new StatusPage(null, null, false, null, null, null, [], false));
-        var typedNumber = (number ?? "").Trim().ToUpperInvariant();
-        var normalized = VerificationCodes.Normalize(code);
-        Case? found = null;
-        if (normalized is not null && typedNumber.Length is > 0 and <= 64)
-            found = await db.Cases.AsNoTracking().Include(c => c.Office).Include(c => c.Applicant)
-                .Where(c => c.Number == typedNumber)
-                .Where(c => db.IssuedDocuments.Any(d => d.CaseId == c.Id && d.Kind == DocumentKind.Receipt && d.VerificationCode == normalized))
-                .FirstOrDefaultAsync(ct);
+        var found = await ReceiptLookup.FindAsync(db, number, code, ct);
         if (found is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
             return View("/Features/Status/Index.cshtml", new StatusPage(number, code, true, null, null, null, [], false));
         }
         var steps = Workflow.Steps.Select(s => new StatusStep(s, found.Step == Step.Closed || s < found.Step, s == found.Step && found.Step != Step.Closed)).ToList();
-        return View("/Features/Status/Index.cshtml", new StatusPage(found.Number, normalized, true, found, found.Office, found.Applicant?.Initials, steps,
+        return View("/Features/Status/Index.cshtml", new StatusPage(found.Number, VerificationCodes.Normalize(code), true, found, found.Office, found.Applicant?.Initials, steps,
             found.Step is Step.Issue or Step.Closed));
     }
 }

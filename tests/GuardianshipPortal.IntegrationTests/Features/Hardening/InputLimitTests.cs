@@ -22,6 +22,8 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
         "Attachment.FileName", "Attachment.ContentType", "Attachment.Sha256",
         "AuditEvent.Action", "AuditEvent.Detail", "AuditEvent.Before", "AuditEvent.After",
         "Case.Number", "Case.SubmissionKey", "CaseEvent.Role", "CaseEvent.UserName",
+        // The applicant's phone (a limited form field), normalised by KazakhPhone to "+77XXXXXXXXX".
+        "Case.NotifyPhone",
         "DocumentTemplate.Language", "DocumentType.Code", "RefusalGround.Code",
         "IssuedDocument.Language", "IssuedDocument.Number", "IssuedDocument.Sha256", "IssuedDocument.SignerName",
         "IssuedDocument.SubjectInitials", "IssuedDocument.VerificationCode",

@@ -1,0 +1,24 @@
+using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Documents;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuardianshipPortal.Web.Features.Status;
+
+/// <summary>The case whose receipt carries this registration number and code: what the applicant holds opens their case, nothing else does.</summary>
+public static class ReceiptLookup
+{
+    public static async Task<Case?> FindAsync(PortalDbContext db, string? number, string? code, CancellationToken ct)
+    {
+        var typedNumber = (number ?? "").Trim().ToUpperInvariant();
+        var normalized = VerificationCodes.Normalize(code);
+        if (normalized is null || typedNumber.Length is 0 or > 64) return null;
+        return await db.Cases.AsNoTracking().Include(c => c.Office).Include(c => c.Applicant)
+            .Where(c => c.Number == typedNumber)
+            .Where(c => db.IssuedDocuments.Any(d => d.CaseId == c.Id && d.Kind == DocumentKind.Receipt && d.VerificationCode == normalized))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    public static Task<string?> ReceiptCodeAsync(PortalDbContext db, Guid caseId, CancellationToken ct) =>
+        db.IssuedDocuments.Where(d => d.CaseId == caseId && d.Kind == DocumentKind.Receipt).Select(d => d.VerificationCode).FirstOrDefaultAsync(ct);
+}
