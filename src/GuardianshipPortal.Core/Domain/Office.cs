@@ -29,6 +29,9 @@ public class Office
     /// <summary>Hours when applicants are received at the counter (printed on notices); within the working day.</summary>
     public TimeOnly ReceptionFrom { get; set; } = OfficeHours.Standard.Opens;
     public TimeOnly ReceptionTo { get; set; } = new(17, 30);
+    /// <summary>The channels this office tells applicants by (each needs the applicant's consent and contact).</summary>
+    public bool NotifyBySms { get; set; } = true;
+    public bool NotifyByEmail { get; set; } = true;
 
     public string Name(string language) => Language.Pick(language, NameKk, NameRu);
     public string Address(string language) => Language.Pick(language, AddressKk, AddressRu);

@@ -850,6 +850,12 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<bool>("NotifyByEmail")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NotifyBySms")
+                        .HasColumnType("boolean");
+
                     b.Property<TimeOnly>("OpensAt")
                         .HasColumnType("time without time zone");
 

@@ -27,6 +27,13 @@ public sealed record Page(HttpStatusCode Status, string Html, IHtmlDocument Docu
         return this;
     }
 
+    /// <summary>Clears checkboxes, as a user would.</summary>
+    public Page Uncheck(string selector)
+    {
+        foreach (var input in Document.QuerySelectorAll(selector).OfType<IHtmlInputElement>()) input.IsChecked = false;
+        return this;
+    }
+
     /// <summary>Chooses the option whose text contains <paramref name="text"/>.</summary>
     public Page Select(string selector, string text)
     {

@@ -55,6 +55,8 @@ public sealed class OfficeForm
     public TimeOnly LunchTo { get; set; } = OfficeHours.Standard.LunchTo;
     public TimeOnly ReceptionFrom { get; set; } = OfficeHours.Standard.Opens;
     public TimeOnly ReceptionTo { get; set; } = new(17, 30);
+    public bool NotifyBySms { get; set; }
+    public bool NotifyByEmail { get; set; }
 
     public OfficeHours Hours => new(OpensAt, ClosesAt, LunchFrom, LunchTo);
 
@@ -63,6 +65,7 @@ public sealed class OfficeForm
         Code = o.Code, NameKk = o.NameKk, NameRu = o.NameRu, AddressKk = o.AddressKk, AddressRu = o.AddressRu,
         Phone = o.Phone, TimeZoneId = o.TimeZoneId, IsActive = o.IsActive, OpensAt = o.OpensAt, ClosesAt = o.ClosesAt,
         LunchFrom = o.LunchFrom, LunchTo = o.LunchTo, ReceptionFrom = o.ReceptionFrom, ReceptionTo = o.ReceptionTo,
+        NotifyBySms = o.NotifyBySms, NotifyByEmail = o.NotifyByEmail,
     };
 
     public void ApplyTo(Office o)
@@ -72,12 +75,14 @@ public sealed class OfficeForm
         o.TimeZoneId = TimeZoneId; o.IsActive = IsActive;
         (o.OpensAt, o.ClosesAt, o.LunchFrom, o.LunchTo) = (OpensAt, ClosesAt, LunchFrom, LunchTo);
         (o.ReceptionFrom, o.ReceptionTo) = (ReceptionFrom, ReceptionTo);
+        (o.NotifyBySms, o.NotifyByEmail) = (NotifyBySms, NotifyByEmail);
     }
 
     /// <summary>What the audit records of an office, before and after a change.</summary>
     public static string Describe(Office o) =>
         $"{o.Code}; {o.NameKk}; {o.NameRu}; {o.AddressKk}; {o.AddressRu}; {o.Phone}; {o.TimeZoneId}; {o.IsActive}; " +
-        $"{o.OpensAt:HH:mm}–{o.ClosesAt:HH:mm}, {o.LunchFrom:HH:mm}–{o.LunchTo:HH:mm}, {o.ReceptionFrom:HH:mm}–{o.ReceptionTo:HH:mm}";
+        $"{o.OpensAt:HH:mm}–{o.ClosesAt:HH:mm}, {o.LunchFrom:HH:mm}–{o.LunchTo:HH:mm}, {o.ReceptionFrom:HH:mm}–{o.ReceptionTo:HH:mm}; " +
+        $"notify: {(o.NotifyBySms ? "sms " : "")}{(o.NotifyByEmail ? "email" : "")}";
 }
 
 public sealed class OfficeFormValidator : AbstractValidator<OfficeForm>
@@ -162,7 +167,7 @@ public sealed class CataloguesController(PortalDbContext db, CurrentUser me, Aud
     [HttpGet("offices/{id:guid}/edit")]
     public async Task<IActionResult> EditOffice(Guid? id, CancellationToken ct)
     {
-        if (id is null) return View("/Features/Admin/OfficeEdit.cshtml", (id, new OfficeForm()));
+        if (id is null) return View("/Features/Admin/OfficeEdit.cshtml", (id, new OfficeForm { NotifyBySms = true, NotifyByEmail = true }));
         var o = await db.Offices.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.RegionId == me.RegionId, ct);
         if (o is null) return NotFound();
         return View("/Features/Admin/OfficeEdit.cshtml", (id, OfficeForm.Of(o)));

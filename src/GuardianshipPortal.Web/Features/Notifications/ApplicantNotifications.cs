@@ -58,8 +58,8 @@ public sealed class ApplicantNotifications(PortalDbContext db, TimeProvider cloc
             Subject = subject, Body = body, Language = Language.Normalize(c.Language),
             IdempotencyKey = $"applicant:{c.Id:N}:{c.Version}:{(int)channel}", CreatedAt = now, NextAttemptAt = now,
         });
-        if (c.NotifyPhone.Length > 0) Add(OutboxChannel.Sms, c.NotifyPhone, "", text);
-        if (c.NotifyEmail.Length > 0)
+        if (c.NotifyPhone.Length > 0 && office.NotifyBySms) Add(OutboxChannel.Sms, c.NotifyPhone, "", text);
+        if (c.NotifyEmail.Length > 0 && office.NotifyByEmail)
             Add(OutboxChannel.Email, c.NotifyEmail, l["Notify_Subject", c.Number, l["NotifyEvent_" + what]],
                 $"{Greeting(l, applicant)}\n\n{text}\n\n{office.Name(c.Language)}\n{office.Address(c.Language)}\n{office.Phone}");
     }

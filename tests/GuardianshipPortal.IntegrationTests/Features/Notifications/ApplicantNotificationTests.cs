@@ -118,6 +118,23 @@ public abstract class ApplicantNotificationTests(PortalFixture fixture) : Portal
     }
 
     [Fact]
+    public async Task An_office_that_tells_by_email_only_sends_no_sms()
+    {
+        var admin = NewClient();
+        await admin.SignInAsync("admin");
+        var officeId = await App.WithDbAsync(db => db.Offices.Where(o => o.Code == "KRG-02").Select(o => o.Id).SingleAsync());
+        var form = await admin.GetAsync($"/admin/offices/{officeId}/edit");
+        form.Uncheck("#NotifyBySms");
+        var saved = await admin.SubmitAsync(form, "[data-testid=office-form]");
+        Assert.Equal(HttpStatusCode.OK, saved.Status);
+        Assert.False(await App.WithDbAsync(db => db.Offices.Where(o => o.Id == officeId).Select(o => o.NotifyBySms).SingleAsync()));
+
+        var id = (await new OfficeDesk(App, "2").RegisterAsync(ServiceCode.GuardianshipCertificate, overrides: Consent())).CaseId;
+
+        Assert.Equal(["Email"], (await MessagesAsync(id)).Select(m => m.Channel));
+    }
+
+    [Fact]
     public async Task A_signature_that_loses_to_another_sends_nothing_of_its_own()
     {
         var office = new OfficeDesk(App);
