@@ -43,6 +43,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Signatures.TrustItem> TrustItems => Set<Signatures.TrustItem>();
     public DbSet<Messaging.OutboxMessage> OutboxMessages => Set<Messaging.OutboxMessage>();
     public DbSet<Domain.Cases.SurveyAnswer> SurveyAnswers => Set<Domain.Cases.SurveyAnswer>();
+    public DbSet<Messaging.MessageTemplate> MessageTemplates => Set<Messaging.MessageTemplate>();
 
     private static readonly HashSet<string> RevocationFields =
         [nameof(IssuedDocument.RevokedAt), nameof(IssuedDocument.RevokedById), nameof(IssuedDocument.RevocationReason)];

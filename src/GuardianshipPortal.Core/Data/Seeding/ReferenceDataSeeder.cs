@@ -53,6 +53,13 @@ public class ReferenceDataSeeder(PortalDbContext db, ServiceCatalog catalog)
                 Id = Guid.NewGuid(), Kind = t.Kind, Language = t.Language, Version = 1, Title = t.Title, Body = t.Body.Trim(), CreatedAt = DateTimeOffset.UtcNow,
             });
         }
+        var worded = (await db.MessageTemplates.Select(t => new { t.Event, t.Language }).Distinct().ToListAsync(ct))
+            .Select(t => (t.Event, t.Language)).ToHashSet();
+        foreach (var (what, language, subject, body) in Messaging.MessageTemplates.Defaults.Where(t => !worded.Contains((t.Event, t.Language))))
+            db.MessageTemplates.Add(new Messaging.MessageTemplate
+            {
+                Id = Guid.NewGuid(), Event = what, Language = language, Version = 1, Subject = subject, Body = body, CreatedAt = DateTimeOffset.UtcNow,
+            });
         // Every year from 2025 to next year gets its days by the law's rule if it has none yet, so deadlines never
         // silently run over holidays; the administrator then adds Kurban Ait and the Government's transfers.
         var lastYear = DateTime.UtcNow.Year + 1;

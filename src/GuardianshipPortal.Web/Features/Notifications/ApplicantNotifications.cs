@@ -7,6 +7,7 @@ using GuardianshipPortal.Domain.Persons;
 using GuardianshipPortal.Domain.Workflow;
 using GuardianshipPortal.Messaging;
 using GuardianshipPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace GuardianshipPortal.Web.Features.Notifications;
@@ -50,36 +51,41 @@ public sealed class ApplicantNotifications(PortalDbContext db, TimeProvider cloc
         var l = CultureLocalizer.For(localizers, Language.Normalize(c.Language));
         var survey = what == ApplicantEvent.Issued
             ? $"{address.BaseUrl}/survey?number={Uri.EscapeDataString(c.Number)}&code={await Status.ReceiptLookup.ReceiptCodeAsync(db, c.Id, ct)}" : "";
-        var text = Text(l, what, c, office, survey);
+        var language = Language.Normalize(c.Language);
+        var template = await db.MessageTemplates.AsNoTracking().Where(t => t.Event == what.ToString() && t.Language == language)
+            .OrderByDescending(t => t.Version).FirstOrDefaultAsync(ct);
+        if (template is null) return; // the seeder gives every event its wording; none means an office that chose silence
+        var values = Values(l, c, office, applicant, survey);
+        var text = MessageTemplates.Fill(template.Body, values);
         var now = clock.GetUtcNow();
         void Add(OutboxChannel channel, string recipient, string subject, string body) => db.OutboxMessages.Add(new OutboxMessage
         {
             Channel = channel, Stream = $"case:{c.Id:N}", CaseId = c.Id, Event = "Applicant" + what, Recipient = recipient,
-            Subject = subject, Body = body, Language = Language.Normalize(c.Language),
+            Subject = subject, Body = body, Language = language,
             IdempotencyKey = $"applicant:{c.Id:N}:{c.Version}:{(int)channel}", CreatedAt = now, NextAttemptAt = now,
         });
         if (c.NotifyPhone.Length > 0 && office.NotifyBySms) Add(OutboxChannel.Sms, c.NotifyPhone, "", text);
         if (c.NotifyEmail.Length > 0 && office.NotifyByEmail)
-            Add(OutboxChannel.Email, c.NotifyEmail, l["Notify_Subject", c.Number, l["NotifyEvent_" + what]],
-                $"{Greeting(l, applicant)}\n\n{text}\n\n{office.Name(c.Language)}\n{office.Address(c.Language)}\n{office.Phone}");
+            Add(OutboxChannel.Email, c.NotifyEmail, MessageTemplates.Fill(template.Subject, values),
+                $"{values["greeting"]}\n\n{text}\n\n{office.Name(language)}\n{office.Address(language)}\n{office.Phone}");
     }
 
-    private string Text(IStringLocalizer l, ApplicantEvent what, Case c, Office office, string survey)
+    /// <summary>What the placeholders of <see cref="MessageTemplates.Placeholders"/> stand for in this case.</summary>
+    private Dictionary<string, string> Values(IStringLocalizer l, Case c, Office office, Person applicant, string survey)
     {
         var culture = CultureInfo.GetCultureInfo(Language.Normalize(c.Language));
-        string Date(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, office.Zone()).ToString("dd.MM.yyyy", culture);
-        var service = l["Service_" + c.Service];
-        var hours = $"{office.ReceptionFrom:HH\\:mm}–{office.ReceptionTo:HH\\:mm}";
-        var status = $"{address.BaseUrl}/status";
-        return what switch
+        return new Dictionary<string, string>
         {
-            ApplicantEvent.Accepted => l["Notify_Accepted", c.Number, service, Date(c.DueAt), status],
-            ApplicantEvent.Ready => l["Notify_Ready", c.Number, service, office.Address(c.Language), hours],
-            ApplicantEvent.Refused => l["Notify_Refused", c.Number, service, office.Address(c.Language), hours],
-            ApplicantEvent.Extended => l["Notify_Extended", c.Number, Date(c.DueAt), c.ExtensionReason is { } r ? l["ExtensionReason_" + r] : ""],
-            ApplicantEvent.Suspended => l["Notify_Suspended", c.Number],
-            ApplicantEvent.Resumed => l["Notify_Resumed", c.Number, Date(c.DueAt)],
-            _ => l["Notify_Issued", c.Number, service, survey],
+            ["number"] = c.Number,
+            ["service"] = l["Service_" + c.Service],
+            ["date"] = TimeZoneInfo.ConvertTime(c.DueAt, office.Zone()).ToString("dd.MM.yyyy", culture),
+            ["address"] = office.Address(c.Language),
+            ["hours"] = $"{office.ReceptionFrom:HH\\:mm}–{office.ReceptionTo:HH\\:mm}",
+            ["reason"] = c.ExtensionReason is { } r ? l["ExtensionReason_" + r] : "",
+            ["status"] = $"{address.BaseUrl}/status",
+            ["survey"] = survey,
+            ["office"] = office.Name(c.Language),
+            ["greeting"] = Greeting(l, applicant),
         };
     }
 

@@ -24,6 +24,8 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
         "Case.Number", "Case.SubmissionKey", "CaseEvent.Role", "CaseEvent.UserName",
         // The applicant's phone (a limited form field), normalised by KazakhPhone to "+77XXXXXXXXX".
         "Case.NotifyPhone",
+        // A message template's event and language come from the template edited (the address names an existing one).
+        "MessageTemplate.Event", "MessageTemplate.Language",
         "DocumentTemplate.Language", "DocumentType.Code", "RefusalGround.Code",
         "IssuedDocument.Language", "IssuedDocument.Number", "IssuedDocument.Sha256", "IssuedDocument.SignerName",
         "IssuedDocument.SubjectInitials", "IssuedDocument.VerificationCode",

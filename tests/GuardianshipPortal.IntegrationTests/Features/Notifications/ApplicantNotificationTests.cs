@@ -67,7 +67,7 @@ public abstract class ApplicantNotificationTests(PortalFixture fixture) : Portal
         Assert.All(messages, m => Assert.Equal("ru", m.Language));
         Assert.StartsWith("Уважаемая Айжан Болатқызы!", messages[1].Body);
         Assert.Contains("подготовлен мотивированный отказ", messages[2].Body);
-        Assert.Contains("решение об отказе", messages[3].Subject);
+        Assert.StartsWith("Решение по заявлению № ", messages[3].Subject);
     }
 
     [Fact]
@@ -132,6 +132,34 @@ public abstract class ApplicantNotificationTests(PortalFixture fixture) : Portal
         var id = (await new OfficeDesk(App, "2").RegisterAsync(ServiceCode.GuardianshipCertificate, overrides: Consent())).CaseId;
 
         Assert.Equal(["Email"], (await MessagesAsync(id)).Select(m => m.Channel));
+    }
+
+    [Fact]
+    public async Task The_administrator_rewords_a_message_as_a_new_version_and_an_unknown_placeholder_is_refused()
+    {
+        await using var app = new PortalApp(Fixture.Provider); // the wording changes for the whole portal: a portal of its own
+        var admin = new PortalClient(app);
+        await admin.SignInAsync("admin");
+        var list = await admin.GetAsync("/admin/messages");
+        Assert.Equal(14, list.Document.QuerySelectorAll("[data-testid=message-templates] tbody tr").Length);
+        var form = await admin.GetAsync("/admin/messages/Accepted/kk");
+
+        var unknown = await admin.SubmitAsync(form, "[data-testid=message-form]", new Dictionary<string, string> { ["Body"] = "№ {number}: {applicant_iin} қабылданды." });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.Status);
+        Assert.Contains("{applicant_iin}", unknown.Errors.Single());
+        var saved = await admin.SubmitAsync(form, "[data-testid=message-form]", new Dictionary<string, string>
+        {
+            ["Body"] = "{greeting} № {number} өтініш тіркелді, нәтиже {date} дайын болады. {office}",
+        });
+        Assert.Equal(HttpStatusCode.OK, saved.Status);
+        Assert.Equal(2, await app.WithDbAsync(db => db.MessageTemplates.Where(t => t.Event == "Accepted" && t.Language == "kk").MaxAsync(t => t.Version)));
+
+        var id = (await new OfficeDesk(app).RegisterAsync(ServiceCode.GuardianshipCertificate, overrides: Consent())).CaseId;
+        var sms = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.CaseId == id && m.Channel == Messaging.OutboxChannel.Sms).Select(m => m.Body).FirstAsync());
+        Assert.StartsWith("Құрметті Айжан Болатқызы! № KRG-01-GC-", sms);
+        Assert.EndsWith("дайын болады. Қарағанды қаласының білім бөлімі", sms);
+        var stale = await admin.SubmitAsync(form, "[data-testid=message-form]", new Dictionary<string, string> { ["Body"] = "№ {number}" });
+        Assert.Equal(HttpStatusCode.Conflict, stale.Status);
     }
 
     [Fact]
