@@ -20,8 +20,11 @@ public sealed record Spacer(double Height) : Block;
 
 public sealed record SignatureBlock(string Position, string Name, string SealLabel);
 
-/// <summary>The verification code printed with a QR code pointing at the public verification page.</summary>
-public sealed record Verification(string Code, string Url, string Caption);
+/// <summary>
+/// The verification code printed with a QR code pointing at the public verification page; on a result handed to the
+/// applicant also a second QR code leading to the survey of quality and accessibility.
+/// </summary>
+public sealed record Verification(string Code, string Url, string Caption, string? SurveyUrl = null, string? SurveyCaption = null);
 
 /// <summary>Everything a printed document shows, already in its language. The renderer knows nothing of cases.</summary>
 public sealed record DocumentModel

@@ -295,24 +295,41 @@ public sealed class PdfRenderer : IDocumentRenderer
         {
             const double size = 62;
             EnsureRoom(size + 6);
-            using var generator = new QRCodeGenerator();
-            var matrix = generator.CreateQrCode(verification.Url, QRCodeGenerator.ECCLevel.M).ModuleMatrix;
-            var modules = matrix.Count;
-            var cell = size / modules;
             var y = _y + 6;
             var small = Font(9);
+            var qr = Qr(verification.Url, size);
+            var survey = verification.SurveyUrl is { } surveyUrl ? Qr(surveyUrl, size) : null;
             Add(g =>
             {
-                for (var r = 0; r < modules; r++)
-                for (var c = 0; c < modules; c++)
+                qr(g, Left, y);
+                if (survey is not null)
                 {
-                    if (matrix[r][c]) g.DrawRectangle(XBrushes.Black, Left + c * cell, y + r * cell, cell + 0.05, cell + 0.05);
+                    var x = Left + ContentWidth - size;
+                    survey(g, x, y);
+                    g.DrawString(verification.SurveyCaption ?? "", small, XBrushes.Black, new XRect(x - 150, y + 14, 142, 30), XStringFormats.TopRight);
                 }
                 g.DrawString(verification.Caption, small, XBrushes.Black, new XPoint(Left + size + 10, y + 14), XStringFormats.TopLeft);
                 g.DrawString(verification.Code, Font(12, bold: true), XBrushes.Black, new XPoint(Left + size + 10, y + 28), XStringFormats.TopLeft);
                 g.DrawString(verification.Url, small, XBrushes.Black, new XPoint(Left + size + 10, y + 44), XStringFormats.TopLeft);
             });
             _y += size + 10;
+        }
+
+        /// <summary>A QR code of <paramref name="text"/>, drawn as its dark modules in a square of <paramref name="size"/> points.</summary>
+        private static Action<XGraphics, double, double> Qr(string text, double size)
+        {
+            using var generator = new QRCodeGenerator();
+            var matrix = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M).ModuleMatrix;
+            var modules = matrix.Count;
+            var cell = size / modules;
+            return (g, x, y) =>
+            {
+                for (var r = 0; r < modules; r++)
+                for (var c = 0; c < modules; c++)
+                {
+                    if (matrix[r][c]) g.DrawRectangle(XBrushes.Black, x + c * cell, y + r * cell, cell + 0.05, cell + 0.05);
+                }
+            };
         }
     }
 }

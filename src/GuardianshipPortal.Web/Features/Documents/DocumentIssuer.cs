@@ -29,7 +29,12 @@ public sealed class DocumentIssuer(PortalDbContext db, IDocumentRenderer rendere
         var code = VerificationCodes.New();
         var url = $"{publicAddress.BaseUrl}/verify/{code}";
         var caption = Domain.Language.Pick(c.Language, "Құжаттың түпнұсқалығын тексеру коды:", "Код проверки подлинности документа:");
-        var pdf = renderer.Render(composer.Compose(c, template, signer, specialist, now, new Verification(code, url, caption), draft: false));
+        // A result the applicant takes home leads to the survey of quality and accessibility (seed 003 appendix 4).
+        var receiptCode = kind is DocumentKind.Receipt or DocumentKind.HousingInspectionAct ? null
+            : await db.IssuedDocuments.Where(d => d.CaseId == c.Id && d.Kind == DocumentKind.Receipt).Select(d => d.VerificationCode).FirstOrDefaultAsync();
+        var survey = receiptCode is null ? null : $"{publicAddress.BaseUrl}/survey?number={Uri.EscapeDataString(c.Number)}&code={receiptCode}";
+        var surveyCaption = Domain.Language.Pick(c.Language, "Қызмет сапасын бағалаңыз:", "Оцените качество услуги:");
+        var pdf = renderer.Render(composer.Compose(c, template, signer, specialist, now, new Verification(code, url, caption, survey, surveyCaption), draft: false));
         var document = new IssuedDocument
         {
             Id = Guid.NewGuid(), CaseId = c.Id, Kind = kind, Language = c.Language, TemplateVersion = template.Version,

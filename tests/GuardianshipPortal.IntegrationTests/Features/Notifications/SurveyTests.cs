@@ -52,6 +52,24 @@ public abstract class SurveyTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Fact]
+    public async Task The_result_taken_home_carries_the_surveys_qr_code_and_the_receipt_does_not()
+    {
+        if (PdfText.SkipReason is { } reason) Assert.Skip(reason);
+        var office = new OfficeDesk(App);
+        var (id, _, _) = await IssuedAsync(office);
+        var clerk = await office.AsAsync("clerk");
+        async Task<string> TextAsync(DocumentKind kind)
+        {
+            var document = await App.WithDbAsync(db => db.IssuedDocuments.SingleAsync(d => d.CaseId == id && d.Kind == kind));
+            var pdf = await clerk.Http.GetByteArrayAsync($"/documents/{document.Id}", TestContext.Current.CancellationToken);
+            return PdfText.Flat(await PdfText.ExtractAsync(pdf));
+        }
+
+        Assert.Contains("Қызмет сапасын бағалаңыз:", await TextAsync(DocumentKind.GuardianshipCertificate));
+        Assert.DoesNotContain("Қызмет сапасын бағалаңыз:", await TextAsync(DocumentKind.Receipt));
+    }
+
+    [Fact]
     public async Task Before_the_result_is_issued_the_survey_is_closed()
     {
         var office = new OfficeDesk(App);
