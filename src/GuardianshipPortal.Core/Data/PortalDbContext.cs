@@ -44,6 +44,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Messaging.OutboxMessage> OutboxMessages => Set<Messaging.OutboxMessage>();
     public DbSet<Domain.Cases.SurveyAnswer> SurveyAnswers => Set<Domain.Cases.SurveyAnswer>();
     public DbSet<Messaging.MessageTemplate> MessageTemplates => Set<Messaging.MessageTemplate>();
+    public DbSet<Partners.Partner> Partners => Set<Partners.Partner>();
 
     private static readonly HashSet<string> RevocationFields =
         [nameof(IssuedDocument.RevokedAt), nameof(IssuedDocument.RevokedById), nameof(IssuedDocument.RevocationReason)];

@@ -36,4 +36,8 @@ public enum AuditAction
     EnableTwoFactor = 25,
     /// <summary>The administrator removed a user's second factor (a lost phone): set up again at the next sign-in.</summary>
     ResetTwoFactor = 26,
+    /// <summary>A partner registered, its key rotated, or it was revoked.</summary>
+    EditPartner = 27,
+    /// <summary>A partner's call to the API (who, what).</summary>
+    PartnerCall = 28,
 }

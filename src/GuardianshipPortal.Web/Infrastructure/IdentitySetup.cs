@@ -72,6 +72,9 @@ public static class IdentitySetup
             .AddPasswordValidator<Passwords.PortalPasswordValidator>();
         services.AddSingleton<Passwords.CommonPasswords>();
 
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Features.Api.PartnerAuthenticationHandler>(
+            Features.Api.PartnerAuthenticationHandler.SchemeName, null);
+
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "gp.auth";

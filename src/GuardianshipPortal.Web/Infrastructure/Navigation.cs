@@ -23,6 +23,7 @@ public static class Navigation
         new("Nav_Templates", "/admin/templates", [Roles.Admin]),
         new("Nav_Messages", "/admin/messages", [Roles.Admin]),
         new("Nav_Trust", "/admin/trust", [Roles.Admin]),
+        new("Nav_Partners", "/admin/partners", [Roles.Admin]),
         new("Nav_Outbox", "/admin/outbox", [Roles.Admin]),
         new("Nav_Audit", "/audit", [Roles.Admin, Roles.Supervisor]),
     ];

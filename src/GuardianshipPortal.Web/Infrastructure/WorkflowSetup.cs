@@ -48,6 +48,11 @@ public static class WorkflowSetup
             o.AddPolicy(VerifyPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
+            // Per partner (its key id; the limiter runs before authentication), per instance of the portal.
+            o.AddPolicy(Features.Api.PartnerApi.RatePolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                Partners.PartnerKeys.TryParse(context.Request.Headers.Authorization.ToString().Replace("Bearer ", "", StringComparison.OrdinalIgnoreCase), out var keyId, out _)
+                    ? keyId : "anonymous:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) }));
         });
         return services;
     }

@@ -26,6 +26,8 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
         "Case.NotifyPhone",
         // A message template's event and language come from the template edited (the address names an existing one).
         "MessageTemplate.Event", "MessageTemplate.Language",
+        // A partner's key: made by the portal (PartnerKeys), kept as its hash.
+        "Partner.KeyHash", "Partner.KeyId", "Partner.PreviousKeyHash",
         "DocumentTemplate.Language", "DocumentType.Code", "RefusalGround.Code",
         "IssuedDocument.Language", "IssuedDocument.Number", "IssuedDocument.Sha256", "IssuedDocument.SignerName",
         "IssuedDocument.SubjectInitials", "IssuedDocument.VerificationCode",
