@@ -45,6 +45,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Domain.Cases.SurveyAnswer> SurveyAnswers => Set<Domain.Cases.SurveyAnswer>();
     public DbSet<Messaging.MessageTemplate> MessageTemplates => Set<Messaging.MessageTemplate>();
     public DbSet<Partners.Partner> Partners => Set<Partners.Partner>();
+    public DbSet<Partners.ElectronicRequest> ElectronicRequests => Set<Partners.ElectronicRequest>();
 
     private static readonly HashSet<string> RevocationFields =
         [nameof(IssuedDocument.RevokedAt), nameof(IssuedDocument.RevokedById), nameof(IssuedDocument.RevocationReason)];

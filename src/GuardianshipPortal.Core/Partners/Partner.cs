@@ -105,3 +105,47 @@ public class PartnerOfficeConfiguration : IEntityTypeConfiguration<PartnerOffice
         b.HasOne(x => x.Office).WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+/// <summary>
+/// The electronic request a case came from: the partner, its id for the request, the signed original (kept as
+/// received), and the signer's certificate as checked on arrival.
+/// </summary>
+public class ElectronicRequest
+{
+    public const int ExternalIdLength = 64;
+
+    public Guid CaseId { get; set; }
+    public Guid PartnerId { get; set; }
+    public required string ExternalRequestId { get; set; }
+    /// <summary>SHA-256 of the signed content: the same id with other content is a conflict, not a retry.</summary>
+    public required string ContentSha256 { get; set; }
+    public required byte[] SignedRequest { get; set; }
+    public DateTimeOffset ArrivedAt { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
+    public string SignerName { get; set; } = "";
+    public string SignerIin { get; set; } = "";
+    public string SignerBin { get; set; } = "";
+    public string SignerSerial { get; set; } = "";
+    public string SignerIssuer { get; set; } = "";
+    public DateTimeOffset SignerValidFrom { get; set; }
+    public DateTimeOffset SignerValidTo { get; set; }
+}
+
+public class ElectronicRequestConfiguration : IEntityTypeConfiguration<ElectronicRequest>
+{
+    public void Configure(EntityTypeBuilder<ElectronicRequest> b)
+    {
+        b.ToTable("ElectronicRequests");
+        b.HasKey(x => x.CaseId);
+        b.HasOne<Case>().WithOne().HasForeignKey<ElectronicRequest>(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Partner>().WithMany().HasForeignKey(x => x.PartnerId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.ExternalRequestId).HasMaxLength(ElectronicRequest.ExternalIdLength);
+        b.HasIndex(x => new { x.PartnerId, x.ExternalRequestId }).IsUnique();
+        b.Property(x => x.ContentSha256).HasMaxLength(64);
+        b.Property(x => x.SignerName).HasMaxLength(300);
+        b.Property(x => x.SignerIin).HasMaxLength(12);
+        b.Property(x => x.SignerBin).HasMaxLength(12);
+        b.Property(x => x.SignerSerial).HasMaxLength(100);
+        b.Property(x => x.SignerIssuer).HasMaxLength(500);
+    }
+}

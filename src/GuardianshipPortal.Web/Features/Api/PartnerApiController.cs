@@ -12,7 +12,7 @@ namespace GuardianshipPortal.Web.Features.Api;
 [ApiController, Route("api/v1"), IgnoreAntiforgeryToken]
 [Authorize(AuthenticationSchemes = PartnerAuthenticationHandler.SchemeName)]
 [EnableRateLimiting(PartnerApi.RatePolicy)]
-public sealed class PartnerApiController(PortalDbContext db, AuditLog audit) : ControllerBase
+public sealed class PartnerApiController(PortalDbContext db, AuditLog audit, RequestIntake intake, Microsoft.Extensions.Localization.IStringLocalizerFactory localizers) : ControllerBase
 {
     private Guid PartnerId => Guid.Parse(User.FindFirst(PartnerAuthenticationHandler.PartnerClaim)!.Value);
 
@@ -25,6 +25,44 @@ public sealed class PartnerApiController(PortalDbContext db, AuditLog audit) : C
         await db.SaveChangesAsync(ct);
         return Ok(new { name = partner.Name, channel = partner.Channel.ToString(), bin = partner.Bin, offices = partner.Offices.Select(o => o.Office!.Code).Order() });
     }
+
+    /// <summary>
+    /// A signed request: <c>{ "cms": "&lt;base64 CMS SignedData, attached&gt;" }</c>. 201 with the case (Location to
+    /// follow it), 200 with the same body for the same request again, 409 for the same id with other content, 422/403
+    /// problem+json with a stable code otherwise — and nothing saved.
+    /// </summary>
+    [HttpPost("requests"), RequestSizeLimit(RequestBodyLimit)]
+    public async Task<IActionResult> Receive(CancellationToken ct)
+    {
+        var partner = await db.Partners.AsNoTracking().SingleAsync(p => p.Id == PartnerId, ct);
+        RequestEnvelope? envelope;
+        try
+        {
+            envelope = await System.Text.Json.JsonSerializer.DeserializeAsync<RequestEnvelope>(Request.Body,
+                new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web), ct);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or IOException)
+        {
+            envelope = null;
+        }
+        var (state, created, problem) = await intake.ReceiveAsync(partner, envelope, ct);
+        audit.Record(AuditAction.PartnerCall, state?.Id, $"{partner.Name}: POST /api/v1/requests → {problem?.Code ?? (created ? "created" : "repeated")}");
+        await db.SaveChangesAsync(ct);
+        if (problem is not null) return new ObjectResult(ApiProblems.Body(localizers, problem.Status, problem.Code)) { StatusCode = problem.Status, ContentTypes = { "application/problem+json" } };
+        return created ? Created($"/api/v1/requests/{state!.Id}", state) : Ok(state);
+    }
+
+    /// <summary>The partner's own request: its step, due date and outcome.</summary>
+    [HttpGet("requests/{id:guid}")]
+    public async Task<IActionResult> Status(Guid id, CancellationToken ct)
+    {
+        var own = await db.ElectronicRequests.AsNoTracking().AnyAsync(r => r.CaseId == id && r.PartnerId == PartnerId, ct);
+        if (!own || await intake.StateAsync(id, ct) is not { } state)
+            return new ObjectResult(ApiProblems.Body(localizers, StatusCodes.Status404NotFound, "not_found")) { StatusCode = 404, ContentTypes = { "application/problem+json" } };
+        return Ok(state);
+    }
+
+    public const long RequestBodyLimit = 90L * 1024 * 1024;
 }
 
 public static class PartnerApi

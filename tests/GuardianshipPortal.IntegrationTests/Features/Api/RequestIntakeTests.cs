@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Persons;
+using GuardianshipPortal.IntegrationTests.Infrastructure;
+using GuardianshipPortal.Partners;
+using GuardianshipPortal.Signatures;
+using GuardianshipPortal.UnitTests.Signatures;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuardianshipPortal.IntegrationTests.Features.Api;
+
+/// <summary>
+/// POST /api/v1/requests: a signed request from the e-government gateway or a Public Service Center becomes a case in
+/// the clerk's queue, or is refused whole with a stable code; retries find the same case.
+/// </summary>
+public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fixture), IDisposable
+{
+    // A root of its own per test (roots of one name but other keys would be confused by the chain builder).
+    private readonly TestPki _pki = new($"TEST NCA FOR INTAKE {Guid.NewGuid():N}");
+
+    public void Dispose() => _pki.Dispose();
+
+    private async Task<string> PartnerAsync(Channel channel, string bin = "", params string[] offices)
+    {
+        await App.WithDbAsync(async db =>
+        {
+            var sha = Convert.ToHexStringLower(_pki.Root.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256));
+            if (!await db.TrustItems.AnyAsync(t => t.Sha256 == sha))
+                db.TrustItems.Add(new TrustItem
+                {
+                    Id = Guid.NewGuid(), Kind = TrustItemKind.Root, Name = _pki.Root.Subject, Sha256 = sha,
+                    Bytes = _pki.Root.RawData, ValidFrom = _pki.Root.NotBefore.ToUniversalTime(), ValidTo = _pki.Root.NotAfter.ToUniversalTime(), AddedAt = DateTimeOffset.UtcNow,
+                });
+            // The authority's revocation list as it stands (a certificate whose revocation cannot be checked is not trusted).
+            var crl = _pki.RevocationList();
+            var crlSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(crl));
+            var crlName = _pki.Root.Subject + " " + sha[..8];
+            if (!await db.TrustItems.AnyAsync(t => t.Kind == TrustItemKind.RevocationList && t.Name == crlName))
+                db.TrustItems.Add(new TrustItem
+                {
+                    Id = Guid.NewGuid(), Kind = TrustItemKind.RevocationList, Name = crlName, Sha256 = crlSha,
+                    Bytes = crl, ValidFrom = DateTimeOffset.UtcNow.AddMinutes(-1), ValidTo = DateTimeOffset.UtcNow.AddDays(7), AddedAt = DateTimeOffset.UtcNow,
+                });
+            return await db.SaveChangesAsync();
+        });
+        DatabaseTrustMaterial.Forget(); // as the administrator's upload does
+        var (keyId, secret, key) = PartnerKeys.New();
+        await App.WithDbAsync(async db =>
+        {
+            var region = await db.Regions.Select(r => r.Id).FirstAsync();
+            var ids = await db.Offices.Where(o => (offices.Length == 0 ? new[] { "KRG-01" } : offices).Contains(o.Code)).Select(o => o.Id).ToListAsync();
+            db.Partners.Add(new Partner
+            {
+                Id = Guid.NewGuid(), RegionId = region, Name = $"{channel} {keyId}", Channel = channel, Bin = bin, KeyId = keyId, KeyHash = PartnerKeys.Hash(secret),
+                CreatedAt = DateTimeOffset.UtcNow, Offices = [.. ids.Select(i => new PartnerOffice { OfficeId = i })],
+            });
+            return await db.SaveChangesAsync();
+        });
+        return key;
+    }
+
+    private static object Payload(string externalId, string applicantIin, string office = "KRG-01", string service = "GUARDIANSHIP_CERTIFICATE",
+        string checklistItem = "application", byte[]? document = null, string? childIin = null) => new
+    {
+        externalRequestId = externalId, service, officeCode = office, submittedAt = DateTimeOffset.UtcNow, language = "ru",
+        applicant = new { iin = applicantIin, lastName = "Серікова", firstName = "Айжан", middleName = "Болатқызы", address = "Қарағанды қ.", phone = "+77011112233" },
+        children = new[] { new { iin = childIin ?? OfficeDesk.NewIin(new DateOnly(2016, 9, 1), Sex.Male), lastName = "Ахметов", firstName = "Нұр", middleName = "" } },
+        documents = new[] { new { checklistItem, fileName = "application.pdf", contentType = "application/pdf", contentBase64 = Convert.ToBase64String(document ?? OfficeDesk.Pdf) } },
+    };
+
+    private static byte[] Content(object payload) => JsonSerializer.SerializeToUtf8Bytes(payload);
+
+    private async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> PostAsync(string key, byte[] cms)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { cms = Convert.ToBase64String(cms) }), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        var response = await App.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone(), response);
+    }
+
+    private X509Certificate2 Citizen(string iin) => _pki.Issue(iin, commonName: "СЕРІКОВА АЙЖАН", givenName: "БОЛАТҚЫЗЫ");
+
+    [Fact]
+    public async Task A_signed_egov_request_becomes_a_case_in_the_clerks_queue_and_a_retry_finds_the_same_case()
+    {
+        var key = await PartnerAsync(Channel.EGov);
+        var iin = OfficeDesk.NewIin(new DateOnly(1985, 3, 14), Sex.Female);
+        var cms = TestPki.Sign(Citizen(iin), Content(Payload("egov-0001", iin)), detached: false);
+
+        var first = await PostAsync(key, cms);
+        var retry = await PostAsync(key, cms);
+
+        Assert.Equal(HttpStatusCode.Created, first.Status);
+        Assert.Equal($"/api/v1/requests/{first.Body.GetProperty("id").GetString()}", first.Response.Headers.Location!.OriginalString);
+        Assert.StartsWith("KRG-01-GC-", first.Body.GetProperty("registrationNumber").GetString());
+        Assert.Equal(HttpStatusCode.OK, retry.Status);
+        Assert.Equal(first.Body.GetProperty("id").GetString(), retry.Body.GetProperty("id").GetString());
+        var id = Guid.Parse(first.Body.GetProperty("id").GetString()!);
+        var (channel, language, stored, events) = await App.WithDbAsync(async db => (
+            await db.Cases.Where(c => c.Id == id).Select(c => c.Channel).SingleAsync(),
+            await db.Cases.Where(c => c.Id == id).Select(c => c.Language).SingleAsync(),
+            await db.ElectronicRequests.SingleAsync(r => r.CaseId == id),
+            await db.CaseEvents.Where(e => e.CaseId == id).Select(e => e.UserName).ToListAsync()));
+        Assert.Equal((Channel.EGov, "ru"), (channel, language));
+        Assert.Equal(iin, stored.SignerIin);
+        Assert.Equal(cms, stored.SignedRequest);
+        Assert.Single(events, n => n.StartsWith("EGov "));
+        Assert.Equal(1, await App.WithDbAsync(db => db.ElectronicRequests.CountAsync(r => r.ExternalRequestId == "egov-0001")));
+
+        var head = await new OfficeDesk(App).AsAsync("head");
+        var queue = await head.GetAsync("/");
+        Assert.NotNull(queue.Document.QuerySelector($"[data-testid=queue-assign] tr[data-number='{first.Body.GetProperty("registrationNumber").GetString()}']"));
+
+        using var status = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/requests/{id}");
+        status.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        Assert.Equal(HttpStatusCode.OK, (await App.CreateClient().SendAsync(status, TestContext.Current.CancellationToken)).StatusCode);
+        var otherPartner = await PartnerAsync(Channel.EGov);
+        using var foreign = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/requests/{id}");
+        foreign.Headers.Authorization = new AuthenticationHeaderValue("Bearer", otherPartner);
+        Assert.Equal(HttpStatusCode.NotFound, (await App.CreateClient().SendAsync(foreign, TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Concurrent_retries_of_one_request_make_one_case()
+    {
+        var key = await PartnerAsync(Channel.EGov);
+        var iin = OfficeDesk.NewIin(new DateOnly(1985, 3, 14), Sex.Female);
+        var cms = TestPki.Sign(Citizen(iin), Content(Payload("egov-burst", iin)), detached: false);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => PostAsync(key, cms)));
+
+        Assert.All(answers, a => Assert.True(a.Status is HttpStatusCode.Created or HttpStatusCode.OK, a.Status.ToString()));
+        Assert.Single(answers.Select(a => a.Body.GetProperty("id").GetString()).Distinct());
+        Assert.Equal(1, await App.WithDbAsync(db => db.Cases.CountAsync(c => c.SubmissionKey!.EndsWith(":egov-burst"))));
+    }
+
+    [Fact]
+    public async Task Every_refusal_has_its_code_and_saves_nothing()
+    {
+        var iin = OfficeDesk.NewIin(new DateOnly(1985, 3, 14), Sex.Female);
+        var citizen = Citizen(iin);
+        var expired = _pki.Issue(iin, notBefore: DateTimeOffset.UtcNow.AddYears(-3), notAfter: DateTimeOffset.UtcNow.AddYears(-1));
+        var revoked = _pki.Issue(iin);
+        _pki.Revoke(revoked, DateTimeOffset.UtcNow.AddDays(-1));
+        var key = await PartnerAsync(Channel.EGov);
+        var psc = await PartnerAsync(Channel.PublicServiceCenter, "150440012345");
+        using var stranger = new TestPki("UNKNOWN CA");
+        var before = await App.WithDbAsync(db => db.Cases.CountAsync());
+        var tampered = TestPki.Sign(citizen, Content(Payload("t-1", iin)), detached: false);
+        tampered[^40] ^= 0x5A;
+
+        var cases = new (string Key, byte[] Cms, HttpStatusCode Status, string Code)[]
+        {
+            (key, Encoding.UTF8.GetBytes("not a cms"), HttpStatusCode.UnprocessableEntity, "malformed"),
+            (key, tampered, HttpStatusCode.UnprocessableEntity, "signature_invalid"),
+            (key, TestPki.Sign(expired, Content(Payload("e-1", iin)), false), HttpStatusCode.UnprocessableEntity, "certificate_expired"),
+            (key, TestPki.Sign(revoked, Content(Payload("r-1", iin)), false), HttpStatusCode.UnprocessableEntity, "certificate_revoked"),
+            (key, TestPki.Sign(stranger.Issue(iin), Content(Payload("u-1", iin)), false), HttpStatusCode.UnprocessableEntity, "certificate_untrusted"),
+            (key, TestPki.GostShaped(citizen, Content(Payload("g-1", iin))), HttpStatusCode.UnprocessableEntity, "unsupported_algorithm"),
+            (key, TestPki.Sign(citizen, Content(Payload("m-1", OfficeDesk.NewIin(new DateOnly(1990, 1, 1), Sex.Male))), false), HttpStatusCode.UnprocessableEntity, "signer_iin_mismatch"),
+            (psc, TestPki.Sign(citizen, Content(Payload("b-1", iin)), false), HttpStatusCode.UnprocessableEntity, "signer_bin_mismatch"),
+            (key, TestPki.Sign(citizen, Content(Payload("s-1", iin, service: "NO_SUCH")), false), HttpStatusCode.UnprocessableEntity, "unknown_service"),
+            (key, TestPki.Sign(citizen, Content(Payload("o-1", iin, office: "XYZ-99")), false), HttpStatusCode.UnprocessableEntity, "unknown_office"),
+            (key, TestPki.Sign(citizen, Content(Payload("o-2", iin, office: "KRG-02")), false), HttpStatusCode.Forbidden, "office_not_allowed"),
+            (key, TestPki.Sign(citizen, Content(Payload("i-1", iin, childIin: "123456789012")), false), HttpStatusCode.UnprocessableEntity, "invalid_iin"),
+            (key, TestPki.Sign(citizen, Content(Payload("d-1", iin, checklistItem: "passport_of_mars")), false), HttpStatusCode.UnprocessableEntity, "document_type"),
+            (key, TestPki.Sign(citizen, Content(Payload("d-2", iin, document: "MZ not a pdf"u8.ToArray())), false), HttpStatusCode.UnprocessableEntity, "document_type"),
+            (key, TestPki.Sign(citizen, Content(Payload("d-3", iin, document: [])), false), HttpStatusCode.UnprocessableEntity, "document_missing"),
+            (key, TestPki.Sign(citizen, Content(Payload("d-4", iin, document: new byte[11 * 1024 * 1024])), false), HttpStatusCode.UnprocessableEntity, "too_large"),
+            (key, TestPki.Sign(citizen, "{\"externalRequestId\": 12"u8.ToArray(), false), HttpStatusCode.UnprocessableEntity, "malformed"),
+        };
+        foreach (var (partnerKey, cms, status, code) in cases)
+        {
+            var answer = await PostAsync(partnerKey, cms);
+            Assert.True(answer.Status == status && answer.Body.GetProperty("code").GetString() == code,
+                $"expected {status} {code}, got {answer.Status} {answer.Body}");
+            Assert.False(string.IsNullOrEmpty(answer.Body.GetProperty("messageKk").GetString()));
+        }
+
+        Assert.Equal(before, await App.WithDbAsync(db => db.Cases.CountAsync()));
+        var first = await PostAsync(key, TestPki.Sign(citizen, Content(Payload("c-1", iin)), false));
+        var other = await PostAsync(key, TestPki.Sign(citizen, Content(Payload("c-1", iin, service: "GuardianshipCertificate")), false));
+        Assert.Equal(HttpStatusCode.Created, first.Status);
+        Assert.Equal(HttpStatusCode.Conflict, other.Status);
+        Assert.Equal("conflict", other.Body.GetProperty("code").GetString());
+    }
+}
+
+public sealed class RequestIntakeTestsSqlite(SqlitePortal f) : RequestIntakeTests(f), IClassFixture<SqlitePortal>;
+public sealed class RequestIntakeTestsPostgres(PostgresPortal f) : RequestIntakeTests(f), IClassFixture<PostgresPortal>;
