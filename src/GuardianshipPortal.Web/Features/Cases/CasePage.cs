@@ -25,6 +25,9 @@ public sealed class CasePageModel
     public IReadOnlyList<SpecialistLoad> Specialists { get; init; } = [];
     public IReadOnlyList<RefusalGround> Grounds { get; init; } = [];
     public Dashboard.CaseRisk? Risk { get; init; }
+    /// <summary>The electronic request the case came from (partner, id, signer as checked on arrival), if it did.</summary>
+    public Partners.ElectronicRequest? Electronic { get; init; }
+    public string? PartnerName { get; init; }
     /// <summary>What the applicant was sent about the case, and how its delivery stands.</summary>
     public IReadOnlyList<Messaging.OutboxMessage> Notifications { get; init; } = [];
     public decimal? LumpSumPreview { get; set; }
@@ -103,6 +106,8 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
             Documents = await db.IssuedDocuments.AsNoTracking().Where(d => d.CaseId == id).OrderBy(d => d.CreatedAt).ThenBy(d => d.Kind).ToListAsync(ct),
             UserNames = names,
             Risk = (await forecasts.ForAsync([c.Id], ct)).GetValueOrDefault(c.Id),
+            Electronic = await db.ElectronicRequests.AsNoTracking().FirstOrDefaultAsync(r => r.CaseId == id, ct),
+            PartnerName = await (from er in db.ElectronicRequests join p in db.Partners on er.PartnerId equals p.Id where er.CaseId == id select p.Name).FirstOrDefaultAsync(ct),
             Notifications = await db.OutboxMessages.AsNoTracking().Where(m => m.CaseId == id && m.Event.StartsWith("Applicant"))
                 .OrderBy(m => m.Id).ToListAsync(ct),
             Problem = problem,

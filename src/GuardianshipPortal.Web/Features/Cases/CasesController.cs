@@ -70,6 +70,18 @@ public sealed class CasesController(PortalDbContext db, CasePages pages, Current
         return File(file.Content.Bytes, file.ContentType, CaseRegistration.StoredFileName(file.FileName, file.ContentType));
     }
 
+    /// <summary>The signed original of an electronic request, as the partner sent it (CMS, with the applicant's signature).</summary>
+    [HttpGet("/cases/{id:guid}/electronic-request")]
+    public async Task<IActionResult> ElectronicRequest(Guid id, CancellationToken ct)
+    {
+        var officeId = await db.Cases.Where(c => c.Id == id).Select(c => (Guid?)c.OfficeId).FirstOrDefaultAsync(ct);
+        if (officeId is null || !await me.CanViewCaseOfAsync(officeId.Value)) return NotFound();
+        var request = await db.ElectronicRequests.AsNoTracking().FirstOrDefaultAsync(r => r.CaseId == id, ct);
+        if (request is null) return NotFound();
+        await AuditAsync(AuditAction.DownloadAttachment, id, "electronic request", ct);
+        return File(request.SignedRequest, "application/pkcs7-mime", $"{request.ExternalRequestId}.p7s");
+    }
+
     private async Task AuditAsync(AuditAction action, Guid? caseId, string detail, CancellationToken ct)
     {
         audit.Record(action, caseId, detail);

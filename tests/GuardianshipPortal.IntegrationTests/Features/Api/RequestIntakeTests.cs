@@ -116,6 +116,11 @@ public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fix
         Assert.Equal(1, await App.WithDbAsync(db => db.ElectronicRequests.CountAsync(r => r.ExternalRequestId == "egov-0001")));
 
         var head = await new OfficeDesk(App).AsAsync("head");
+        var casePage = await head.GetAsync($"/cases/{id}");
+        Assert.Contains("egov-0001", casePage.Text("[data-testid=electronic-request]"));
+        Assert.Contains(iin, casePage.Text("[data-testid=electronic-signer]"));
+        var original = await head.Http.GetByteArrayAsync(casePage.Document.QuerySelector("[data-testid=electronic-original]")!.GetAttribute("href"), TestContext.Current.CancellationToken);
+        Assert.Equal(cms, original);
         var queue = await head.GetAsync("/");
         Assert.NotNull(queue.Document.QuerySelector($"[data-testid=queue-assign] tr[data-number='{first.Body.GetProperty("registrationNumber").GetString()}']"));
 

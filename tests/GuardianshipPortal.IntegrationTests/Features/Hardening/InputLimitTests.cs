@@ -28,6 +28,10 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
         "MessageTemplate.Event", "MessageTemplate.Language",
         // A partner's key: made by the portal (PartnerKeys), kept as its hash.
         "Partner.KeyHash", "Partner.KeyId", "Partner.PreviousKeyHash",
+        // An electronic request: its id checked by RequestIntake (≤ 64, no control characters), the rest read from the
+        // signer's certificate and cut to the column, or a hash.
+        "ElectronicRequest.ContentSha256", "ElectronicRequest.ExternalRequestId", "ElectronicRequest.SignerBin", "ElectronicRequest.SignerIin",
+        "ElectronicRequest.SignerIssuer", "ElectronicRequest.SignerName", "ElectronicRequest.SignerSerial",
         "DocumentTemplate.Language", "DocumentType.Code", "RefusalGround.Code",
         "IssuedDocument.Language", "IssuedDocument.Number", "IssuedDocument.Sha256", "IssuedDocument.SignerName",
         "IssuedDocument.SubjectInitials", "IssuedDocument.VerificationCode",
