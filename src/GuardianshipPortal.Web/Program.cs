@@ -17,6 +17,8 @@ builder.Services.AddPortalLocalization();
 builder.Services.AddPortalMvc();
 builder.Services.AddPortalWorkflow();
 builder.Services.AddPortalSignatures(builder.Configuration);
+// The partner API's description (only /api routes), for integrators: /api/v1/openapi.json.
+builder.Services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
 builder.Services.AddPortalNotifications(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPortalForwardedHeaders(builder.Configuration);
@@ -53,6 +55,7 @@ app.UseTemporaryPasswordChange();
 app.UseUploadLimits();
 
 app.MapPortalHealthChecks();
+app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
 app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
 
 await app.RunAsync();

@@ -71,6 +71,18 @@ public abstract class PartnerKeyTests(PortalFixture fixture) : PortalTest(fixtur
     }
 
     [Fact]
+    public async Task The_api_is_described_for_integrators_at_its_openapi_address()
+    {
+        var response = await App.CreateClient().GetAsync("/api/v1/openapi.json", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var paths = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/v1/requests", paths);
+        Assert.Contains("/api/v1/requests/{id}", paths);
+        Assert.All(paths, p => Assert.StartsWith("/api/", p));
+    }
+
+    [Fact]
     public async Task A_public_service_center_needs_its_bin_and_a_partner_an_office()
     {
         var admin = NewClient();
