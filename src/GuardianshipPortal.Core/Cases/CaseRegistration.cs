@@ -52,7 +52,7 @@ public sealed class CaseRegistration(
 
     /// <param name="attach">Adds what belongs with the new case (an electronic request's original) to the same transaction.</param>
     public async Task<Registered> RegisterAsync(RegistrationRequest request, Office office, Actor actor, DocumentSigner receiptSigner, CancellationToken ct = default,
-        Action<Case>? attach = null)
+        Func<Case, Task>? attach = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -63,7 +63,7 @@ public sealed class CaseRegistration(
             {
                 var @case = await RegisterOnceAsync(request, office, actor, ct);
                 await documents.FreezeAsync(@case, [Domain.Documents.DocumentKind.Receipt], receiptSigner, actor.UserId, @case.RegisteredAt, ct);
-                attach?.Invoke(@case);
+                if (attach is not null) await attach(@case);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return new Registered(@case, true);

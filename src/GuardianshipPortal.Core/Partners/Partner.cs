@@ -33,6 +33,8 @@ public class Partner
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RotatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+    /// <summary>The secret callbacks are signed with (HMAC-SHA256), kept encrypted with the portal's data-protection keys.</summary>
+    public string ProtectedCallbackSecret { get; set; } = "";
     public List<PartnerOffice> Offices { get; set; } = [];
 }
 
@@ -92,6 +94,7 @@ public class PartnerConfiguration : IEntityTypeConfiguration<Partner>
         b.HasIndex(x => x.KeyId).IsUnique();
         b.Property(x => x.KeyHash).HasMaxLength(64);
         b.Property(x => x.PreviousKeyHash).HasMaxLength(64);
+        b.Property(x => x.ProtectedCallbackSecret).HasMaxLength(1000);
         b.HasMany(x => x.Offices).WithOne().HasForeignKey(x => x.PartnerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

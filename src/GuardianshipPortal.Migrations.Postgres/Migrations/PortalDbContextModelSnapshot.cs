@@ -1531,6 +1531,11 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("PreviousKeyUntil")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ProtectedCallbackSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<Guid>("RegionId")
                         .HasColumnType("uuid");
 

@@ -1518,6 +1518,11 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.Property<long?>("PreviousKeyUntil")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProtectedCallbackSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RegionId")
                         .HasColumnType("TEXT");
 

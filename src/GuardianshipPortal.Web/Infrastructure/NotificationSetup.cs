@@ -41,6 +41,11 @@ public static class NotificationSetup
         var every = TimeSpan.FromSeconds(Math.Max(1, section.GetValue("PollSeconds", 5)));
         // Tests switch the background dispatcher off (Notifications:Dispatch=false) and dispatch when they choose.
         if (section.GetValue("Dispatch", true)) services.AddHostedService(sp => new OutboxWorker(sp.GetRequiredService<IServiceScopeFactory>(), every, sp.GetRequiredService<ILogger<OutboxWorker>>()));
+        // Partners hear of their requests' events at their callback URL (in every mode: partners are configured explicitly).
+        services.AddHttpClient("partner-callbacks", c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddScoped<IMessageSender, Features.Api.PartnerCallbackSender>();
+        services.AddScoped<Features.Api.PartnerCallbacks>();
+        services.AddScoped<GuardianshipPortal.Cases.ICaseObserver>(sp => sp.GetRequiredService<Features.Api.PartnerCallbacks>());
         // The applicant is told of the changes of their case, in the same unit of work as the change.
         services.AddScoped<GuardianshipPortal.Cases.ICaseObserver, Features.Notifications.ApplicantNotifications>();
         // The escalation ladder's reminders, every Escalation:PollMinutes (tests run them when they choose).

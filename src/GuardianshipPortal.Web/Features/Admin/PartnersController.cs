@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using FluentValidation;
 using GuardianshipPortal.Data;
 using GuardianshipPortal.Domain;
@@ -46,7 +47,8 @@ public sealed record PartnersPage(IReadOnlyList<Partner> Partners, IReadOnlyList
 /// </summary>
 [Authorize(Roles = Roles.Admin)]
 [Route("admin/partners")]
-public sealed class PartnersController(PortalDbContext db, CurrentUser me, TimeProvider clock, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
+public sealed class PartnersController(PortalDbContext db, CurrentUser me, TimeProvider clock, AuditLog audit, IStringLocalizer<SharedResource> l,
+    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection) : Controller
 {
     private Guid Region => me.RegionId ?? Guid.Empty;
 
@@ -64,16 +66,19 @@ public sealed class PartnersController(PortalDbContext db, CurrentUser me, TimeP
             return View("/Features/Admin/Partners.cshtml", await PageAsync(form, ct));
         }
         var (keyId, secret, key) = PartnerKeys.New();
+        var callbackSecret = PartnerKeys.New().Secret;
         var partner = new Partner
         {
             Id = Guid.NewGuid(), RegionId = Region, Name = form.Name.Trim(), Channel = form.Channel, Bin = form.Bin.Trim(),
             CallbackUrl = form.CallbackUrl.Trim(), KeyId = keyId, KeyHash = PartnerKeys.Hash(secret), CreatedAt = clock.GetUtcNow(),
             Offices = [.. offices.Select(o => new PartnerOffice { OfficeId = o })],
+            ProtectedCallbackSecret = protection.CreateProtector(Api.PartnerCallbackSender.Purpose).Protect(callbackSecret),
         };
         db.Partners.Add(partner);
         audit.Change(AuditAction.EditPartner, partner.Name, "", $"{partner.Channel}; {partner.Bin}; {partner.CallbackUrl}; key {keyId}");
         await db.SaveChangesAsync(ct);
         TempData["PartnerKey"] = key;
+        TempData["PartnerCallbackSecret"] = callbackSecret;
         TempData["Flash"] = l["Partners_Created", partner.Name].Value;
         return Redirect("/admin/partners");
     }

@@ -39,7 +39,7 @@ public sealed record IntakeProblem(int Status, string Code);
 /// and keeps the signed original. The same request again finds the same case; the same id with other content is a conflict.
 /// </summary>
 public sealed class RequestIntake(
-    PortalDbContext db, ISignatureVerifier verifier, CaseRegistration registration, ServiceCatalog services, TimeProvider clock)
+    PortalDbContext db, ISignatureVerifier verifier, CaseRegistration registration, ServiceCatalog services, TimeProvider clock, PartnerCallbacks callbacks)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
 
@@ -108,12 +108,18 @@ public sealed class RequestIntake(
             [.. files.Select(f => f.DocumentTypeId!.Value).Distinct()], files, "", $"partner:{partner.Id:N}:{externalId}");
         var actor = new Actor(partner.Id, partner.Name, [Roles.Clerk], office.Id, office.RegionId);
         var signer = check.Signer!;
-        var registered = await registration.RegisterAsync(request, office, actor, new DocumentSigner(partner.Name, ""), ct, c => db.ElectronicRequests.Add(new ElectronicRequest
+        var registered = await registration.RegisterAsync(request, office, actor, new DocumentSigner(partner.Name, ""), ct, async c =>
+        {
+            var original = new ElectronicRequest
         {
             CaseId = c.Id, PartnerId = partner.Id, ExternalRequestId = externalId, ContentSha256 = sha, SignedRequest = cms, ArrivedAt = now,
             SubmittedAt = payload.SubmittedAt, SignerName = Cut(signer.FullName, 300), SignerIin = signer.Iin ?? "", SignerBin = signer.Bin ?? "",
             SignerSerial = Cut(signer.SerialNumber, 100), SignerIssuer = Cut(signer.Issuer, 500), SignerValidFrom = signer.NotBefore, SignerValidTo = signer.NotAfter,
-        }));
+        };
+            db.ElectronicRequests.Add(original);
+            // "registered" goes back in the same transaction (the observers ran before the original was attached).
+            await callbacks.AddAsync(c, original, "registered", ct);
+        });
         return (await StateAsync(registered.Case.Id, ct), registered.Created, null);
     }
 

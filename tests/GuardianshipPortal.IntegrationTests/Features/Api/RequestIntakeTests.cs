@@ -10,6 +10,7 @@ using GuardianshipPortal.Partners;
 using GuardianshipPortal.Signatures;
 using GuardianshipPortal.UnitTests.Signatures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GuardianshipPortal.IntegrationTests.Features.Api;
 
@@ -24,7 +25,9 @@ public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fix
 
     public void Dispose() => _pki.Dispose();
 
-    private async Task<string> PartnerAsync(Channel channel, string bin = "", params string[] offices)
+    private async Task<string> PartnerAsync(Channel channel, string bin = "", params string[] offices) => await PartnerAsync(channel, bin, "", "", offices);
+
+    private async Task<string> PartnerAsync(Channel channel, string bin, string callbackUrl, string callbackSecret, params string[] offices)
     {
         await App.WithDbAsync(async db =>
         {
@@ -56,6 +59,9 @@ public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fix
             db.Partners.Add(new Partner
             {
                 Id = Guid.NewGuid(), RegionId = region, Name = $"{channel} {keyId}", Channel = channel, Bin = bin, KeyId = keyId, KeyHash = PartnerKeys.Hash(secret),
+                CallbackUrl = callbackUrl,
+                ProtectedCallbackSecret = callbackSecret.Length == 0 ? "" : Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Protect(
+                    App.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>().CreateProtector(Web.Features.Api.PartnerCallbackSender.Purpose), callbackSecret),
                 CreatedAt = DateTimeOffset.UtcNow, Offices = [.. ids.Select(i => new PartnerOffice { OfficeId = i })],
             });
             return await db.SaveChangesAsync();
@@ -131,6 +137,40 @@ public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fix
         using var foreign = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/requests/{id}");
         foreign.Headers.Authorization = new AuthenticationHeaderValue("Bearer", otherPartner);
         Assert.Equal(HttpStatusCode.NotFound, (await App.CreateClient().SendAsync(foreign, TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_partner_hears_of_each_event_at_its_callback_signed_in_order_through_failures()
+    {
+        using var receiver = new HttpReceiver((_, n) => n <= 2 ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK);
+        const string secret = "callback-secret-for-the-test";
+        var key = await PartnerAsync(Channel.EGov, "", receiver.Url + "hook", secret);
+        var iin = OfficeDesk.NewIin(new DateOnly(1985, 3, 14), Sex.Female);
+        var created = await PostAsync(key, TestPki.Sign(Citizen(iin), Content(Payload("egov-cb-1", iin)), detached: false));
+        var id = Guid.Parse(created.Body.GetProperty("id").GetString()!);
+        var office = new OfficeDesk(App);
+        await office.ResolveAsync(id);
+        var head = await office.AsAsync("head");
+        await head.SubmitAsync(await head.GetAsync($"/cases/{id}"), "[data-testid=extend-form]", new Dictionary<string, string>
+        {
+            ["Extend.Days"] = "2", ["Extend.Reason"] = "InterAgencyRequest", ["Extend.Comment"] = "сұрау салынды",
+        });
+
+        for (var round = 0; round < 10; round++)
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Data.PortalDbContext>();
+            await new Messaging.OutboxDispatcher(db, scope.ServiceProvider.GetServices<Messaging.IMessageSender>(),
+                new Messaging.OutboxOptions { FirstRetry = TimeSpan.Zero }, TimeProvider.System,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<Messaging.OutboxDispatcher>.Instance).DispatchDueAsync(CancellationToken.None);
+        }
+
+        var calls = receiver.Requests.Where(r => r.Body.Contains(id.ToString())).ToList();
+        var delivered = calls.Where(c => c.Answered == HttpStatusCode.OK).Select(c => JsonDocument.Parse(c.Body).RootElement.GetProperty("event").GetString()).ToList();
+        Assert.Equal(["registered", "extended"], delivered);
+        Assert.Equal(3, calls.Count(c => c.Body.Contains("\"registered\"")));
+        Assert.Equal(calls.FindIndex(c => c.Body.Contains("\"extended\"")), calls.FindLastIndex(c => c.Body.Contains("\"registered\"")) + 1);
+        Assert.All(calls, c => Assert.Equal(Web.Features.Api.PartnerCallbacks.Sign(secret, c.Body), c.Headers["X-Signature"]));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
         // A message template's event and language come from the template edited (the address names an existing one).
         "MessageTemplate.Event", "MessageTemplate.Language",
         // A partner's key: made by the portal (PartnerKeys), kept as its hash.
-        "Partner.KeyHash", "Partner.KeyId", "Partner.PreviousKeyHash",
+        "Partner.KeyHash", "Partner.KeyId", "Partner.PreviousKeyHash", "Partner.ProtectedCallbackSecret",
         // An electronic request: its id checked by RequestIntake (≤ 64, no control characters), the rest read from the
         // signer's certificate and cut to the column, or a hash.
         "ElectronicRequest.ContentSha256", "ElectronicRequest.ExternalRequestId", "ElectronicRequest.SignerBin", "ElectronicRequest.SignerIin",

@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using GuardianshipPortal.Cases;
+using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain;
+using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Workflow;
+using GuardianshipPortal.Messaging;
+using GuardianshipPortal.Partners;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuardianshipPortal.Web.Features.Api;
+
+/// <summary>
+/// Every event of an electronic request goes back to its partner's callback URL as JSON — registered, extended,
+/// result_ready, refused, issued — through the outbox (same transaction as the change, in order per request, retried
+/// until a 2xx, surviving restarts), signed with HMAC-SHA256 of the body under the partner's callback secret.
+/// </summary>
+public sealed class PartnerCallbacks(PortalDbContext db, TimeProvider clock) : ICaseObserver
+{
+    public static string? EventOf(Case c, CaseAction action) => action switch
+    {
+        CaseAction.Register => "registered",
+        CaseAction.Extend => "extended",
+        CaseAction.Sign => c.Outcome == Outcome.Refused ? "refused" : "result_ready",
+        CaseAction.IssueResult => "issued",
+        _ => null,
+    };
+
+    public async Task OnAsync(Case c, Office office, CaseAction action, CancellationToken ct)
+    {
+        if (EventOf(c, action) is not { } what) return;
+        var request = db.ElectronicRequests.Local.FirstOrDefault(r => r.CaseId == c.Id)
+            ?? await db.ElectronicRequests.AsNoTracking().FirstOrDefaultAsync(r => r.CaseId == c.Id, ct);
+        if (request is not null) await AddAsync(c, request, what, ct);
+    }
+
+    /// <summary>Writes the event to the outbox (used also by the intake for "registered", once the request is attached).</summary>
+    public async Task AddAsync(Case c, ElectronicRequest request, string what, CancellationToken ct)
+    {
+        var partner = await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PartnerId, ct);
+        if (partner is null || partner.CallbackUrl.Length == 0) return;
+        var now = clock.GetUtcNow();
+        var body = JsonSerializer.Serialize(new
+        {
+            @event = what, id = c.Id, externalRequestId = request.ExternalRequestId, registrationNumber = c.Number,
+            step = c.Step.ToString(), dueAt = c.DueAt, outcome = c.Outcome?.ToString(), at = now,
+        });
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Channel = OutboxChannel.PartnerCallback, Stream = $"request:{c.Id:N}", CaseId = c.Id, PartnerId = partner.Id, Event = "Partner_" + what,
+            Recipient = partner.CallbackUrl, Body = body, IdempotencyKey = $"callback:{c.Id:N}:{c.Version}:{what}", RetryForever = true,
+            CreatedAt = now, NextAttemptAt = now,
+        });
+    }
+
+    public static string Sign(string secret, string body) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
+}
+
+/// <summary>POSTs a callback with its HMAC (<c>X-Signature: sha256=…</c>) and idempotency key; anything but a 2xx is retried.</summary>
+public sealed class PartnerCallbackSender(IHttpClientFactory http, PortalDbContext db, IDataProtectionProvider protection) : IMessageSender
+{
+    public const string Purpose = "partner-callback-secret";
+
+    public OutboxChannel Channel => OutboxChannel.PartnerCallback;
+
+    public async Task SendAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var partner = await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == message.PartnerId, ct)
+            ?? throw new DeliveryException("partner gone");
+        var secret = partner.ProtectedCallbackSecret.Length == 0 ? "" : protection.CreateProtector(Purpose).Unprotect(partner.ProtectedCallbackSecret);
+        using var request = new HttpRequestMessage(HttpMethod.Post, message.Recipient)
+        {
+            Content = new StringContent(message.Body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Signature", PartnerCallbacks.Sign(secret, message.Body));
+        request.Headers.Add("Idempotency-Key", message.IdempotencyKey);
+        try
+        {
+            using var response = await http.CreateClient("partner-callbacks").SendAsync(request, ct);
+            if (!response.IsSuccessStatusCode) throw new DeliveryException($"callback: HTTP {(int)response.StatusCode}");
+        }
+        catch (HttpRequestException e)
+        {
+            throw new DeliveryException("callback: " + e.Message, e);
+        }
+        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            throw new DeliveryException("callback: timeout", e);
+        }
+    }
+}
