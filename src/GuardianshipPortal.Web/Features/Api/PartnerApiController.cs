@@ -12,7 +12,9 @@ namespace GuardianshipPortal.Web.Features.Api;
 [ApiController, Route("api/v1"), IgnoreAntiforgeryToken]
 [Authorize(AuthenticationSchemes = PartnerAuthenticationHandler.SchemeName)]
 [EnableRateLimiting(PartnerApi.RatePolicy)]
-public sealed class PartnerApiController(PortalDbContext db, AuditLog audit, RequestIntake intake, Microsoft.Extensions.Localization.IStringLocalizerFactory localizers) : ControllerBase
+public sealed class PartnerApiController(
+    PortalDbContext db, AuditLog audit, RequestIntake intake, Microsoft.Extensions.Localization.IStringLocalizerFactory localizers,
+    Cases.CasePages pages, GuardianshipPortal.Cases.CaseSteps steps, GuardianshipPortal.Cases.CaseTransitions transitions, TimeProvider clock) : ControllerBase
 {
     private Guid PartnerId => Guid.Parse(User.FindFirst(PartnerAuthenticationHandler.PartnerClaim)!.Value);
 
@@ -62,6 +64,42 @@ public sealed class PartnerApiController(PortalDbContext db, AuditLog audit, Req
         return Ok(state);
     }
 
+    /// <summary>
+    /// The partner handed the result over (a Public Service Center to the applicant at its desk, the e-government portal
+    /// to the applicant's cabinet): who received it closes the case, as the clerk's issue does at the counter.
+    /// </summary>
+    [HttpPost("requests/{id:guid}/issued")]
+    public async Task<IActionResult> Issued(Guid id, [FromBody] IssuedReport? report, CancellationToken ct)
+    {
+        var request = await db.ElectronicRequests.AsNoTracking().FirstOrDefaultAsync(r => r.CaseId == id && r.PartnerId == PartnerId, ct);
+        if (request is null) return Problem(StatusCodes.Status404NotFound, "not_found");
+        var name = report?.ReceivedBy?.Trim() ?? "";
+        var document = report?.RecipientDocument?.Trim() ?? "";
+        if (name.Length is 0 or > 300 || document.Length > 200 || name.Any(char.IsControl) || document.Any(char.IsControl))
+            return Problem(StatusCodes.Status422UnprocessableEntity, "malformed");
+        var c = await pages.LoadAsync(id, tracking: true, ct);
+        if (c is null) return Problem(StatusCodes.Status404NotFound, "not_found");
+        var partner = await db.Partners.AsNoTracking().SingleAsync(p => p.Id == PartnerId, ct);
+        var actor = new GuardianshipPortal.Cases.Actor(partner.Id, partner.Name, [Roles.Clerk], c.OfficeId, c.Office!.RegionId);
+        if (GuardianshipPortal.Cases.CaseTransitions.Check(c, Domain.Workflow.CaseAction.IssueResult, actor) != GuardianshipPortal.Cases.TransitionRefusal.None
+            || await steps.IssueAsync(c, new GuardianshipPortal.Cases.Recipient(name, document), actor, clock.GetUtcNow(), ct) is not null)
+            return Problem(StatusCodes.Status409Conflict, "not_ready");
+        await transitions.ApplyAsync(c, c.Office!, Domain.Workflow.CaseAction.IssueResult, actor, ct: ct);
+        audit.Record(AuditAction.PartnerCall, id, $"{partner.Name}: POST /api/v1/requests/{{id}}/issued");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problem(StatusCodes.Status409Conflict, "conflict");
+        }
+        return Ok(await intake.StateAsync(id, ct));
+    }
+
+    private ObjectResult Problem(int status, string code) =>
+        new(ApiProblems.Body(localizers, status, code)) { StatusCode = status, ContentTypes = { "application/problem+json" } };
+
     public const long RequestBodyLimit = 90L * 1024 * 1024;
 }
 
@@ -69,3 +107,6 @@ public static class PartnerApi
 {
     public const string RatePolicy = "partner";
 }
+
+/// <summary>The partner's report that the result was handed over: who received it (and by what document).</summary>
+public sealed record IssuedReport(string? ReceivedBy, string? RecipientDocument);

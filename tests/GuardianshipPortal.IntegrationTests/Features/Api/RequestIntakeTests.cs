@@ -174,6 +174,44 @@ public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fix
     }
 
     [Fact]
+    public async Task The_partners_report_of_handing_the_result_over_closes_the_case_once_it_is_signed()
+    {
+        var key = await PartnerAsync(Channel.EGov);
+        var iin = OfficeDesk.NewIin(new DateOnly(1985, 3, 14), Sex.Female);
+        var created = await PostAsync(key, TestPki.Sign(Citizen(iin), Content(Payload("egov-issue-1", iin)), detached: false));
+        var id = Guid.Parse(created.Body.GetProperty("id").GetString()!);
+        async Task<(HttpStatusCode Status, string Body)> ReportAsync(object body)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/requests/{id}/issued") { Content = JsonContent(body) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            var response = await App.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
+
+        var early = await ReportAsync(new { receivedBy = "Серікова Айжан Болатқызы", recipientDocument = "eGov кабинеті" });
+        Assert.Equal(HttpStatusCode.Conflict, early.Status);
+        Assert.Contains("not_ready", early.Body);
+        var office = new OfficeDesk(App);
+        await office.ResolveAsync(id);
+        await office.DraftAsync(id, Domain.Services.ServiceCode.GuardianshipCertificate);
+        await office.SignAsync(id);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await ReportAsync(new { receivedBy = "" })).Status);
+
+        var done = await ReportAsync(new { receivedBy = "Серікова Айжан Болатқызы", recipientDocument = "eGov кабинеті" });
+        var again = await ReportAsync(new { receivedBy = "Серікова Айжан Болатқызы", recipientDocument = "eGov кабинеті" });
+
+        Assert.Equal(HttpStatusCode.OK, done.Status);
+        Assert.Contains("\"closed\"", done.Body);
+        Assert.Equal(HttpStatusCode.Conflict, again.Status);
+        var (step, recipient) = await App.WithDbAsync(async db => (
+            await db.Cases.Where(c => c.Id == id).Select(c => c.Step).SingleAsync(),
+            await db.Set<IssueRecord>().Where(r => r.CaseId == id).Select(r => r.RecipientName).SingleAsync()));
+        Assert.Equal((Domain.Workflow.Step.Closed, "Серікова Айжан Болатқызы"), (step, recipient));
+    }
+
+    private static StringContent JsonContent(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+
+    [Fact]
     public async Task Concurrent_retries_of_one_request_make_one_case()
     {
         var key = await PartnerAsync(Channel.EGov);
