@@ -97,6 +97,20 @@ public sealed class PartnerApiController(
         return Ok(await intake.StateAsync(id, ct));
     }
 
+    /// <summary>A document of the partner's own request (the signed PDF, byte for byte as frozen).</summary>
+    [HttpGet("requests/{id:guid}/documents/{documentId:guid}")]
+    public async Task<IActionResult> Document(Guid id, Guid documentId, CancellationToken ct)
+    {
+        if (!await db.ElectronicRequests.AsNoTracking().AnyAsync(r => r.CaseId == id && r.PartnerId == PartnerId, ct))
+            return Problem(StatusCodes.Status404NotFound, "not_found");
+        var document = await db.IssuedDocuments.AsNoTracking().Include(d => d.Content)
+            .FirstOrDefaultAsync(d => d.Id == documentId && d.CaseId == id && d.RevokedAt == null, ct);
+        if (document?.Content is null) return Problem(StatusCodes.Status404NotFound, "not_found");
+        audit.Record(AuditAction.PartnerCall, id, $"document {document.Kind} {document.Number}");
+        await db.SaveChangesAsync(ct);
+        return File(document.Content.Pdf, "application/pdf", $"{document.Number}-{document.Kind}.pdf");
+    }
+
     private ObjectResult Problem(int status, string code) =>
         new(ApiProblems.Body(localizers, status, code)) { StatusCode = status, ContentTypes = { "application/problem+json" } };
 

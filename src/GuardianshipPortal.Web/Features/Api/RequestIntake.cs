@@ -27,7 +27,10 @@ public sealed record RequestPayload(
 
 /// <summary>What the partner is answered about its request, the first time and on every retry.</summary>
 public sealed record RequestState(Guid Id, string ExternalRequestId, string RegistrationNumber, DateTimeOffset RegisteredAt, DateTimeOffset DueAt,
-    string Status, string Step, string? Outcome);
+    string Status, string Step, string? Outcome, IReadOnlyList<RequestDocumentLink>? Documents = null);
+
+/// <summary>A document of the request the partner may fetch: the receipt, and the signed result once there is one.</summary>
+public sealed record RequestDocumentLink(Guid Id, string Kind, string Number, DateTimeOffset CreatedAt, string Sha256, string Url, string VerificationCode);
 
 /// <summary>A refusal of a request: HTTP status and the stable problem code.</summary>
 public sealed record IntakeProblem(int Status, string Code);
@@ -129,7 +132,10 @@ public sealed class RequestIntake(
                where c.Id == caseId
                select new { c.Id, r.ExternalRequestId, c.Number, c.RegisteredAt, c.DueAt, c.Step, c.Outcome }).FirstOrDefaultAsync(ct) is { } s
             ? new RequestState(s.Id, s.ExternalRequestId, s.Number, s.RegisteredAt, s.DueAt,
-                s.Step == Domain.Workflow.Step.Closed ? "closed" : "in_progress", s.Step.ToString(), s.Outcome?.ToString())
+                s.Step == Domain.Workflow.Step.Closed ? "closed" : "in_progress", s.Step.ToString(), s.Outcome?.ToString(),
+                [.. (await db.IssuedDocuments.AsNoTracking().Where(d => d.CaseId == caseId && d.RevokedAt == null).OrderBy(d => d.CreatedAt).ThenBy(d => d.Kind)
+                    .Select(d => new { d.Id, d.Kind, d.Number, d.CreatedAt, d.Sha256, d.VerificationCode }).ToListAsync(ct))
+                    .Select(d => new RequestDocumentLink(d.Id, d.Kind.ToString(), d.Number, d.CreatedAt, d.Sha256, $"/api/v1/requests/{caseId}/documents/{d.Id}", d.VerificationCode))])
             : null;
 
     private static PersonData? ToPerson(RequestPerson p)

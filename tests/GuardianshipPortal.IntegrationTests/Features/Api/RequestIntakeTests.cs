@@ -202,6 +202,18 @@ public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fix
 
         Assert.Equal(HttpStatusCode.OK, done.Status);
         Assert.Contains("\"closed\"", done.Body);
+        using (var state = JsonDocument.Parse(done.Body))
+        {
+            var result = state.RootElement.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("kind").GetString() == "GuardianshipCertificate");
+            using var fetch = new HttpRequestMessage(HttpMethod.Get, result.GetProperty("url").GetString());
+            fetch.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            var pdf = await (await App.CreateClient().SendAsync(fetch, TestContext.Current.CancellationToken)).Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(result.GetProperty("sha256").GetString(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)));
+            var stranger = await PartnerAsync(Channel.EGov);
+            using var foreign = new HttpRequestMessage(HttpMethod.Get, result.GetProperty("url").GetString());
+            foreign.Headers.Authorization = new AuthenticationHeaderValue("Bearer", stranger);
+            Assert.Equal(HttpStatusCode.NotFound, (await App.CreateClient().SendAsync(foreign, TestContext.Current.CancellationToken)).StatusCode);
+        }
         Assert.Equal(HttpStatusCode.Conflict, again.Status);
         var (step, recipient) = await App.WithDbAsync(async db => (
             await db.Cases.Where(c => c.Id == id).Select(c => c.Step).SingleAsync(),
