@@ -25,11 +25,15 @@ public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fix
 
     public void Dispose() => _pki.Dispose();
 
+    /// <summary>The portal the helpers talk to: the class's, or a test's own (with its clock).</summary>
+    private PortalApp? _own;
+    private PortalApp Target => _own ?? App;
+
     private async Task<string> PartnerAsync(Channel channel, string bin = "", params string[] offices) => await PartnerAsync(channel, bin, "", "", offices);
 
     private async Task<string> PartnerAsync(Channel channel, string bin, string callbackUrl, string callbackSecret, params string[] offices)
     {
-        await App.WithDbAsync(async db =>
+        await Target.WithDbAsync(async db =>
         {
             var sha = Convert.ToHexStringLower(_pki.Root.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256));
             if (!await db.TrustItems.AnyAsync(t => t.Sha256 == sha))
@@ -52,7 +56,7 @@ public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fix
         });
         DatabaseTrustMaterial.Forget(); // as the administrator's upload does
         var (keyId, secret, key) = PartnerKeys.New();
-        await App.WithDbAsync(async db =>
+        await Target.WithDbAsync(async db =>
         {
             var region = await db.Regions.Select(r => r.Id).FirstAsync();
             var ids = await db.Offices.Where(o => (offices.Length == 0 ? new[] { "KRG-01" } : offices).Contains(o.Code)).Select(o => o.Id).ToListAsync();
@@ -61,7 +65,7 @@ public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fix
                 Id = Guid.NewGuid(), RegionId = region, Name = $"{channel} {keyId}", Channel = channel, Bin = bin, KeyId = keyId, KeyHash = PartnerKeys.Hash(secret),
                 CallbackUrl = callbackUrl,
                 ProtectedCallbackSecret = callbackSecret.Length == 0 ? "" : Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Protect(
-                    App.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>().CreateProtector(Web.Features.Api.PartnerCallbackSender.Purpose), callbackSecret),
+                    Target.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>().CreateProtector(Web.Features.Api.PartnerCallbackSender.Purpose), callbackSecret),
                 CreatedAt = DateTimeOffset.UtcNow, Offices = [.. ids.Select(i => new PartnerOffice { OfficeId = i })],
             });
             return await db.SaveChangesAsync();
@@ -87,7 +91,7 @@ public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fix
             Content = new StringContent(JsonSerializer.Serialize(new { cms = Convert.ToBase64String(cms) }), Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        var response = await App.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
+        var response = await Target.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone(), response);
     }
@@ -222,6 +226,34 @@ public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fix
     }
 
     private static StringContent JsonContent(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task A_request_arriving_on_saturday_night_counts_from_monday_morning_like_a_visit_at_opening()
+    {
+        // Saturday 28 November 2026, 23:00 in Karaganda: the office is closed until Monday 30 November, 9:00.
+        var clock = new TestClock(TestClock.Almaty(2026, 11, 28, 23, 0));
+        await using var app = new PortalApp(Fixture.Provider, clock: clock);
+        _own = app;
+        try
+        {
+            var key = await PartnerAsync(Channel.EGov);
+            var iin = OfficeDesk.NewIin(new DateOnly(1985, 3, 14), Sex.Female);
+            var arrived = await PostAsync(key, TestPki.Sign(Citizen(iin), Content(Payload("egov-night", iin)), detached: false));
+            Assert.Equal(HttpStatusCode.Created, arrived.Status);
+            clock.Now = TestClock.Almaty(2026, 11, 30, 9, 0);
+            var counter = (await new OfficeDesk(app).RegisterAsync(Domain.Services.ServiceCode.GuardianshipCertificate)).CaseId;
+
+            var (night, monday) = await app.WithDbAsync(async db => (
+                await db.Cases.Where(c => c.Id == Guid.Parse(arrived.Body.GetProperty("id").GetString()!)).Select(c => c.DueAt).SingleAsync(),
+                await db.Cases.Where(c => c.Id == counter).Select(c => c.DueAt).SingleAsync()));
+            Assert.Equal(monday, night);
+            Assert.True(night > TestClock.Almaty(2026, 12, 4, 18, 30), $"due {night:u}: the weekend was counted");
+        }
+        finally
+        {
+            _own = null;
+        }
+    }
 
     [Fact]
     public async Task Concurrent_retries_of_one_request_make_one_case()
