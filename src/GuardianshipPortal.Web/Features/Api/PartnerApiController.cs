@@ -50,7 +50,7 @@ public sealed class PartnerApiController(
         var (state, created, problem) = await intake.ReceiveAsync(partner, envelope, ct);
         audit.Record(AuditAction.PartnerCall, state?.Id, $"{partner.Name}: POST /api/v1/requests → {problem?.Code ?? (created ? "created" : "repeated")}");
         await db.SaveChangesAsync(ct);
-        if (problem is not null) return new ObjectResult(ApiProblems.Body(localizers, problem.Status, problem.Code)) { StatusCode = problem.Status, ContentTypes = { "application/problem+json" } };
+        if (problem is not null) return Problem(problem.Status, problem.Code);
         return created ? Created($"/api/v1/requests/{state!.Id}", state) : Ok(state);
     }
 
@@ -58,9 +58,7 @@ public sealed class PartnerApiController(
     [HttpGet("requests/{id:guid}")]
     public async Task<IActionResult> Status(Guid id, CancellationToken ct)
     {
-        var own = await db.ElectronicRequests.AsNoTracking().AnyAsync(r => r.CaseId == id && r.PartnerId == PartnerId, ct);
-        if (!own || await intake.StateAsync(id, ct) is not { } state)
-            return new ObjectResult(ApiProblems.Body(localizers, StatusCodes.Status404NotFound, "not_found")) { StatusCode = 404, ContentTypes = { "application/problem+json" } };
+        if (!await OwnsAsync(id, ct) || await intake.StateAsync(id, ct) is not { } state) return Problem(StatusCodes.Status404NotFound, "not_found");
         return Ok(state);
     }
 
@@ -71,8 +69,7 @@ public sealed class PartnerApiController(
     [HttpPost("requests/{id:guid}/issued")]
     public async Task<IActionResult> Issued(Guid id, [FromBody] IssuedReport? report, CancellationToken ct)
     {
-        var request = await db.ElectronicRequests.AsNoTracking().FirstOrDefaultAsync(r => r.CaseId == id && r.PartnerId == PartnerId, ct);
-        if (request is null) return Problem(StatusCodes.Status404NotFound, "not_found");
+        if (!await OwnsAsync(id, ct)) return Problem(StatusCodes.Status404NotFound, "not_found");
         var name = report?.ReceivedBy?.Trim() ?? "";
         var document = report?.RecipientDocument?.Trim() ?? "";
         if (name.Length is 0 or > 300 || document.Length > 200 || name.Any(char.IsControl) || document.Any(char.IsControl))
@@ -101,8 +98,7 @@ public sealed class PartnerApiController(
     [HttpGet("requests/{id:guid}/documents/{documentId:guid}")]
     public async Task<IActionResult> Document(Guid id, Guid documentId, CancellationToken ct)
     {
-        if (!await db.ElectronicRequests.AsNoTracking().AnyAsync(r => r.CaseId == id && r.PartnerId == PartnerId, ct))
-            return Problem(StatusCodes.Status404NotFound, "not_found");
+        if (!await OwnsAsync(id, ct)) return Problem(StatusCodes.Status404NotFound, "not_found");
         var document = await db.IssuedDocuments.AsNoTracking().Include(d => d.Content)
             .FirstOrDefaultAsync(d => d.Id == documentId && d.CaseId == id && d.RevokedAt == null, ct);
         if (document?.Content is null) return Problem(StatusCodes.Status404NotFound, "not_found");
@@ -110,6 +106,10 @@ public sealed class PartnerApiController(
         await db.SaveChangesAsync(ct);
         return File(document.Content.Pdf, "application/pdf", $"{document.Number}-{document.Kind}.pdf");
     }
+
+    /// <summary>Whether the case came from this partner's request: a partner sees and acts on its own requests only.</summary>
+    private Task<bool> OwnsAsync(Guid caseId, CancellationToken ct) =>
+        db.ElectronicRequests.AsNoTracking().AnyAsync(r => r.CaseId == caseId && r.PartnerId == PartnerId, ct);
 
     private ObjectResult Problem(int status, string code) =>
         new(ApiProblems.Body(localizers, status, code)) { StatusCode = status, ContentTypes = { "application/problem+json" } };
