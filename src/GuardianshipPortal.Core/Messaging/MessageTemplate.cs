@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -38,7 +37,7 @@ public class MessageTemplateConfiguration : IEntityTypeConfiguration<MessageTemp
     }
 }
 
-public static partial class MessageTemplates
+public static class MessageTemplates
 {
     /// <summary>What a message may say, per placeholder; an event fills those that concern it (the others stay empty).</summary>
     public static readonly IReadOnlySet<string> Placeholders = new HashSet<string>
@@ -47,14 +46,9 @@ public static partial class MessageTemplates
     };
 
     /// <summary>The placeholders of <paramref name="text"/> the portal does not fill (they would reach the applicant as typed).</summary>
-    public static IReadOnlyList<string> Unknown(string text) =>
-        [.. Pattern().Matches(text).Select(m => m.Groups[1].Value).Where(n => !Placeholders.Contains(n)).Distinct().Select(n => "{" + n + "}")];
+    public static IReadOnlyList<string> Unknown(string text) => Domain.TemplatePlaceholders.Unknown(text, Placeholders);
 
-    public static string Fill(string text, IReadOnlyDictionary<string, string> values) =>
-        Pattern().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
-
-    [GeneratedRegex(@"\{([^{}\s]+)\}")]
-    private static partial Regex Pattern();
+    public static string Fill(string text, IReadOnlyDictionary<string, string> values) => Domain.TemplatePlaceholders.Fill(text, values);
 
     /// <summary>Version 1 of every message, in Kazakh and Russian (seed 003 appendix 3, p6(9)).</summary>
     public static readonly IReadOnlyList<(string Event, string Language, string Subject, string Body)> Defaults =

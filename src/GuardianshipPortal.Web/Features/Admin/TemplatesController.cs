@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FluentValidation;
 using GuardianshipPortal.Data;
 using GuardianshipPortal.Domain;
@@ -22,7 +21,7 @@ public sealed class TemplateForm
     public int Version { get; set; }
 }
 
-public sealed partial class TemplateFormValidator : AbstractValidator<TemplateForm>
+public sealed class TemplateFormValidator : AbstractValidator<TemplateForm>
 {
     /// <summary>Every {placeholder} the composer fills; anything else would print as typed.</summary>
     public static IReadOnlySet<string> Placeholders => Documents.DocumentComposer.Placeholders;
@@ -36,11 +35,7 @@ public sealed partial class TemplateFormValidator : AbstractValidator<TemplateFo
             .WithMessage(x => l["Templates_UnknownPlaceholder", string.Join(", ", Unknown(x.Body))]);
     }
 
-    public static IReadOnlyList<string> Unknown(string body) =>
-        [.. PlaceholderPattern().Matches(body).Select(m => m.Groups[1].Value).Where(n => !Placeholders.Contains(n)).Distinct().Select(n => "{" + n + "}")];
-
-    [GeneratedRegex(@"\{([^{}\s]+)\}")]
-    private static partial Regex PlaceholderPattern();
+    public static IReadOnlyList<string> Unknown(string body) => TemplatePlaceholders.Unknown(body, Placeholders);
 }
 
 public sealed record TemplateRow(DocumentKind Kind, string Language, int Version, DateTimeOffset CreatedAt);
