@@ -31,8 +31,8 @@ public sealed class DocumentIssuer(PortalDbContext db, IDocumentRenderer rendere
         var caption = Domain.Language.Pick(c.Language, "Құжаттың түпнұсқалығын тексеру коды:", "Код проверки подлинности документа:");
         // A result the applicant takes home leads to the survey of quality and accessibility (seed 003 appendix 4).
         var receiptCode = kind is DocumentKind.Receipt or DocumentKind.HousingInspectionAct ? null
-            : await db.IssuedDocuments.Where(d => d.CaseId == c.Id && d.Kind == DocumentKind.Receipt).Select(d => d.VerificationCode).FirstOrDefaultAsync();
-        var survey = receiptCode is null ? null : $"{publicAddress.BaseUrl}/survey?number={Uri.EscapeDataString(c.Number)}&code={receiptCode}";
+            : await Status.ReceiptLookup.ReceiptCodeAsync(db, c.Id, default);
+        var survey = receiptCode is null ? null : Status.ReceiptLookup.Link($"{publicAddress.BaseUrl}/survey", c.Number, receiptCode);
         var surveyCaption = Domain.Language.Pick(c.Language, "Қызмет сапасын бағалаңыз:", "Оцените качество услуги:");
         var pdf = renderer.Render(composer.Compose(c, template, signer, specialist, now, new Verification(code, url, caption, survey, surveyCaption), draft: false));
         var document = new IssuedDocument

@@ -50,7 +50,7 @@ public sealed class ApplicantNotifications(PortalDbContext db, TimeProvider cloc
         if (applicant is null) return;
         var l = CultureLocalizer.For(localizers, Language.Normalize(c.Language));
         var survey = what == ApplicantEvent.Issued
-            ? $"{address.BaseUrl}/survey?number={Uri.EscapeDataString(c.Number)}&code={await Status.ReceiptLookup.ReceiptCodeAsync(db, c.Id, ct)}" : "";
+            ? Status.ReceiptLookup.Link($"{address.BaseUrl}/survey", c.Number, await Status.ReceiptLookup.ReceiptCodeAsync(db, c.Id, ct) ?? "") : "";
         var language = Language.Normalize(c.Language);
         var template = await db.MessageTemplates.AsNoTracking().Where(t => t.Event == what.ToString() && t.Language == language)
             .OrderByDescending(t => t.Version).FirstOrDefaultAsync(ct);

@@ -19,6 +19,9 @@ public static class ReceiptLookup
             .FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>The address of a public page of the case (<c>/status</c>, <c>/survey</c>) opened with what the receipt carries.</summary>
+    public static string Link(string page, string number, string code) => $"{page}?number={Uri.EscapeDataString(number)}&code={code}";
+
     public static Task<string?> ReceiptCodeAsync(PortalDbContext db, Guid caseId, CancellationToken ct) =>
         db.IssuedDocuments.Where(d => d.CaseId == caseId && d.Kind == DocumentKind.Receipt).Select(d => d.VerificationCode).FirstOrDefaultAsync(ct);
 }
