@@ -32,20 +32,21 @@ public sealed class PartnerCallbacks(PortalDbContext db, TimeProvider clock) : I
     public async Task OnAsync(Case c, Office office, CaseAction action, CancellationToken ct)
     {
         if (EventOf(c, action) is not { } what) return;
-        var request = db.ElectronicRequests.Local.FirstOrDefault(r => r.CaseId == c.Id)
-            ?? await db.ElectronicRequests.AsNoTracking().FirstOrDefaultAsync(r => r.CaseId == c.Id, ct);
-        if (request is not null) await AddAsync(c, request, what, ct);
+        // Its partner and id only: the signed original stays in the database.
+        var request = await db.ElectronicRequests.AsNoTracking().Where(r => r.CaseId == c.Id)
+            .Select(r => new { r.PartnerId, r.ExternalRequestId }).FirstOrDefaultAsync(ct);
+        if (request is not null) await AddAsync(c, request.PartnerId, request.ExternalRequestId, what, ct);
     }
 
     /// <summary>Writes the event to the outbox (used also by the intake for "registered", once the request is attached).</summary>
-    public async Task AddAsync(Case c, ElectronicRequest request, string what, CancellationToken ct)
+    public async Task AddAsync(Case c, Guid partnerId, string externalRequestId, string what, CancellationToken ct)
     {
-        var partner = await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PartnerId, ct);
+        var partner = await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == partnerId, ct);
         if (partner is null || partner.CallbackUrl.Length == 0) return;
         var now = clock.GetUtcNow();
         var body = JsonSerializer.Serialize(new
         {
-            @event = what, id = c.Id, externalRequestId = request.ExternalRequestId, registrationNumber = c.Number,
+            @event = what, id = c.Id, externalRequestId, registrationNumber = c.Number,
             step = c.Step.ToString(), dueAt = c.DueAt, outcome = c.Outcome?.ToString(), at = now,
         });
         db.OutboxMessages.Add(new OutboxMessage

@@ -66,7 +66,8 @@ public sealed class RequestIntake(
 
         var externalId = payload.ExternalRequestId.Trim();
         var sha = Convert.ToHexStringLower(SHA256.HashData(check.Content!));
-        if (await db.ElectronicRequests.AsNoTracking().FirstOrDefaultAsync(r => r.PartnerId == partner.Id && r.ExternalRequestId == externalId, ct) is { } earlier)
+        if (await db.ElectronicRequests.AsNoTracking().Where(r => r.PartnerId == partner.Id && r.ExternalRequestId == externalId)
+                .Select(r => new { r.CaseId, r.ContentSha256 }).FirstOrDefaultAsync(ct) is { } earlier)
             return earlier.ContentSha256 == sha ? (await StateAsync(earlier.CaseId, ct), false, null) : Refuse("conflict", StatusCodes.Status409Conflict);
 
         var service = services.BySpecCode(payload.Service ?? "")
@@ -121,7 +122,7 @@ public sealed class RequestIntake(
         };
             db.ElectronicRequests.Add(original);
             // "registered" goes back in the same transaction (the observers ran before the original was attached).
-            await callbacks.AddAsync(c, original, "registered", ct);
+            await callbacks.AddAsync(c, partner.Id, externalId, "registered", ct);
         });
         return (await StateAsync(registered.Case.Id, ct), registered.Created, null);
     }

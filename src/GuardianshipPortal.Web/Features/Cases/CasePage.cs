@@ -11,6 +11,11 @@ namespace GuardianshipPortal.Web.Features.Cases;
 
 public sealed record SpecialistLoad(Guid Id, string Name, int OpenCases);
 
+/// <summary>Where an electronic request came from and who signed it, as checked on arrival.</summary>
+public sealed record ElectronicOrigin(
+    string Partner, string ExternalRequestId, DateTimeOffset ArrivedAt, string SignerName, string SignerIin, string SignerBin,
+    string SignerSerial, string SignerIssuer, DateTimeOffset SignerValidFrom, DateTimeOffset SignerValidTo);
+
 /// <summary>Everything the case page shows, and the forms of the actions the user may take now.</summary>
 public sealed class CasePageModel
 {
@@ -26,8 +31,7 @@ public sealed class CasePageModel
     public IReadOnlyList<RefusalGround> Grounds { get; init; } = [];
     public Dashboard.CaseRisk? Risk { get; init; }
     /// <summary>The electronic request the case came from (partner, id, signer as checked on arrival), if it did.</summary>
-    public Partners.ElectronicRequest? Electronic { get; init; }
-    public string? PartnerName { get; init; }
+    public ElectronicOrigin? Electronic { get; init; }
     /// <summary>What the applicant was sent about the case, and how its delivery stands.</summary>
     public IReadOnlyList<Messaging.OutboxMessage> Notifications { get; init; } = [];
     public decimal? LumpSumPreview { get; set; }
@@ -106,8 +110,10 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
             Documents = await db.IssuedDocuments.AsNoTracking().Where(d => d.CaseId == id).OrderBy(d => d.CreatedAt).ThenBy(d => d.Kind).ToListAsync(ct),
             UserNames = names,
             Risk = (await forecasts.ForAsync([c.Id], ct)).GetValueOrDefault(c.Id),
-            Electronic = await db.ElectronicRequests.AsNoTracking().FirstOrDefaultAsync(r => r.CaseId == id, ct),
-            PartnerName = await (from er in db.ElectronicRequests join p in db.Partners on er.PartnerId equals p.Id where er.CaseId == id select p.Name).FirstOrDefaultAsync(ct),
+            // The request's details without its signed original (a blob the page does not show; it is downloaded apart).
+            Electronic = await (from er in db.ElectronicRequests join p in db.Partners on er.PartnerId equals p.Id where er.CaseId == id
+                                select new ElectronicOrigin(p.Name, er.ExternalRequestId, er.ArrivedAt, er.SignerName, er.SignerIin, er.SignerBin,
+                                    er.SignerSerial, er.SignerIssuer, er.SignerValidFrom, er.SignerValidTo)).FirstOrDefaultAsync(ct),
             Notifications = await db.OutboxMessages.AsNoTracking().Where(m => m.CaseId == id && m.Event.StartsWith("Applicant"))
                 .OrderBy(m => m.Id).ToListAsync(ct),
             Problem = problem,
