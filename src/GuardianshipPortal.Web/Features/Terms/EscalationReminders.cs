@@ -32,30 +32,42 @@ public sealed class EscalationReminders(
         var regulationIds = open.Select(c => c.RegulationId).Distinct().ToList();
         var shares = await db.Regulations.AsNoTracking().Where(r => regulationIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ReminderSharePercent, ct);
 
+        // The rung each case stands on; then, in one query each, the reminders already written and the people to tell.
+        var due = open.Select(c => (Case: c, Office: offices[c.OfficeId], Rung: EscalationLadder.Of(c.Step, c.StepStartedAt, c.StepDueAt, c.DueAt, now,
+                offices[c.OfficeId].WorkingTime(calendar), shares.GetValueOrDefault(c.RegulationId, EscalationLadder.DefaultSharePercent))))
+            .Where(d => d.Rung != Escalation.None).ToList();
+        if (due.Count == 0) return 0;
+        var dueIds = due.Select(d => (Guid?)d.Case.Id).ToList();
+        var sent = (await db.OutboxMessages.AsNoTracking().Where(m => dueIds.Contains(m.CaseId) && m.Event.StartsWith("Escalation"))
+            .Select(m => m.IdempotencyKey).ToListAsync(ct)).ToHashSet();
+        var assigneeIds = due.Where(d => d.Rung == Escalation.Assignee && d.Case.AssigneeId != null).Select(d => d.Case.AssigneeId!.Value).Distinct().ToList();
+        var assignees = await db.Users.AsNoTracking().Where(u => assigneeIds.Contains(u.Id) && u.IsActive).ToDictionaryAsync(u => u.Id, ct);
+        var heads = new Dictionary<Guid, List<PortalUser>>();
+        var supervisors = new Dictionary<Guid, List<PortalUser>>();
+        async Task<List<PortalUser>> HeadsAsync(Guid officeId) => heads.TryGetValue(officeId, out var found) ? found
+            : heads[officeId] = await db.StaffInRole(officeId, Roles.Head).AsNoTracking().ToListAsync(ct);
+        async Task<List<PortalUser>> SupervisorsAsync(Guid regionId) => supervisors.TryGetValue(regionId, out var found) ? found
+            : supervisors[regionId] = await (from u in db.Users.AsNoTracking()
+                                             join ur in db.UserRoles on u.Id equals ur.UserId
+                                             join r in db.Roles on ur.RoleId equals r.Id
+                                             where r.Name == Roles.Supervisor && u.RegionId == regionId && u.IsActive
+                                             select u).ToListAsync(ct);
+
         var written = 0;
-        foreach (var c in open)
+        foreach (var (c, office, rung) in due)
         {
-            var office = offices[c.OfficeId];
-            var rung = EscalationLadder.Of(c.Step, c.StepStartedAt, c.StepDueAt, c.DueAt, now, office.WorkingTime(calendar),
-                shares.GetValueOrDefault(c.RegulationId, EscalationLadder.DefaultSharePercent));
-            if (rung == Escalation.None) continue;
-            var recipients = rung switch
+            IReadOnlyList<PortalUser> recipients = rung switch
             {
-                Escalation.Assignee when c.AssigneeId is { } assignee => await db.Users.Where(u => u.Id == assignee && u.IsActive).ToListAsync(ct),
-                Escalation.Assignee => await db.StaffInRole(office.Id, Roles.Head).ToListAsync(ct),
-                Escalation.Head => await db.StaffInRole(office.Id, Roles.Head).ToListAsync(ct),
-                _ => await (from u in db.Users
-                            join ur in db.UserRoles on u.Id equals ur.UserId
-                            join r in db.Roles on ur.RoleId equals r.Id
-                            where r.Name == Roles.Supervisor && u.RegionId == office.RegionId && u.IsActive
-                            select u).ToListAsync(ct),
+                Escalation.Assignee when c.AssigneeId is { } assignee => assignees.TryGetValue(assignee, out var user) ? [user] : [],
+                Escalation.Assignee or Escalation.Head => await HeadsAsync(office.Id),
+                _ => await SupervisorsAsync(office.RegionId),
             };
             // The total term's rung is once per case; a step's rungs once per step (a returned draft starts its step anew).
             var occasion = rung == Escalation.Supervisor ? "total" : $"{(int)c.Step}.{c.StepStartedAt.ToUnixTimeSeconds()}";
             foreach (var user in recipients.Where(u => !string.IsNullOrWhiteSpace(u.Email)))
             {
                 var key = $"remind:{c.Id:N}:{occasion}:{(int)rung}:{user.Id:N}";
-                if (await db.OutboxMessages.AnyAsync(m => m.IdempotencyKey == key, ct)) continue;
+                if (!sent.Add(key)) continue;
                 db.OutboxMessages.Add(new OutboxMessage
                 {
                     Channel = OutboxChannel.Email, Stream = $"staff:{user.Id:N}", CaseId = c.Id, Event = "Escalation" + rung,
