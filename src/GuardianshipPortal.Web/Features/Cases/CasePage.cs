@@ -109,7 +109,9 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
             Attachments = attachments,
             Documents = await db.IssuedDocuments.AsNoTracking().Where(d => d.CaseId == id).OrderBy(d => d.CreatedAt).ThenBy(d => d.Kind).ToListAsync(ct),
             UserNames = names,
-            Risk = (await forecasts.ForAsync([c.Id], ct)).GetValueOrDefault(c.Id),
+            Risk = c.Step == Step.Closed || c.SuspendedAt is not null ? null
+                : (await forecasts.ForAsync([new Dashboard.OpenCase(c.Id, c.OfficeId, c.Service, c.Step, c.AssigneeId, c.StepStartedAt, c.StepDueAt,
+                    c.RegisteredAt, c.DueAt)], ct)).GetValueOrDefault(c.Id),
             // The request's details without its signed original (a blob the page does not show; it is downloaded apart).
             Electronic = await (from er in db.ElectronicRequests join p in db.Partners on er.PartnerId equals p.Id where er.CaseId == id
                                 select new ElectronicOrigin(p.Name, er.ExternalRequestId, er.ArrivedAt, er.SignerName, er.SignerIin, er.SignerBin,

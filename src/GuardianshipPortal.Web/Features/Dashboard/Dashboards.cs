@@ -52,7 +52,8 @@ public sealed class Dashboards(PortalDbContext db, Deadlines deadlines, TimeProv
         var yearStart = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(new DateTime(today.Year, 1, 1), zone), TimeSpan.Zero);
 
         var cases = await db.Cases.AsNoTracking().Where(c => c.OfficeId == office.Id && (c.Step != Step.Closed || c.ClosedAt >= yearStart))
-            .Select(c => new { c.Id, c.Number, c.Service, c.Step, c.StepDueAt, c.DueAt, c.ClosedAt, c.AssigneeId, Suspended = c.SuspendedAt != null }).ToListAsync(ct);
+            .Select(c => new { c.Id, c.Number, c.Service, c.Step, c.StepDueAt, c.DueAt, c.ClosedAt, c.AssigneeId, Suspended = c.SuspendedAt != null,
+                c.StepStartedAt, c.RegisteredAt }).ToListAsync(ct);
         var open = cases.Where(c => c.Step != Step.Closed).ToList();
         var closed = cases.Where(c => c.Step == Step.Closed).ToList();
 
@@ -100,7 +101,8 @@ public sealed class Dashboards(PortalDbContext db, Deadlines deadlines, TimeProv
                     given.Count(a => a.Quality == Satisfaction.Satisfied), given.Count(a => a.Accessibility == Satisfaction.Satisfied));
             }).ToList();
 
-        var risks = await forecasts.ForAsync([.. open.Select(c => c.Id)], ct);
+        var risks = await forecasts.ForAsync([.. open.Where(c => !c.Suspended)
+            .Select(c => new OpenCase(c.Id, office.Id, c.Service, c.Step, c.AssigneeId, c.StepStartedAt, c.StepDueAt, c.RegisteredAt, c.DueAt))], ct);
         var atRisk = open.Where(c => risks.TryGetValue(c.Id, out var r) && r.Flagged)
             .Select(c => new AtRisk(c.Id, c.Number, c.Service, c.Step, risks[c.Id])).OrderByDescending(a => a.Risk.Highest).Take(15).ToList();
 

@@ -9,6 +9,11 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace GuardianshipPortal.Web.Features.Dashboard;
 
+/// <summary>What the forecast needs to know of an open case whose clock runs.</summary>
+public sealed record OpenCase(
+    Guid Id, Guid OfficeId, ServiceCode Service, Step Step, Guid? AssigneeId, DateTimeOffset StepStartedAt, DateTimeOffset? StepDueAt,
+    DateTimeOffset RegisteredAt, DateTimeOffset DueAt);
+
 /// <summary>The forecast of one open case: the chance of missing its step's deadline and its total term.</summary>
 public sealed record CaseRisk(Risk? Step, Risk? Total)
 {
@@ -25,13 +30,11 @@ public sealed class RiskForecasts(PortalDbContext db, Deadlines deadlines, TimeP
 {
     private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(30);
 
-    public async Task<IReadOnlyDictionary<Guid, CaseRisk>> ForAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct)
+    /// <summary>The forecasts of open, running cases the caller has already read (a queue's rows, a dashboard's cases, the case page's case).</summary>
+    public async Task<IReadOnlyDictionary<Guid, CaseRisk>> ForAsync(IReadOnlyList<OpenCase> open, CancellationToken ct)
     {
         var result = new Dictionary<Guid, CaseRisk>();
-        if (caseIds.Count == 0) return result;
         var now = clock.GetUtcNow();
-        var open = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id) && c.Step != Step.Closed && c.SuspendedAt == null)
-            .Select(c => new { c.Id, c.OfficeId, c.Service, c.Step, c.AssigneeId, c.StepStartedAt, c.StepDueAt, c.RegisteredAt, c.DueAt }).ToListAsync(ct);
         foreach (var office in open.GroupBy(c => c.OfficeId))
         {
             var (steps, totals) = await ModelsAsync(office.Key, ct);

@@ -51,7 +51,7 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock, Guardianship
         UrgencyRule Rule(Office office) => rules.TryGetValue(office.Id, out var r) ? r : rules[office.Id] = UrgencyRule.At(now, office.WorkingTime(calendar));
         var found = await cases.Select(c => new
             {
-                c.RegulationId, c.Id, c.Number, c.Service, c.Step, c.RegisteredAt, c.StepDueAt, c.DueAt, c.StepStartedAt, Suspended = c.SuspendedAt != null,
+                c.RegulationId, c.OfficeId, c.AssigneeId, c.Id, c.Number, c.Service, c.Step, c.RegisteredAt, c.StepDueAt, c.DueAt, c.StepStartedAt, Suspended = c.SuspendedAt != null,
                 Applicant = c.Applicant!.LastName + " " + c.Applicant.FirstName + " " + c.Applicant.MiddleName,
                 Assignee = c.Assignee == null ? null : c.Assignee.FullName,
                 Office = c.Office!,
@@ -60,7 +60,8 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock, Guardianship
             .ToListAsync(ct);
         var regulationIds = found.Select(r => r.RegulationId).Distinct().ToList();
         var shares = await db.Regulations.AsNoTracking().Where(r => regulationIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ReminderSharePercent, ct);
-        var risks = await forecasts.ForAsync([.. found.Where(r => r.Step != Step.Closed).Select(r => r.Id)], ct);
+        var risks = await forecasts.ForAsync([.. found.Where(r => r.Step != Step.Closed && !r.Suspended)
+            .Select(r => new Dashboard.OpenCase(r.Id, r.OfficeId, r.Service, r.Step, r.AssigneeId, r.StepStartedAt, r.StepDueAt, r.RegisteredAt, r.DueAt))], ct);
         return found
             .Select(r => new QueueRow(r.Id, r.Number, r.Service, r.Step, r.RegisteredAt, r.StepDueAt, r.DueAt, r.Applicant.Trim(), r.Assignee, r.Office,
                 r.Returned, Rule(r.Office).Of(r.Step, r.StepDueAt, r.DueAt, r.Suspended),
