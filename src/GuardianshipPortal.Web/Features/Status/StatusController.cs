@@ -7,7 +7,6 @@ using GuardianshipPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace GuardianshipPortal.Web.Features.Status;
 
