@@ -22,6 +22,8 @@ public sealed class WorkflowTests
         { Step.Signing, CaseAction.Extend, Roles.Head, Step.Signing },
         { Step.Drafting, CaseAction.Suspend, Roles.Specialist, Step.Drafting },
         { Step.Drafting, CaseAction.Resume, Roles.Specialist, Step.Drafting },
+        { Step.Resolution, CaseAction.ReturnToCenter, Roles.Clerk, Step.Closed },
+        { Step.Resolution, CaseAction.ReturnToCenter, Roles.Head, Step.Closed },
     };
 
     [Theory]

@@ -26,7 +26,11 @@ public sealed record RegistrationRequest(
     IReadOnlyList<UploadedFile> Files,
     string Note,
     string SubmissionKey,
-    Contacts? Contacts = null);
+    Contacts? Contacts = null,
+    Representation? Representative = null);
+
+/// <summary>Someone who applies for the applicant with a notarised power of attorney (seed 003 p7).</summary>
+public sealed record Representation(PersonData Person, string PowerOfAttorneyNumber, DateOnly PowerOfAttorneyDate, string Notary);
 
 /// <summary>How the applicant wishes to be told of the case (a normalised Kazakh mobile, an e-mail) and whether they agreed to it.</summary>
 public sealed record Contacts(string Phone, string Email, bool Consent)
@@ -118,6 +122,15 @@ public sealed class CaseRegistration(
             StepStartedAt = now,
             DueAt = await deadlines.TotalDueAsync(regulation, office, now, ct),
         };
+        if (request.Representative is { } rep)
+        {
+            var person = await UpsertPersonAsync(rep.Person, now, ct, actor);
+            @case.Representative = new CaseRepresentative
+            {
+                CaseId = @case.Id, PersonId = person.Id, PowerOfAttorneyNumber = rep.PowerOfAttorneyNumber.Trim(),
+                PowerOfAttorneyDate = rep.PowerOfAttorneyDate, Notary = rep.Notary.Trim(),
+            };
+        }
         var order = 0;
         var seen = new HashSet<string> { applicant.Iin };
         foreach (var child in request.Children)

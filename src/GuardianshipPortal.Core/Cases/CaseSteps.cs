@@ -175,6 +175,26 @@ public sealed class CaseSteps(PortalDbContext db, ServiceCatalog services, IResu
         return null;
     }
 
+    /// <summary>Until when the documents of a Public Service Center's request may be returned to it (null for other channels).</summary>
+    public async Task<DateTimeOffset?> CenterReturnDeadlineAsync(Case c, Office office, CancellationToken ct) =>
+        c.Channel == Channel.PublicServiceCenter ? CenterReturn.Deadline(c.RegisteredAt, office.WorkingTime(await deadlines.CalendarAsync(ct))) : null;
+
+    /// <summary>
+    /// Returns a Public Service Center's documents with errors to it, with reasons from the catalogue and in words, within
+    /// three working days of their arrival (seed 003 table 2, act 7); the caller records the transition that closes the case.
+    /// </summary>
+    public async Task<StepProblem?> ReturnToCenterAsync(
+        Case c, Office office, IReadOnlyCollection<CenterReturnReason> reasons, string text, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await CenterReturnDeadlineAsync(c, office, ct) is not { } deadline) return new("CenterReturn_NotFromCenter");
+        if (now > deadline) return new("CenterReturn_TooLate", TimeZoneInfo.ConvertTime(deadline, office.Zone()).ToString("dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        var chosen = reasons.Where(Enum.IsDefined).Distinct().Order().ToList();
+        if (chosen.Count == 0) return new("Validation_Required", new Label("CenterReturn_Reasons"));
+        if (string.IsNullOrWhiteSpace(text)) return new("Validation_Required", new Label("CenterReturn_Text"));
+        c.CenterReturn = new CenterReturn { CaseId = c.Id, At = now, ById = actor.UserId, Reasons = string.Join(",", chosen), Text = text.Trim() };
+        return null;
+    }
+
     /// <summary>Stops the clock while the office waits for the applicant's documents.</summary>
     public static StepProblem? Suspend(Case c, string reason, DateTimeOffset now)
     {

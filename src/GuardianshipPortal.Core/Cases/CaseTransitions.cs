@@ -36,10 +36,10 @@ public sealed class CaseTransitions(PortalDbContext db, Deadlines deadlines, Tim
     public static TransitionRefusal Check(Case @case, CaseAction action, Actor actor, int? seenVersion = null)
     {
         if (actor.OfficeId != @case.OfficeId) return TransitionRefusal.NotFound;
-        var transition = Workflow.Transitions.FirstOrDefault(t => t.Action == action);
-        if (transition is null || !actor.Is(transition.Role)) return TransitionRefusal.Forbidden;
+        var roles = Workflow.RolesOf(action).Where(actor.Is).ToList();
+        if (roles.Count == 0) return TransitionRefusal.Forbidden;
         if (seenVersion is { } v && v != @case.Version) return TransitionRefusal.Stale;
-        if (!Workflow.IsAllowed(@case.Step, action, actor.Roles)) return TransitionRefusal.WrongStep;
+        if (Workflow.Find(@case.Step, action, roles) is not { } transition) return TransitionRefusal.WrongStep;
         if (transition.Role == Roles.Specialist && @case.AssigneeId != actor.UserId) return TransitionRefusal.NotAssignee;
         return TransitionRefusal.None;
     }
@@ -50,7 +50,7 @@ public sealed class CaseTransitions(PortalDbContext db, Deadlines deadlines, Tim
     /// </summary>
     public async Task ApplyAsync(Case @case, Office office, CaseAction action, Actor actor, string comment = "", CancellationToken ct = default)
     {
-        var transition = Workflow.Find(@case.Step, action)
+        var transition = Workflow.Find(@case.Step, action, actor.Roles)
             ?? throw new InvalidOperationException($"{action} is not allowed at {@case.Step}.");
         var now = clock.GetUtcNow();
         var from = @case.Step;

@@ -28,6 +28,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<CommissionOpinion> CommissionOpinions => Set<CommissionOpinion>();
     public DbSet<Signature> Signatures => Set<Signature>();
     public DbSet<IssueRecord> IssueRecords => Set<IssueRecord>();
+    public DbSet<CenterReturn> CenterReturns => Set<CenterReturn>();
+    public DbSet<CaseRepresentative> CaseRepresentatives => Set<CaseRepresentative>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<RegistrationCounter> RegistrationCounters => Set<RegistrationCounter>();

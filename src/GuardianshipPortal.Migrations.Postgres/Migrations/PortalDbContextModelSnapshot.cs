@@ -376,6 +376,60 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.ToTable("CaseEvents");
                 });
 
+            modelBuilder.Entity("GuardianshipPortal.Domain.Cases.CaseRepresentative", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Notary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PowerOfAttorneyDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PowerOfAttorneyNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("CaseRepresentatives", (string)null);
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Cases.CenterReturn", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("CenterReturns", (string)null);
+                });
+
             modelBuilder.Entity("GuardianshipPortal.Domain.Cases.CommissionOpinion", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -1849,6 +1903,32 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GuardianshipPortal.Domain.Cases.CaseRepresentative", b =>
+                {
+                    b.HasOne("GuardianshipPortal.Domain.Cases.Case", null)
+                        .WithOne("Representative")
+                        .HasForeignKey("GuardianshipPortal.Domain.Cases.CaseRepresentative", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GuardianshipPortal.Domain.Persons.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Cases.CenterReturn", b =>
+                {
+                    b.HasOne("GuardianshipPortal.Domain.Cases.Case", null)
+                        .WithOne("CenterReturn")
+                        .HasForeignKey("GuardianshipPortal.Domain.Cases.CenterReturn", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GuardianshipPortal.Domain.Cases.CommissionOpinion", b =>
                 {
                     b.HasOne("GuardianshipPortal.Domain.Cases.Case", null)
@@ -2074,6 +2154,8 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("GuardianshipPortal.Domain.Cases.Case", b =>
                 {
+                    b.Navigation("CenterReturn");
+
                     b.Navigation("Children");
 
                     b.Navigation("CommissionOpinion");
@@ -2087,6 +2169,8 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.Navigation("HousingInspection");
 
                     b.Navigation("IssueRecord");
+
+                    b.Navigation("Representative");
 
                     b.Navigation("Resolution");
 

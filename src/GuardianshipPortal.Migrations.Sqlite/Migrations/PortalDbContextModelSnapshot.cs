@@ -367,6 +367,60 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.ToTable("CaseEvents");
                 });
 
+            modelBuilder.Entity("GuardianshipPortal.Domain.Cases.CaseRepresentative", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PowerOfAttorneyDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PowerOfAttorneyNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("CaseRepresentatives", (string)null);
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Cases.CenterReturn", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("CenterReturns", (string)null);
+                });
+
             modelBuilder.Entity("GuardianshipPortal.Domain.Cases.CommissionOpinion", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -1832,6 +1886,32 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GuardianshipPortal.Domain.Cases.CaseRepresentative", b =>
+                {
+                    b.HasOne("GuardianshipPortal.Domain.Cases.Case", null)
+                        .WithOne("Representative")
+                        .HasForeignKey("GuardianshipPortal.Domain.Cases.CaseRepresentative", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GuardianshipPortal.Domain.Persons.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Cases.CenterReturn", b =>
+                {
+                    b.HasOne("GuardianshipPortal.Domain.Cases.Case", null)
+                        .WithOne("CenterReturn")
+                        .HasForeignKey("GuardianshipPortal.Domain.Cases.CenterReturn", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GuardianshipPortal.Domain.Cases.CommissionOpinion", b =>
                 {
                     b.HasOne("GuardianshipPortal.Domain.Cases.Case", null)
@@ -2057,6 +2137,8 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("GuardianshipPortal.Domain.Cases.Case", b =>
                 {
+                    b.Navigation("CenterReturn");
+
                     b.Navigation("Children");
 
                     b.Navigation("CommissionOpinion");
@@ -2070,6 +2152,8 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.Navigation("HousingInspection");
 
                     b.Navigation("IssueRecord");
+
+                    b.Navigation("Representative");
 
                     b.Navigation("Resolution");
 

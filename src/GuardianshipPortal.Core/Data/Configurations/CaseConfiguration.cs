@@ -52,6 +52,31 @@ public class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasOne(x => x.CommissionOpinion).WithOne().HasForeignKey<CommissionOpinion>(x => x.CaseId);
         b.HasOne(x => x.Signature).WithOne().HasForeignKey<Signature>(x => x.CaseId);
         b.HasOne(x => x.IssueRecord).WithOne().HasForeignKey<IssueRecord>(x => x.CaseId);
+        b.HasOne(x => x.CenterReturn).WithOne().HasForeignKey<CenterReturn>(x => x.CaseId);
+        b.HasOne(x => x.Representative).WithOne().HasForeignKey<CaseRepresentative>(x => x.CaseId);
+    }
+}
+
+public class CenterReturnConfiguration : IEntityTypeConfiguration<CenterReturn>
+{
+    public void Configure(EntityTypeBuilder<CenterReturn> b)
+    {
+        b.ToTable("CenterReturns");
+        b.HasKey(x => x.CaseId);
+        b.Property(x => x.Reasons).HasMaxLength(200);
+        b.Property(x => x.Text).HasMaxLength(CenterReturn.TextLength);
+    }
+}
+
+public class CaseRepresentativeConfiguration : IEntityTypeConfiguration<CaseRepresentative>
+{
+    public void Configure(EntityTypeBuilder<CaseRepresentative> b)
+    {
+        b.ToTable("CaseRepresentatives");
+        b.HasKey(x => x.CaseId);
+        b.Property(x => x.PowerOfAttorneyNumber).HasMaxLength(CaseRepresentative.NumberLength);
+        b.Property(x => x.Notary).HasMaxLength(CaseRepresentative.NotaryLength);
+        b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

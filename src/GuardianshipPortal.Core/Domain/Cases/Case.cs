@@ -92,6 +92,9 @@ public class Case
     public CommissionOpinion? CommissionOpinion { get; set; }
     public Signature? Signature { get; set; }
     public IssueRecord? IssueRecord { get; set; }
+    /// <summary>Documents of a Public Service Center returned to it with errors: the case closed without a result.</summary>
+    public CenterReturn? CenterReturn { get; set; }
+    public CaseRepresentative? Representative { get; set; }
 }
 
 public class CaseChild

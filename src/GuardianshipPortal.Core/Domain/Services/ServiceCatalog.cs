@@ -111,7 +111,8 @@ public sealed class ServiceCatalog
             Code = ServiceCode.AdopterRegistration, Prefix = "AR", SpecCode = "ADOPTER_REGISTRATION", ConcernsChildren = false,
             NeedsHousingInspection = true, NeedsCommission = true,
             DraftParts = [Conclusion], ApprovedDocument = DocumentKind.AdopterConclusion, RefusedDocument = DocumentKind.AdopterConclusionNegative,
-            PortalNoticeOutcomes = [Outcome.Approved],
+            // Seed 002 appendix 4: the portal's applicant is told that the conclusion, on possibility or impossibility, is ready.
+            PortalNoticeOutcomes = [Outcome.Approved, Outcome.Refused],
             DefaultRegulation = Regulation(ServiceCode.AdopterRegistration, Duration.Minutes(20), Duration.CalendarDays(1), Duration.CalendarDays(8), Duration.CalendarDays(1), Duration.CalendarDays(5), Duration.WorkingDays(15)),
             Checklist =
             [

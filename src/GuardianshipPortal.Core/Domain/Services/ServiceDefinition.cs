@@ -62,7 +62,10 @@ public sealed partial class ServiceDefinition
     public required IReadOnlyList<DraftPart> DraftParts { get; init; }
     public required DocumentKind ApprovedDocument { get; init; }
     public DocumentKind RefusedDocument { get; init; } = DocumentKind.Refusal;
-    /// <summary>Outcomes after which an applicant of the e-government portal gets a readiness notice instead of the result.</summary>
+    /// <summary>
+    /// Outcomes after which an applicant of the e-government portal gets a readiness notice instead of the result, and comes
+    /// to the office for it (a foster placement contract is concluded there; an adopter's conclusion either way is collected there).
+    /// </summary>
     public IReadOnlyList<Outcome> PortalNoticeOutcomes { get; init; } = [];
     public required Regulation DefaultRegulation { get; init; }
     public required IReadOnlyList<CatalogueEntry> Checklist { get; init; }
@@ -86,9 +89,15 @@ public sealed partial class ServiceDefinition
     {
         var kinds = new List<DocumentKind> { ResultDocument(outcome) };
         if (hasInspection) kinds.Add(DocumentKind.HousingInspectionAct);
-        if (channel == Channel.EGov && PortalNoticeOutcomes.Contains(outcome)) kinds.Add(DocumentKind.ReadinessNotification);
+        if (ResultCollectedAtOffice(outcome, channel)) kinds.Add(DocumentKind.ReadinessNotification);
         return kinds;
     }
+
+    /// <summary>
+    /// Whether the result of a request of this channel is handed over at the office (the partner gets the readiness notice)
+    /// rather than sent back through the partner as the signed document, whose delivery the partner confirms.
+    /// </summary>
+    public bool ResultCollectedAtOffice(Outcome outcome, Channel channel) => channel == Channel.EGov && PortalNoticeOutcomes.Contains(outcome);
 
     /// <summary>What keeps a draft from going for signature.</summary>
     public IEnumerable<DraftProblem> Check(Outcome? outcome, IDraftFields f, IReadOnlyCollection<Guid> grounds, string refusalText, DraftContext context)

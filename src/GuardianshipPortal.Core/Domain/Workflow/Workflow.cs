@@ -30,6 +30,8 @@ public enum CaseAction
     Suspend = 12,
     /// <summary>The documents came: the clock runs again, the pause added to the deadlines.</summary>
     Resume = 13,
+    /// <summary>Documents from a Public Service Center had errors: returned to it with the reasons within three working days; the case closes.</summary>
+    ReturnToCenter = 14,
 }
 
 public sealed record Transition(Step From, CaseAction Action, Step To, string Role);
@@ -57,20 +59,21 @@ public static class Workflow
         new(Step.Signing, CaseAction.Extend, Step.Signing, Roles.Head),
         new(Step.Drafting, CaseAction.Suspend, Step.Drafting, Roles.Specialist),
         new(Step.Drafting, CaseAction.Resume, Step.Drafting, Roles.Specialist),
+        new(Step.Resolution, CaseAction.ReturnToCenter, Step.Closed, Roles.Clerk),
+        new(Step.Resolution, CaseAction.ReturnToCenter, Step.Closed, Roles.Head),
     ];
 
-    public static Transition? Find(Step from, CaseAction action) =>
-        Transitions.FirstOrDefault(t => t.From == from && t.Action == action);
+    /// <summary>The transition of an action at a step for one of <paramref name="roles"/> (an action some roles share has one line per role).</summary>
+    public static Transition? Find(Step from, CaseAction action, IEnumerable<string> roles) =>
+        Transitions.FirstOrDefault(t => t.From == from && t.Action == action && roles.Contains(t.Role));
 
-    /// <summary>The role that may take an action (the same at every step where it is allowed).</summary>
-    public static string? RoleOf(CaseAction action) => Transitions.FirstOrDefault(t => t.Action == action)?.Role;
+    /// <summary>The roles that may take an action (the same at every step where it is allowed).</summary>
+    public static IReadOnlyList<string> RolesOf(CaseAction action) => [.. Transitions.Where(t => t.Action == action).Select(t => t.Role).Distinct()];
 
     /// <summary>The step a transition leads to, or null when the action is not allowed at that step for that role.</summary>
-    public static Step? Next(Step from, CaseAction action, string role) =>
-        Find(from, action) is { } t && t.Role == role ? t.To : null;
+    public static Step? Next(Step from, CaseAction action, string role) => Find(from, action, [role])?.To;
 
-    public static bool IsAllowed(Step from, CaseAction action, IEnumerable<string> roles) =>
-        Find(from, action) is { } t && roles.Contains(t.Role);
+    public static bool IsAllowed(Step from, CaseAction action, IEnumerable<string> roles) => Find(from, action, roles) is not null;
 
     /// <summary>The five working steps, numbered as in the regulation.</summary>
     public static readonly IReadOnlyList<Step> Steps = [Step.Registration, Step.Resolution, Step.Drafting, Step.Signing, Step.Issue];

@@ -50,7 +50,7 @@ public sealed class PartnerApiController(
         var (state, created, problem) = await intake.ReceiveAsync(partner, envelope, ct);
         audit.Record(AuditAction.PartnerCall, state?.Id, $"{partner.Name}: POST /api/v1/requests → {problem?.Code ?? (created ? "created" : "repeated")}");
         await db.SaveChangesAsync(ct);
-        if (problem is not null) return Problem(problem.Status, problem.Code);
+        if (problem is not null) return Problem(problem.Status, problem.Code, problem.Field);
         return created ? Created($"/api/v1/requests/{state!.Id}", state) : Ok(state);
     }
 
@@ -74,6 +74,7 @@ public sealed class PartnerApiController(
         var document = report?.RecipientDocument?.Trim() ?? "";
         if (name.Length is 0 or > 300 || document.Length > 200 || name.Any(char.IsControl) || document.Any(char.IsControl))
             return Problem(StatusCodes.Status422UnprocessableEntity, "malformed");
+        if (await intake.ResultAtOfficeAsync(id, ct)) return Problem(StatusCodes.Status409Conflict, "issued_at_office");
         var c = await pages.LoadAsync(id, tracking: true, ct);
         if (c is null) return Problem(StatusCodes.Status404NotFound, "not_found");
         var partner = await db.Partners.AsNoTracking().SingleAsync(p => p.Id == PartnerId, ct);
@@ -99,8 +100,8 @@ public sealed class PartnerApiController(
     public async Task<IActionResult> Document(Guid id, Guid documentId, CancellationToken ct)
     {
         if (!await OwnsAsync(id, ct)) return Problem(StatusCodes.Status404NotFound, "not_found");
-        var document = await db.IssuedDocuments.AsNoTracking().Include(d => d.Content)
-            .FirstOrDefaultAsync(d => d.Id == documentId && d.CaseId == id && d.RevokedAt == null, ct);
+        var document = await intake.PartnerDocuments(id, await intake.ResultAtOfficeAsync(id, ct)).Include(d => d.Content)
+            .FirstOrDefaultAsync(d => d.Id == documentId, ct);
         if (document?.Content is null) return Problem(StatusCodes.Status404NotFound, "not_found");
         audit.Record(AuditAction.PartnerCall, id, $"document {document.Kind} {document.Number}");
         await db.SaveChangesAsync(ct);
@@ -111,8 +112,8 @@ public sealed class PartnerApiController(
     private Task<bool> OwnsAsync(Guid caseId, CancellationToken ct) =>
         db.ElectronicRequests.AsNoTracking().AnyAsync(r => r.CaseId == caseId && r.PartnerId == PartnerId, ct);
 
-    private ObjectResult Problem(int status, string code) =>
-        new(ApiProblems.Body(localizers, status, code)) { StatusCode = status, ContentTypes = { "application/problem+json" } };
+    private ObjectResult Problem(int status, string code, string? field = null) =>
+        new(ApiProblems.Body(localizers, status, code, field)) { StatusCode = status, ContentTypes = { "application/problem+json" } };
 
     public const long RequestBodyLimit = 90L * 1024 * 1024;
 }

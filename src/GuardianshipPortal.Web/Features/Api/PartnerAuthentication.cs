@@ -45,12 +45,14 @@ public sealed class PartnerAuthenticationHandler(
 /// <summary>RFC 9457 problem details with a stable machine-readable code and the message in Kazakh and Russian.</summary>
 public static class ApiProblems
 {
-    public static object Body(Microsoft.Extensions.Localization.IStringLocalizerFactory localizers, int status, string code) => new
+    public static object Body(Microsoft.Extensions.Localization.IStringLocalizerFactory localizers, int status, string code, string? field = null) => new
     {
         type = $"https://guardianship.portal/problems/{code}",
         title = code,
         status,
         code,
+        // The JSON path of the field at fault, where there is one ("applicant.iin", "children[1].lastName").
+        field,
         messageKk = Infrastructure.CultureLocalizer.For(localizers, "kk")["Api_" + code].Value,
         messageRu = Infrastructure.CultureLocalizer.For(localizers, "ru")["Api_" + code].Value,
     };

@@ -15,10 +15,11 @@ namespace GuardianshipPortal.Web.Features.Api;
 
 /// <summary>
 /// Every event of an electronic request goes back to its partner's callback URL as JSON — registered, extended,
-/// result_ready, refused, issued — through the outbox (same transaction as the change, in order per request, retried
+/// result_ready, refused, issued, returned (with the reasons) — through the outbox (same transaction as the change, in order per request, retried
 /// until a 2xx, surviving restarts), signed with HMAC-SHA256 of the body under the partner's callback secret.
 /// </summary>
-public sealed class PartnerCallbacks(PortalDbContext db, TimeProvider clock) : ICaseObserver
+public sealed class PartnerCallbacks(PortalDbContext db, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizerFactory localizers,
+    Domain.Services.ServiceCatalog services) : ICaseObserver
 {
     public static string? EventOf(Case c, CaseAction action) => action switch
     {
@@ -26,6 +27,7 @@ public sealed class PartnerCallbacks(PortalDbContext db, TimeProvider clock) : I
         CaseAction.Extend => "extended",
         CaseAction.Sign => c.Outcome == Outcome.Refused ? "refused" : "result_ready",
         CaseAction.IssueResult => "issued",
+        CaseAction.ReturnToCenter => "returned",
         _ => null,
     };
 
@@ -48,7 +50,10 @@ public sealed class PartnerCallbacks(PortalDbContext db, TimeProvider clock) : I
         {
             @event = what, id = c.Id, externalRequestId, registrationNumber = c.Number,
             step = c.Step.ToString(), dueAt = c.DueAt, outcome = c.Outcome?.ToString(), at = now,
-        });
+            returned = c.CenterReturn is { } r ? ApiReturn.Of(r, localizers) : null,
+            resultDelivery = what is "result_ready" or "refused" && c.Outcome is { } outcome
+                ? services[c.Service].ResultCollectedAtOffice(outcome, c.Channel) ? "office" : "partner" : null,
+        }, JsonSerializerOptions.Web);
         db.OutboxMessages.Add(new OutboxMessage
         {
             Channel = OutboxChannel.PartnerCallback, Stream = $"request:{c.Id:N}", CaseId = c.Id, PartnerId = partner.Id, Event = "Partner_" + what,
@@ -92,5 +97,19 @@ public sealed class PartnerCallbackSender(IHttpClientFactory http, PortalDbConte
         {
             throw new DeliveryException("callback: timeout", e);
         }
+    }
+}
+
+/// <summary>Why a Public Service Center's documents went back to it, as the partner reads it: stable codes, and the reasons in both languages.</summary>
+public sealed record ApiReturn(IReadOnlyList<string> Reasons, string Text, string Kk, string Ru, DateTimeOffset At)
+{
+    public static ApiReturn Of(CenterReturn r, Microsoft.Extensions.Localization.IStringLocalizerFactory localizers)
+    {
+        string Words(string language)
+        {
+            var l = Infrastructure.CultureLocalizer.For(localizers, language);
+            return string.Join("; ", r.ReasonList.Select(x => l["CenterReturnReason_" + x].Value));
+        }
+        return new([.. r.ReasonList.Select(x => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(x.ToString()))], r.Text, Words(Language.Kazakh), Words(Language.Russian), r.At);
     }
 }

@@ -18,22 +18,33 @@ public sealed record RequestEnvelope(string? Cms);
 
 public sealed record RequestPerson(string? Iin, string? LastName, string? FirstName, string? MiddleName, string? Address, string? Phone, string? Email);
 
+/// <summary>A representative applying with a notarised power of attorney (seed 003 p7): may sign the request instead of the applicant.</summary>
+public sealed record RequestRepresentative(string? Iin, string? LastName, string? FirstName, string? MiddleName, RequestPowerOfAttorney? PowerOfAttorney);
+
+public sealed record RequestPowerOfAttorney(string? Number, DateOnly? Date, string? Notary);
+
 public sealed record RequestDocument(string? ChecklistItem, string? FileName, string? ContentType, string? ContentBase64);
 
 /// <summary>The signed content of an electronic request (INTEGRATION.md, issue "electronic requests" 2).</summary>
 public sealed record RequestPayload(
     string? ExternalRequestId, string? Service, string? OfficeCode, DateTimeOffset? SubmittedAt, string? Language,
-    RequestPerson? Applicant, IReadOnlyList<RequestPerson>? Children, IReadOnlyList<RequestDocument>? Documents);
+    RequestPerson? Applicant, IReadOnlyList<RequestPerson>? Children, IReadOnlyList<RequestDocument>? Documents,
+    RequestRepresentative? Representative = null);
 
-/// <summary>What the partner is answered about its request, the first time and on every retry.</summary>
+/// <summary>
+/// What the partner is answered about its request, the first time and on every retry. <see cref="ResultDelivery"/>, once the
+/// result is signed: "partner" (fetch the signed result and report its hand-over) or "office" (the applicant collects it
+/// at the office; the partner passes on the readiness notice).
+/// </summary>
 public sealed record RequestState(Guid Id, string ExternalRequestId, string RegistrationNumber, DateTimeOffset RegisteredAt, DateTimeOffset DueAt,
-    string Status, string Step, string? Outcome, IReadOnlyList<RequestDocumentLink>? Documents = null);
+    string Status, string Step, string? Outcome, IReadOnlyList<RequestDocumentLink>? Documents = null, ApiReturn? Returned = null,
+    string? ResultDelivery = null);
 
 /// <summary>A document of the request the partner may fetch: the receipt, and the signed result once there is one.</summary>
 public sealed record RequestDocumentLink(Guid Id, string Kind, string Number, DateTimeOffset CreatedAt, string Sha256, string Url, string VerificationCode);
 
-/// <summary>A refusal of a request: HTTP status and the stable problem code.</summary>
-public sealed record IntakeProblem(int Status, string Code);
+/// <summary>A refusal of a request: HTTP status, the stable problem code and, where one field is at fault, its JSON path.</summary>
+public sealed record IntakeProblem(int Status, string Code, string? Field = null);
 
 /// <summary>
 /// An electronic request becomes a registered case, or is refused whole: the CMS is checked (signature, chain, validity
@@ -42,7 +53,8 @@ public sealed record IntakeProblem(int Status, string Code);
 /// and keeps the signed original. The same request again finds the same case; the same id with other content is a conflict.
 /// </summary>
 public sealed class RequestIntake(
-    PortalDbContext db, ISignatureVerifier verifier, CaseRegistration registration, ServiceCatalog services, TimeProvider clock, PartnerCallbacks callbacks)
+    PortalDbContext db, ISignatureVerifier verifier, CaseRegistration registration, ServiceCatalog services, TimeProvider clock, PartnerCallbacks callbacks,
+    Microsoft.Extensions.Localization.IStringLocalizerFactory localizers)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
 
@@ -78,15 +90,30 @@ public sealed class RequestIntake(
         if (!await db.Set<PartnerOffice>().AnyAsync(o => o.PartnerId == partner.Id && o.OfficeId == office.Id, ct))
             return Refuse("office_not_allowed", StatusCodes.Status403Forbidden);
 
-        if (ToPerson(payload.Applicant) is not { } applicant) return Refuse("invalid_iin");
+        if (ToPerson(payload.Applicant, "applicant", out var applicant) is { } applicantProblem) return (null, false, applicantProblem);
         var children = new List<PersonData>();
-        foreach (var child in payload.Children ?? [])
-            if (ToPerson(child) is { } person) children.Add(person); else return Refuse("invalid_iin");
-        if (service.ConcernsChildren && children.Count == 0) return Refuse("malformed");
-        if (Texts(payload).Any(t => t.Any(char.IsControl))) return Refuse("malformed");
+        for (var i = 0; i < (payload.Children?.Count ?? 0); i++)
+        {
+            if (ToPerson(payload.Children![i], $"children[{i}]", out var child) is { } childProblem) return (null, false, childProblem);
+            children.Add(child!);
+        }
+        if (service.ConcernsChildren && children.Count == 0) return (null, false, new IntakeProblem(StatusCodes.Status422UnprocessableEntity, "malformed", "children"));
+        Representation? representative = null;
+        if (payload.Representative is { } rep)
+        {
+            if (ToPerson(new RequestPerson(rep.Iin, rep.LastName, rep.FirstName, rep.MiddleName, null, null, null), "representative", out var person) is { } repProblem)
+                return (null, false, repProblem);
+            var poa = rep.PowerOfAttorney;
+            if (poa?.Date is not { } poaDate || poaDate > DateOnly.FromDateTime(now.UtcDateTime.AddDays(1))
+                || Text(poa.Number, CaseRepresentative.NumberLength) is not { Length: > 0 } poaNumber || Text(poa.Notary, CaseRepresentative.NotaryLength) is not { Length: > 0 } notary)
+                return (null, false, new IntakeProblem(StatusCodes.Status422UnprocessableEntity, "power_of_attorney", "representative.powerOfAttorney"));
+            representative = new Representation(person!, poaNumber, poaDate, notary);
+        }
 
-        // Seed condition 2: the signer is the applicant (e-government), or the Public Service Center registered for the partner.
-        if (partner.Channel == Channel.EGov && check.Signer!.Iin != applicant.Iin) return Refuse("signer_iin_mismatch");
+        // Seed condition 2: the signer is the applicant — or the representative named with a power of attorney — (e-government),
+        // or the Public Service Center registered for the partner.
+        if (partner.Channel == Channel.EGov && check.Signer!.Iin != applicant!.Iin && check.Signer.Iin != representative?.Person.Iin)
+            return Refuse("signer_iin_mismatch");
         if (partner.Channel == Channel.PublicServiceCenter && check.Signer!.Bin != partner.Bin) return Refuse("signer_bin_mismatch");
 
         var checklist = await db.DocumentTypes.AsNoTracking().Where(d => d.Service == service.Code && d.IsActive).ToListAsync(ct);
@@ -108,8 +135,11 @@ public sealed class RequestIntake(
         }
         if (files.Sum(f => (long)f.Bytes.Length) > Scans.MaxTotalBytes) return Refuse("too_large");
 
+        // Contacts given in the request are where the applicant asked to be answered about it.
+        var email = Text(payload.Applicant.Email, Contacts.EmailLength) ?? "";
+        var contacts = applicant!.Phone.Length > 0 || email.Length > 0 ? new Contacts(applicant.Phone, email.Contains('@') ? email : "", true) : null;
         var request = new RegistrationRequest(service.Code, partner.Channel, Language.Normalize(payload.Language ?? Language.Kazakh), applicant, children,
-            [.. files.Select(f => f.DocumentTypeId!.Value).Distinct()], files, "", $"partner:{partner.Id:N}:{externalId}");
+            [.. files.Select(f => f.DocumentTypeId!.Value).Distinct()], files, "", $"partner:{partner.Id:N}:{externalId}", contacts, representative);
         var actor = new Actor(partner.Id, partner.Name, [Roles.Clerk], office.Id, office.RegionId);
         var signer = check.Signer!;
         var registered = await registration.RegisterAsync(request, office, actor, new DocumentSigner(partner.Name, ""), ct, async c =>
@@ -127,29 +157,64 @@ public sealed class RequestIntake(
         return (await StateAsync(registered.Case.Id, ct), registered.Created, null);
     }
 
-    public async Task<RequestState?> StateAsync(Guid caseId, CancellationToken ct) =>
-        await (from c in db.Cases.AsNoTracking()
-               join r in db.ElectronicRequests.AsNoTracking() on c.Id equals r.CaseId
-               where c.Id == caseId
-               select new { c.Id, r.ExternalRequestId, c.Number, c.RegisteredAt, c.DueAt, c.Step, c.Outcome }).FirstOrDefaultAsync(ct) is { } s
-            ? new RequestState(s.Id, s.ExternalRequestId, s.Number, s.RegisteredAt, s.DueAt,
-                s.Step == Domain.Workflow.Step.Closed ? "closed" : "in_progress", s.Step.ToString(), s.Outcome?.ToString(),
-                [.. (await db.IssuedDocuments.AsNoTracking().Where(d => d.CaseId == caseId && d.RevokedAt == null).OrderBy(d => d.CreatedAt).ThenBy(d => d.Kind)
-                    .Select(d => new { d.Id, d.Kind, d.Number, d.CreatedAt, d.Sha256, d.VerificationCode }).ToListAsync(ct))
-                    .Select(d => new RequestDocumentLink(d.Id, d.Kind.ToString(), d.Number, d.CreatedAt, d.Sha256, $"/api/v1/requests/{caseId}/documents/{d.Id}", d.VerificationCode))])
-            : null;
-
-    private static PersonData? ToPerson(RequestPerson p)
+    public async Task<RequestState?> StateAsync(Guid caseId, CancellationToken ct)
     {
-        if (!Iin.IsValid(p.Iin) || string.IsNullOrWhiteSpace(p.LastName) || string.IsNullOrWhiteSpace(p.FirstName)) return null;
-        string Limit(string? s, int max) => (s ?? "").Trim() is var t && t.Length <= max ? t : t[..max];
-        return new PersonData(p.Iin!.Trim(), Limit(p.LastName, 100), Limit(p.FirstName, 100), Limit(p.MiddleName, 100), Limit(p.Address, 500),
-            KazakhPhone.TryNormalize(p.Phone, out var phone) ? phone : "");
+        var s = await (from c in db.Cases.AsNoTracking()
+                       join r in db.ElectronicRequests.AsNoTracking() on c.Id equals r.CaseId
+                       where c.Id == caseId
+                       select new { c.Id, r.ExternalRequestId, c.Number, c.RegisteredAt, c.DueAt, c.Step, c.Outcome, c.Service, c.Channel, c.CenterReturn })
+            .FirstOrDefaultAsync(ct);
+        if (s is null) return null;
+        var atOffice = s.Outcome is { } outcome && services[s.Service].ResultCollectedAtOffice(outcome, s.Channel);
+        var documents = await PartnerDocuments(caseId, atOffice)
+            .OrderBy(d => d.CreatedAt).ThenBy(d => d.Kind)
+            .Select(d => new { d.Id, d.Kind, d.Number, d.CreatedAt, d.Sha256, d.VerificationCode }).ToListAsync(ct);
+        return new RequestState(s.Id, s.ExternalRequestId, s.Number, s.RegisteredAt, s.DueAt,
+            s.CenterReturn is not null ? "returned" : s.Step == Domain.Workflow.Step.Closed ? "closed" : "in_progress", s.Step.ToString(), s.Outcome?.ToString(),
+            [.. documents.Select(d => new RequestDocumentLink(d.Id, d.Kind.ToString(), d.Number, d.CreatedAt, d.Sha256, $"/api/v1/requests/{caseId}/documents/{d.Id}", d.VerificationCode))],
+            s.CenterReturn is { } returned ? ApiReturn.Of(returned, localizers) : null,
+            s.Outcome is null || s.Step < Domain.Workflow.Step.Issue ? null : atOffice ? "office" : "partner");
     }
 
-    private static IEnumerable<string> Texts(RequestPayload p) =>
-        new[] { p.Applicant }.Concat(p.Children ?? []).Where(x => x is not null)
-            .SelectMany(x => new[] { x!.LastName, x.FirstName, x.MiddleName, x.Address }).Select(t => t ?? "");
+    /// <summary>
+    /// The documents a partner may fetch: the receipt, and the signed result with what was signed with it — or, when the
+    /// result is collected at the office (seed 000 p3, 002 appendices 3–4), only the notice that it is ready.
+    /// </summary>
+    public IQueryable<Domain.Documents.IssuedDocument> PartnerDocuments(Guid caseId, bool resultAtOffice) =>
+        db.IssuedDocuments.AsNoTracking().Where(d => d.CaseId == caseId && d.RevokedAt == null
+            && (!resultAtOffice || d.Kind == Domain.Documents.DocumentKind.Receipt || d.Kind == Domain.Documents.DocumentKind.ReadinessNotification));
+
+    /// <summary>Whether the partner's report of handing over may close the case: not when the result is collected at the office.</summary>
+    public async Task<bool> ResultAtOfficeAsync(Guid caseId, CancellationToken ct) =>
+        await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => new { c.Service, c.Outcome, c.Channel }).FirstOrDefaultAsync(ct) is { Outcome: { } outcome } c
+        && services[c.Service].ResultCollectedAtOffice(outcome, c.Channel);
+
+    /// <summary>A person of the request, or why not: an invalid IIN, a missing name, a text too long for its column or with control characters.</summary>
+    private static IntakeProblem? ToPerson(RequestPerson? p, string path, out PersonData? person)
+    {
+        person = null;
+        static IntakeProblem Bad(string code, string field) => new(StatusCodes.Status422UnprocessableEntity, code, field);
+        if (p is null) return Bad("malformed", path);
+        if (!Iin.IsValid(p.Iin)) return Bad("invalid_iin", path + ".iin");
+        string?[] texts = [p.LastName, p.FirstName, p.MiddleName, p.Address, p.Phone, p.Email];
+        string[] names = ["lastName", "firstName", "middleName", "address", "phone", "email"];
+        int[] limits = [100, 100, 100, 500, 50, Contacts.EmailLength];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            if (texts[i] is not { } t) continue;
+            if (t.Any(char.IsControl)) return Bad("malformed", $"{path}.{names[i]}");
+            if (t.Trim().Length > limits[i]) return Bad("text_too_long", $"{path}.{names[i]}");
+        }
+        if (string.IsNullOrWhiteSpace(p.LastName)) return Bad("malformed", path + ".lastName");
+        if (string.IsNullOrWhiteSpace(p.FirstName)) return Bad("malformed", path + ".firstName");
+        person = new PersonData(p.Iin!.Trim(), p.LastName.Trim(), p.FirstName.Trim(), (p.MiddleName ?? "").Trim(), (p.Address ?? "").Trim(),
+            KazakhPhone.TryNormalize(p.Phone, out var phone) ? phone : "");
+        return null;
+    }
+
+    /// <summary>A trimmed text within its limit and without control characters, or null.</summary>
+    private static string? Text(string? value, int max) =>
+        value?.Trim() is { } t && t.Length <= max && !t.Any(char.IsControl) ? t : null;
 
     private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
 

@@ -47,6 +47,9 @@ public sealed class CasePageModel
     public bool CanExtend { get; init; }
     public bool CanSuspend { get; init; }
     public bool CanResume { get; init; }
+    /// <summary>The documents of a Public Service Center may go back to it, until <see cref="CenterReturnBy"/>.</summary>
+    public bool CanReturnToCenter { get; init; }
+    public DateTimeOffset? CenterReturnBy { get; init; }
     public bool ShowTerms => CanExtend || CanSuspend || CanResume || Case.ExtensionDays > 0 || Case.SuspendedAt is not null;
 
     public ResolutionForm Resolution { get; set; } = new();
@@ -55,12 +58,13 @@ public sealed class CasePageModel
     public DraftForm Draft { get; set; } = new();
     public ReturnForm Return { get; set; } = new();
     public IssueForm Issue { get; set; } = new();
+    public CenterReturns.CenterReturnForm CenterReturn { get; set; } = new();
 
     public string UserName(Guid? id) => id is { } v && UserNames.TryGetValue(v, out var n) ? n : "";
 }
 
 /// <summary>Loads a case and builds its page for the current user.</summary>
-public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider clock, ServiceCatalog services, Deadlines deadlines, Dashboard.RiskForecasts forecasts)
+public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider clock, ServiceCatalog services, Deadlines deadlines, Dashboard.RiskForecasts forecasts, CaseSteps steps)
 {
     /// <summary>The case with everything the steps work on; tracked when it is about to change.</summary>
     public Task<Case?> LoadAsync(Guid id, bool tracking, CancellationToken ct = default)
@@ -76,6 +80,8 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
             .Include(c => c.CommissionOpinion)
             .Include(c => c.Signature)
             .Include(c => c.IssueRecord)
+            .Include(c => c.CenterReturn)
+            .Include(c => c.Representative).ThenInclude(r => r!.Person)
             .AsSplitQuery();
         return (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct);
     }
@@ -94,11 +100,13 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
         if (c.HousingInspection is { } hi) userIds.Add(hi.InspectorId);
         if (c.CommissionOpinion is { } co) userIds.Add(co.MemberId);
         if (c.Resolution is { } r) userIds.Add(r.HeadId);
+        if (c.CenterReturn is { } cr) userIds.Add(cr.ById);
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
 
         var canResolve = Can(CaseAction.Resolve);
         var canDraft = Can(CaseAction.SubmitDraft);
         var service = services[c.Service];
+        var returnBy = await steps.CenterReturnDeadlineAsync(c, c.Office!, ct);
         var page = new CasePageModel
         {
             Case = c,
@@ -128,6 +136,8 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
             CanExtend = Can(CaseAction.Extend) && c.ExtensionDays == 0 && c.SuspendedAt is null,
             CanSuspend = Can(CaseAction.Suspend) && c.SuspendedAt is null,
             CanResume = Can(CaseAction.Resume) && c.SuspendedAt is not null,
+            CanReturnToCenter = Can(CaseAction.ReturnToCenter) && returnBy is { } by && clock.GetUtcNow() <= by,
+            CenterReturnBy = returnBy,
             Specialists = canResolve ? await SpecialistsAsync(c.OfficeId, ct) : [],
             Grounds = canDraft ? await db.RefusalGrounds.AsNoTracking().Where(g => g.Service == c.Service && g.IsActive).OrderBy(g => g.Order).ToListAsync(ct) : [],
         };
@@ -141,7 +151,7 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
         if (canDraft && service.Has(DraftPart.MonthlyAmount) && page.Draft.Amount is null)
             page.Draft.Amount = await db.DefaultMaintenanceAsync(ct);
         page.Resolution.Version = page.Inspection.Version = page.Commission.Version = page.Draft.Version =
-            page.Return.Version = page.Issue.Version = c.Version;
+            page.Return.Version = page.Issue.Version = page.CenterReturn.Version = c.Version;
 
         switch (posted)
         {
@@ -151,6 +161,7 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
             case DraftForm f: page.Draft = f; break;
             case ReturnForm f: page.Return = f; break;
             case IssueForm f: page.Issue = f; break;
+            case CenterReturns.CenterReturnForm f: page.CenterReturn = f; break;
         }
         // A refused form comes back with the current version, so that resubmitting after a look is possible.
         if (posted is not null) posted.Version = c.Version;

@@ -95,7 +95,7 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
             ["signer"] = signer.Name,
             ["signer_position"] = signer.Position,
             ["children_count"] = children.ToString(culture),
-            ["result_name"] = l["Outcome_" + c.Service + "_" + Outcome.Approved],
+            ["result_name"] = l["Outcome_" + c.Service + "_" + (c.Outcome ?? Outcome.Approved)],
         };
         if (c.HousingInspection is { } hi)
         {

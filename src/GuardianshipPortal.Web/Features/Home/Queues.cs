@@ -12,7 +12,7 @@ namespace GuardianshipPortal.Web.Features;
 public sealed record QueueRow(
     Guid Id, string Number, ServiceCode Service, Step Step, DateTimeOffset RegisteredAt, DateTimeOffset? StepDueAt,
     DateTimeOffset DueAt, string Applicant, string? Assignee, Office Office, bool Returned, Urgency Urgency, Escalation Escalation = Escalation.None,
-    Dashboard.CaseRisk? Risk = null);
+    Dashboard.CaseRisk? Risk = null, Channel Channel = Channel.Office, string? Partner = null, DateTimeOffset? CenterReturnBy = null);
 
 public sealed record Queue(string TitleKey, string TestId, IReadOnlyList<QueueRow> Rows, int Page, int Total, int PageSize = Queues.PageSize)
 {
@@ -56,6 +56,9 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock, Guardianship
                 Assignee = c.Assignee == null ? null : c.Assignee.FullName,
                 Office = c.Office!,
                 Returned = c.Events.Any(e => e.Action == CaseAction.Return) && c.Step == Step.Drafting,
+                c.Channel,
+                Partner = db.ElectronicRequests.Where(r => r.CaseId == c.Id)
+                    .Join(db.Partners, r => r.PartnerId, p => p.Id, (r, p) => p.Name).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var regulationIds = found.Select(r => r.RegulationId).Distinct().ToList();
@@ -67,7 +70,11 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock, Guardianship
                 r.Returned, Rule(r.Office).Of(r.Step, r.StepDueAt, r.DueAt, r.Suspended),
                 EscalationLadder.Of(r.Step, r.StepStartedAt, r.StepDueAt, r.DueAt, now, r.Office.WorkingTime(calendar),
                     shares.GetValueOrDefault(r.RegulationId, EscalationLadder.DefaultSharePercent), r.Suspended),
-                risks.GetValueOrDefault(r.Id)))
+                risks.GetValueOrDefault(r.Id), r.Channel, r.Partner,
+                // A Center's documents may go back to it for three working days while they wait for the head's resolution.
+                r.Channel == Channel.PublicServiceCenter && r.Step == Step.Resolution
+                    ? CenterReturn.Deadline(r.RegisteredAt, r.Office.WorkingTime(calendar)) is var by && by >= now ? by : null
+                    : null))
             .ToList();
     }
 }

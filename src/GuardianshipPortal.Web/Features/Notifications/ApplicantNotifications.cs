@@ -22,6 +22,8 @@ public enum ApplicantEvent
     Suspended = 5,
     Resumed = 6,
     Issued = 7,
+    /// <summary>The Public Service Center's documents had errors and went back to it (seed 003 table 2, act 7).</summary>
+    Returned = 8,
 }
 
 /// <summary>
@@ -40,6 +42,7 @@ public sealed class ApplicantNotifications(PortalDbContext db, TimeProvider cloc
         CaseAction.Suspend => ApplicantEvent.Suspended,
         CaseAction.Resume => ApplicantEvent.Resumed,
         CaseAction.IssueResult => ApplicantEvent.Issued,
+        CaseAction.ReturnToCenter => ApplicantEvent.Returned,
         _ => null,
     };
 
@@ -81,7 +84,9 @@ public sealed class ApplicantNotifications(PortalDbContext db, TimeProvider cloc
             ["date"] = TimeZoneInfo.ConvertTime(c.DueAt, office.Zone()).ToString("dd.MM.yyyy", culture),
             ["address"] = office.Address(c.Language),
             ["hours"] = $"{office.ReceptionFrom:HH\\:mm}–{office.ReceptionTo:HH\\:mm}",
-            ["reason"] = c.ExtensionReason is { } r ? l["ExtensionReason_" + r] : "",
+            ["reason"] = c.CenterReturn is { } returned
+                ? string.Join("; ", returned.ReasonList.Select(r => l["CenterReturnReason_" + r].Value)) + ". " + returned.Text
+                : c.ExtensionReason is { } r ? l["ExtensionReason_" + r] : "",
             ["status"] = $"{address.BaseUrl}/status",
             ["survey"] = survey,
             ["office"] = office.Name(c.Language),

@@ -11,6 +11,7 @@ using GuardianshipPortal.Signatures;
 using GuardianshipPortal.UnitTests.Signatures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static GuardianshipPortal.IntegrationTests.Features.Api.PartnerRig;
 
 namespace GuardianshipPortal.IntegrationTests.Features.Api;
 
@@ -20,93 +21,22 @@ namespace GuardianshipPortal.IntegrationTests.Features.Api;
 /// </summary>
 public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fixture), IDisposable
 {
-    // A root of its own per test (roots of one name but other keys would be confused by the chain builder).
-    private readonly TestPki _pki = new($"TEST NCA FOR INTAKE {Guid.NewGuid():N}");
-
-    public void Dispose() => _pki.Dispose();
-
     /// <summary>The portal the helpers talk to: the class's, or a test's own (with its clock).</summary>
     private PortalApp? _own;
-    private PortalApp Target => _own ?? App;
+    private PartnerRig? _partners;
+    private PartnerRig Rig => _partners ??= new PartnerRig(() => _own ?? App);
 
-    private async Task<string> PartnerAsync(Channel channel, string bin = "", params string[] offices) => await PartnerAsync(channel, bin, "", "", offices);
-
-    private async Task<string> PartnerAsync(Channel channel, string bin, string callbackUrl, string callbackSecret, params string[] offices)
-    {
-        await Target.WithDbAsync(async db =>
-        {
-            var sha = Convert.ToHexStringLower(_pki.Root.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256));
-            if (!await db.TrustItems.AnyAsync(t => t.Sha256 == sha))
-                db.TrustItems.Add(new TrustItem
-                {
-                    Id = Guid.NewGuid(), Kind = TrustItemKind.Root, Name = _pki.Root.Subject, Sha256 = sha,
-                    Bytes = _pki.Root.RawData, ValidFrom = _pki.Root.NotBefore.ToUniversalTime(), ValidTo = _pki.Root.NotAfter.ToUniversalTime(), AddedAt = DateTimeOffset.UtcNow,
-                });
-            // The authority's revocation list as it stands (a certificate whose revocation cannot be checked is not trusted).
-            var crl = _pki.RevocationList();
-            var crlSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(crl));
-            var crlName = _pki.Root.Subject + " " + sha[..8];
-            if (!await db.TrustItems.AnyAsync(t => t.Kind == TrustItemKind.RevocationList && t.Name == crlName))
-                db.TrustItems.Add(new TrustItem
-                {
-                    Id = Guid.NewGuid(), Kind = TrustItemKind.RevocationList, Name = crlName, Sha256 = crlSha,
-                    Bytes = crl, ValidFrom = DateTimeOffset.UtcNow.AddMinutes(-1), ValidTo = DateTimeOffset.UtcNow.AddDays(7), AddedAt = DateTimeOffset.UtcNow,
-                });
-            return await db.SaveChangesAsync();
-        });
-        DatabaseTrustMaterial.Forget(); // as the administrator's upload does
-        var (keyId, secret, key) = PartnerKeys.New();
-        await Target.WithDbAsync(async db =>
-        {
-            var region = await db.Regions.Select(r => r.Id).FirstAsync();
-            var ids = await db.Offices.Where(o => (offices.Length == 0 ? new[] { "KRG-01" } : offices).Contains(o.Code)).Select(o => o.Id).ToListAsync();
-            db.Partners.Add(new Partner
-            {
-                Id = Guid.NewGuid(), RegionId = region, Name = $"{channel} {keyId}", Channel = channel, Bin = bin, KeyId = keyId, KeyHash = PartnerKeys.Hash(secret),
-                CallbackUrl = callbackUrl,
-                ProtectedCallbackSecret = callbackSecret.Length == 0 ? "" : Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Protect(
-                    Target.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>().CreateProtector(Web.Features.Api.PartnerCallbackSender.Purpose), callbackSecret),
-                CreatedAt = DateTimeOffset.UtcNow, Offices = [.. ids.Select(i => new PartnerOffice { OfficeId = i })],
-            });
-            return await db.SaveChangesAsync();
-        });
-        return key;
-    }
-
-    private static object Payload(string externalId, string applicantIin, string office = "KRG-01", string service = "GUARDIANSHIP_CERTIFICATE",
-        string checklistItem = "application", byte[]? document = null, string? childIin = null) => new
-    {
-        externalRequestId = externalId, service, officeCode = office, submittedAt = DateTimeOffset.UtcNow, language = "ru",
-        applicant = new { iin = applicantIin, lastName = "Серікова", firstName = "Айжан", middleName = "Болатқызы", address = "Қарағанды қ.", phone = "+77011112233" },
-        children = new[] { new { iin = childIin ?? OfficeDesk.NewIin(new DateOnly(2016, 9, 1), Sex.Male), lastName = "Ахметов", firstName = "Нұр", middleName = "" } },
-        documents = new[] { new { checklistItem, fileName = "application.pdf", contentType = "application/pdf", contentBase64 = Convert.ToBase64String(document ?? OfficeDesk.Pdf) } },
-    };
-
-    private static byte[] Content(object payload) => JsonSerializer.SerializeToUtf8Bytes(payload);
-
-    private async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> PostAsync(string key, byte[] cms)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { cms = Convert.ToBase64String(cms) }), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        var response = await Target.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
-        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone(), response);
-    }
-
-    private X509Certificate2 Citizen(string iin) => _pki.Issue(iin, commonName: "СЕРІКОВА АЙЖАН", givenName: "БОЛАТҚЫЗЫ");
+    public void Dispose() => _partners?.Dispose();
 
     [Fact]
     public async Task A_signed_egov_request_becomes_a_case_in_the_clerks_queue_and_a_retry_finds_the_same_case()
     {
-        var key = await PartnerAsync(Channel.EGov);
+        var key = await Rig.PartnerAsync(Channel.EGov);
         var iin = OfficeDesk.NewIin(new DateOnly(1985, 3, 14), Sex.Female);
-        var cms = TestPki.Sign(Citizen(iin), Content(Payload("egov-0001", iin)), detached: false);
+        var cms = TestPki.Sign(Rig.Citizen(iin), Content(Payload("egov-0001", iin)), detached: false);
 
-        var first = await PostAsync(key, cms);
-        var retry = await PostAsync(key, cms);
+        var first = await Rig.PostAsync(key, cms);
+        var retry = await Rig.PostAsync(key, cms);
 
         Assert.Equal(HttpStatusCode.Created, first.Status);
         Assert.Equal($"/api/v1/requests/{first.Body.GetProperty("id").GetString()}", first.Response.Headers.Location!.OriginalString);
@@ -137,7 +67,7 @@ public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fix
         using var status = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/requests/{id}");
         status.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         Assert.Equal(HttpStatusCode.OK, (await App.CreateClient().SendAsync(status, TestContext.Current.CancellationToken)).StatusCode);
-        var otherPartner = await PartnerAsync(Channel.EGov);
+        var otherPartner = await Rig.PartnerAsync(Channel.EGov);
         using var foreign = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/requests/{id}");
         foreign.Headers.Authorization = new AuthenticationHeaderValue("Bearer", otherPartner);
         Assert.Equal(HttpStatusCode.NotFound, (await App.CreateClient().SendAsync(foreign, TestContext.Current.CancellationToken)).StatusCode);
@@ -148,9 +78,9 @@ public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fix
     {
         using var receiver = new HttpReceiver((_, n) => n <= 2 ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK);
         const string secret = "callback-secret-for-the-test";
-        var key = await PartnerAsync(Channel.EGov, "", receiver.Url + "hook", secret);
+        var key = await Rig.PartnerAsync(Channel.EGov, "", receiver.Url + "hook", secret);
         var iin = OfficeDesk.NewIin(new DateOnly(1985, 3, 14), Sex.Female);
-        var created = await PostAsync(key, TestPki.Sign(Citizen(iin), Content(Payload("egov-cb-1", iin)), detached: false));
+        var created = await Rig.PostAsync(key, TestPki.Sign(Rig.Citizen(iin), Content(Payload("egov-cb-1", iin)), detached: false));
         var id = Guid.Parse(created.Body.GetProperty("id").GetString()!);
         var office = new OfficeDesk(App);
         await office.ResolveAsync(id);
@@ -180,9 +110,9 @@ public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fix
     [Fact]
     public async Task The_partners_report_of_handing_the_result_over_closes_the_case_once_it_is_signed()
     {
-        var key = await PartnerAsync(Channel.EGov);
+        var key = await Rig.PartnerAsync(Channel.EGov);
         var iin = OfficeDesk.NewIin(new DateOnly(1985, 3, 14), Sex.Female);
-        var created = await PostAsync(key, TestPki.Sign(Citizen(iin), Content(Payload("egov-issue-1", iin)), detached: false));
+        var created = await Rig.PostAsync(key, TestPki.Sign(Rig.Citizen(iin), Content(Payload("egov-issue-1", iin)), detached: false));
         var id = Guid.Parse(created.Body.GetProperty("id").GetString()!);
         async Task<(HttpStatusCode Status, string Body)> ReportAsync(object body)
         {
@@ -213,7 +143,7 @@ public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fix
             fetch.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
             var pdf = await (await App.CreateClient().SendAsync(fetch, TestContext.Current.CancellationToken)).Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
             Assert.Equal(result.GetProperty("sha256").GetString(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)));
-            var stranger = await PartnerAsync(Channel.EGov);
+            var stranger = await Rig.PartnerAsync(Channel.EGov);
             using var foreign = new HttpRequestMessage(HttpMethod.Get, result.GetProperty("url").GetString());
             foreign.Headers.Authorization = new AuthenticationHeaderValue("Bearer", stranger);
             Assert.Equal(HttpStatusCode.NotFound, (await App.CreateClient().SendAsync(foreign, TestContext.Current.CancellationToken)).StatusCode);
@@ -236,9 +166,9 @@ public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fix
         _own = app;
         try
         {
-            var key = await PartnerAsync(Channel.EGov);
+            var key = await Rig.PartnerAsync(Channel.EGov);
             var iin = OfficeDesk.NewIin(new DateOnly(1985, 3, 14), Sex.Female);
-            var arrived = await PostAsync(key, TestPki.Sign(Citizen(iin), Content(Payload("egov-night", iin)), detached: false));
+            var arrived = await Rig.PostAsync(key, TestPki.Sign(Rig.Citizen(iin), Content(Payload("egov-night", iin)), detached: false));
             Assert.Equal(HttpStatusCode.Created, arrived.Status);
             clock.Now = TestClock.Almaty(2026, 11, 30, 9, 0);
             var counter = (await new OfficeDesk(app).RegisterAsync(Domain.Services.ServiceCode.GuardianshipCertificate)).CaseId;
@@ -258,11 +188,11 @@ public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fix
     [Fact]
     public async Task Concurrent_retries_of_one_request_make_one_case()
     {
-        var key = await PartnerAsync(Channel.EGov);
+        var key = await Rig.PartnerAsync(Channel.EGov);
         var iin = OfficeDesk.NewIin(new DateOnly(1985, 3, 14), Sex.Female);
-        var cms = TestPki.Sign(Citizen(iin), Content(Payload("egov-burst", iin)), detached: false);
+        var cms = TestPki.Sign(Rig.Citizen(iin), Content(Payload("egov-burst", iin)), detached: false);
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => PostAsync(key, cms)));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Rig.PostAsync(key, cms)));
 
         Assert.All(answers, a => Assert.True(a.Status is HttpStatusCode.Created or HttpStatusCode.OK, a.Status.ToString()));
         Assert.Single(answers.Select(a => a.Body.GetProperty("id").GetString()).Distinct());
@@ -273,12 +203,12 @@ public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fix
     public async Task Every_refusal_has_its_code_and_saves_nothing()
     {
         var iin = OfficeDesk.NewIin(new DateOnly(1985, 3, 14), Sex.Female);
-        var citizen = Citizen(iin);
-        var expired = _pki.Issue(iin, notBefore: DateTimeOffset.UtcNow.AddYears(-3), notAfter: DateTimeOffset.UtcNow.AddYears(-1));
-        var revoked = _pki.Issue(iin);
-        _pki.Revoke(revoked, DateTimeOffset.UtcNow.AddDays(-1));
-        var key = await PartnerAsync(Channel.EGov);
-        var psc = await PartnerAsync(Channel.PublicServiceCenter, "150440012345");
+        var citizen = Rig.Citizen(iin);
+        var expired = Rig.Pki.Issue(iin, notBefore: DateTimeOffset.UtcNow.AddYears(-3), notAfter: DateTimeOffset.UtcNow.AddYears(-1));
+        var revoked = Rig.Pki.Issue(iin);
+        Rig.Pki.Revoke(revoked, DateTimeOffset.UtcNow.AddDays(-1));
+        var key = await Rig.PartnerAsync(Channel.EGov);
+        var psc = await Rig.PartnerAsync(Channel.PublicServiceCenter, "150440012345");
         using var stranger = new TestPki("UNKNOWN CA");
         var before = await App.WithDbAsync(db => db.Cases.CountAsync());
         var tampered = TestPki.Sign(citizen, Content(Payload("t-1", iin)), detached: false);
@@ -306,15 +236,15 @@ public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fix
         };
         foreach (var (partnerKey, cms, status, code) in cases)
         {
-            var answer = await PostAsync(partnerKey, cms);
+            var answer = await Rig.PostAsync(partnerKey, cms);
             Assert.True(answer.Status == status && answer.Body.GetProperty("code").GetString() == code,
                 $"expected {status} {code}, got {answer.Status} {answer.Body}");
             Assert.False(string.IsNullOrEmpty(answer.Body.GetProperty("messageKk").GetString()));
         }
 
         Assert.Equal(before, await App.WithDbAsync(db => db.Cases.CountAsync()));
-        var first = await PostAsync(key, TestPki.Sign(citizen, Content(Payload("c-1", iin)), false));
-        var other = await PostAsync(key, TestPki.Sign(citizen, Content(Payload("c-1", iin, service: "GuardianshipCertificate")), false));
+        var first = await Rig.PostAsync(key, TestPki.Sign(citizen, Content(Payload("c-1", iin)), false));
+        var other = await Rig.PostAsync(key, TestPki.Sign(citizen, Content(Payload("c-1", iin, service: "GuardianshipCertificate")), false));
         Assert.Equal(HttpStatusCode.Created, first.Status);
         Assert.Equal(HttpStatusCode.Conflict, other.Status);
         Assert.Equal("conflict", other.Body.GetProperty("code").GetString());

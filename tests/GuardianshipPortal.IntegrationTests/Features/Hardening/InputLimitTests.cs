@@ -32,6 +32,10 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
         // signer's certificate and cut to the column, or a hash.
         "ElectronicRequest.ContentSha256", "ElectronicRequest.ExternalRequestId", "ElectronicRequest.SignerBin", "ElectronicRequest.SignerIin",
         "ElectronicRequest.SignerIssuer", "ElectronicRequest.SignerName", "ElectronicRequest.SignerSerial",
+        // A representative's power of attorney, from an electronic request: RequestIntake keeps each within its column, without control characters.
+        "CaseRepresentative.Notary", "CaseRepresentative.PowerOfAttorneyNumber",
+        // The reasons a Center's documents went back, by their names in the catalogue (CenterReturnReason).
+        "CenterReturn.Reasons",
         "DocumentTemplate.Language", "DocumentType.Code", "RefusalGround.Code",
         "IssuedDocument.Language", "IssuedDocument.Number", "IssuedDocument.Sha256", "IssuedDocument.SignerName",
         "IssuedDocument.SubjectInitials", "IssuedDocument.VerificationCode",

@@ -141,7 +141,7 @@ public abstract class ApplicantNotificationTests(PortalFixture fixture) : Portal
         var admin = new PortalClient(app);
         await admin.SignInAsync("admin");
         var list = await admin.GetAsync("/admin/messages");
-        Assert.Equal(14, list.Document.QuerySelectorAll("[data-testid=message-templates] tbody tr").Length);
+        Assert.Equal(Enum.GetValues<Web.Features.Notifications.ApplicantEvent>().Length * 2, list.Document.QuerySelectorAll("[data-testid=message-templates] tbody tr").Length);
         var form = await admin.GetAsync("/admin/messages/Accepted/kk");
 
         var unknown = await admin.SubmitAsync(form, "[data-testid=message-form]", new Dictionary<string, string> { ["Body"] = "№ {number}: {applicant_iin} қабылданды." });

@@ -35,6 +35,7 @@ public abstract class AuthorizationTests(PortalFixture fixture) : PortalTest(fix
             new Endpoint("sign", Step.Signing, "head", new()),
             new Endpoint("return", Step.Signing, "head", new() { ["Return.Comment"] = "" }),
             new Endpoint("issue", Step.Issue, "clerk", new() { ["Issue.RecipientName"] = "" }),
+            new Endpoint("return-to-center", Step.Resolution, "clerk,head", new() { ["CenterReturn.Text"] = "" }),
         };
         var clients = new Dictionary<string, PortalClient>();
         foreach (var user in Users)
@@ -53,7 +54,7 @@ public abstract class AuthorizationTests(PortalFixture fixture) : PortalTest(fix
                 var sameOffice = !user.EndsWith('2');
                 var role = user.TrimEnd('2').Replace("1b", "");
                 HttpStatusCode expected;
-                if (role != endpoint.Allowed) expected = HttpStatusCode.Forbidden;
+                if (!endpoint.Allowed.Split(',').Contains(role)) expected = HttpStatusCode.Forbidden;
                 else if (!sameOffice) expected = HttpStatusCode.NotFound;
                 else if (step != endpoint.At) expected = HttpStatusCode.Conflict;
                 else if (user == "specialist1b") expected = HttpStatusCode.Forbidden; // not the assigned specialist
@@ -109,7 +110,7 @@ public abstract class AuthorizationTests(PortalFixture fixture) : PortalTest(fix
     private static string Prefix(string path) => path switch
     {
         "resolution" => "Resolution", "inspection" => "Inspection", "commission" => "Commission", "draft" => "Draft",
-        "sign" => "Sign", "return" => "Return", "issue" => "Issue", _ => throw new ArgumentOutOfRangeException(nameof(path)),
+        "sign" => "Sign", "return" => "Return", "issue" => "Issue", "return-to-center" => "CenterReturn", _ => throw new ArgumentOutOfRangeException(nameof(path)),
     };
 }
 
