@@ -195,6 +195,32 @@ public abstract class ElectronicResultTests(PortalFixture fixture) : PortalTest(
     }
 
     [Fact]
+    public async Task A_callback_still_owed_when_the_portal_stops_is_delivered_once_by_the_portal_started_again()
+    {
+        using var receiver = new HttpReceiver((_, n) => n <= 2 ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK);
+        const string secret = "restart-secret";
+        await using var first = new PortalApp(Fixture.Provider);
+        _own = first;
+        var key = await Rig.PartnerAsync(Channel.EGov, "", receiver.Url + "hook", secret);
+        var iin = OfficeDesk.NewIin(new DateOnly(1984, 6, 2), Sex.Female);
+        var created = await Rig.PostAsync(key, TestPki.Sign(Rig.Citizen(iin), Content(Payload("restart-1", iin)), false));
+        var id = Guid.Parse(created.Body.GetProperty("id").GetString()!);
+        await DispatchAsync(first, rounds: 2); // the partner is down: two attempts fail
+
+        // The portal goes down and comes up again on the same database and keys: what it owed the partner is still owed.
+        await using var second = new PortalApp(Fixture.Provider, connectionString: first.ConnectionString,
+            settings: new Dictionary<string, string> { ["DataProtection:KeysPath"] = Path.Combine(first.WorkDirectory, "keys") });
+        await DispatchAsync(second, rounds: 3);
+
+        var calls = receiver.Requests.Where(r => r.Body.Contains(id.ToString())).ToList();
+        Assert.Equal(3, calls.Count);
+        Assert.Equal([HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK], calls.Select(c => c.Answered));
+        Assert.All(calls, c => Assert.Equal(Web.Features.Api.PartnerCallbacks.Sign(secret, c.Body), c.Headers["X-Signature"]));
+        Assert.Equal(Messaging.OutboxStatus.Sent, await second.WithDbAsync(db => db.OutboxMessages.Where(m => m.CaseId == id && m.Event == "Partner_registered").Select(m => m.Status).SingleAsync()));
+        _own = null;
+    }
+
+    [Fact]
     public async Task A_representative_with_a_power_of_attorney_may_sign_the_request_and_is_shown_on_the_case()
     {
         var key = await Rig.PartnerAsync(Channel.EGov);

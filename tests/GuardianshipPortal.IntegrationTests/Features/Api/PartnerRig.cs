@@ -113,6 +113,19 @@ public sealed class PartnerRig(Func<PortalApp> target) : IDisposable
         return (response.StatusCode, Encoding.UTF8.GetString(bytes), bytes);
     }
 
+    /// <summary>Runs the outbox's dispatcher as the portal's background service would, <paramref name="rounds"/> times, retrying at once.</summary>
+    public static async Task DispatchAsync(PortalApp app, int rounds)
+    {
+        for (var round = 0; round < rounds; round++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Data.PortalDbContext>();
+            await new Messaging.OutboxDispatcher(db, scope.ServiceProvider.GetServices<Messaging.IMessageSender>(),
+                new Messaging.OutboxOptions { FirstRetry = TimeSpan.Zero }, TimeProvider.System,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<Messaging.OutboxDispatcher>.Instance).DispatchDueAsync(CancellationToken.None);
+        }
+    }
+
     public X509Certificate2 Citizen(string iin) => Pki.Issue(iin, commonName: "СЕРІКОВА АЙЖАН", givenName: "БОЛАТҚЫЗЫ");
 
     /// <summary>An employee of a Public Service Center: the Center's BIN in the certificate's OU.</summary>

@@ -90,14 +90,7 @@ public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fix
             ["Extend.Days"] = "2", ["Extend.Reason"] = "InterAgencyRequest", ["Extend.Comment"] = "сұрау салынды",
         });
 
-        for (var round = 0; round < 10; round++)
-        {
-            await using var scope = App.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<Data.PortalDbContext>();
-            await new Messaging.OutboxDispatcher(db, scope.ServiceProvider.GetServices<Messaging.IMessageSender>(),
-                new Messaging.OutboxOptions { FirstRetry = TimeSpan.Zero }, TimeProvider.System,
-                Microsoft.Extensions.Logging.Abstractions.NullLogger<Messaging.OutboxDispatcher>.Instance).DispatchDueAsync(CancellationToken.None);
-        }
+        await DispatchAsync(App, rounds: 10);
 
         var calls = receiver.Requests.Where(r => r.Body.Contains(id.ToString())).ToList();
         var delivered = calls.Where(c => c.Answered == HttpStatusCode.OK).Select(c => JsonDocument.Parse(c.Body).RootElement.GetProperty("event").GetString()).ToList();
