@@ -165,13 +165,7 @@ public sealed partial class ServiceDefinition
     /// </summary>
     public void Complete(Draft draft, LumpSumTerms terms, int children)
     {
-        if (!Has(DraftPart.Period)) (draft.PeriodFrom, draft.PeriodTo) = (null, null);
-        if (!Has(DraftPart.PlacementAddress)) draft.PlacementAddress = "";
-        if (!Has(DraftPart.CourtDecision)) (draft.CourtName, draft.CourtDecisionNumber, draft.CourtDecisionDate) = ("", "", null);
-        if (!Has(DraftPart.BankAccount)) (draft.BankName, draft.Iban) = ("", "");
-        if (!Has(DraftPart.Conclusion)) draft.ConclusionText = "";
-        if (!Has(DraftPart.GuardianshipDecision))
-            (draft.GuardianshipDecisionNumber, draft.GuardianshipDecisionDate, draft.GuardianshipDecisionIssuer) = ("", null, "");
+        KeepOwn(draft);
         if (Has(DraftPart.LumpSum))
         {
             draft.MrpCount = terms.MrpCount;
@@ -183,6 +177,19 @@ public sealed partial class ServiceDefinition
             (draft.MrpCount, draft.MrpValue) = (null, null);
             if (!Has(DraftPart.MonthlyAmount)) draft.Amount = null;
         }
+    }
+
+    /// <summary>Clears the fields this service's result does not have (what an applicant supplied for another service is dropped).</summary>
+    public void KeepOwn(IDraftFields draft)
+    {
+        if (!Has(DraftPart.Period)) (draft.PeriodFrom, draft.PeriodTo) = (null, null);
+        if (!Has(DraftPart.PlacementAddress)) draft.PlacementAddress = "";
+        if (!Has(DraftPart.CourtDecision)) (draft.CourtName, draft.CourtDecisionNumber, draft.CourtDecisionDate) = ("", "", null);
+        if (!Has(DraftPart.BankAccount)) (draft.BankName, draft.Iban) = ("", "");
+        if (!Has(DraftPart.Conclusion)) draft.ConclusionText = "";
+        if (!Has(DraftPart.GuardianshipDecision))
+            (draft.GuardianshipDecisionNumber, draft.GuardianshipDecisionDate, draft.GuardianshipDecisionIssuer) = ("", null, "");
+        if (!Has(DraftPart.MonthlyAmount) && !Has(DraftPart.LumpSum)) draft.Amount = null;
     }
 
     private static DraftProblem Required(string labelKey) => new("Validation_Required", new Label(labelKey));

@@ -23,13 +23,46 @@ public sealed record RequestRepresentative(string? Iin, string? LastName, string
 
 public sealed record RequestPowerOfAttorney(string? Number, DateOnly? Date, string? Notary);
 
+/// <summary>
+/// What the applicant supplies of the service's own result, where the service has it (a court decision and bank account for the
+/// lump sum, the period and address of a placement, the decision that established guardianship): the specialist's draft starts from it.
+/// </summary>
+public sealed class RequestServiceFields : IDraftFields
+{
+    public DateOnly? PeriodFrom { get; set; }
+    public DateOnly? PeriodTo { get; set; }
+    public string PlacementAddress { get; set => field = value ?? ""; } = "";
+    public string CourtName { get; set => field = value ?? ""; } = "";
+    public string CourtDecisionNumber { get; set => field = value ?? ""; } = "";
+    public DateOnly? CourtDecisionDate { get; set; }
+    public string BankName { get; set => field = value ?? ""; } = "";
+    public string Iban { get; set => field = value ?? ""; } = "";
+    public string GuardianshipDecisionNumber { get; set => field = value ?? ""; } = "";
+    public DateOnly? GuardianshipDecisionDate { get; set; }
+    public string GuardianshipDecisionIssuer { get; set => field = value ?? ""; } = "";
+    // The amount and the conclusion are the office's to write.
+    [System.Text.Json.Serialization.JsonIgnore] public decimal? Amount { get; set; }
+    [System.Text.Json.Serialization.JsonIgnore] public string ConclusionText { get; set; } = "";
+
+    /// <summary>Each text with its JSON name and the length of the column it fills (Draft's).</summary>
+    public IEnumerable<(string Name, string Value, int Max)> Texts() =>
+    [
+        ("placementAddress", PlacementAddress, 500), ("courtName", CourtName, 300), ("courtDecisionNumber", CourtDecisionNumber, 100),
+        ("bankName", BankName, 200), ("iban", Iban, 34), ("guardianshipDecisionNumber", GuardianshipDecisionNumber, 100),
+        ("guardianshipDecisionIssuer", GuardianshipDecisionIssuer, 300),
+    ];
+
+    public bool IsEmpty => Texts().All(t => string.IsNullOrWhiteSpace(t.Value)) && PeriodFrom is null && PeriodTo is null
+        && CourtDecisionDate is null && GuardianshipDecisionDate is null;
+}
+
 public sealed record RequestDocument(string? ChecklistItem, string? FileName, string? ContentType, string? ContentBase64);
 
 /// <summary>The signed content of an electronic request (INTEGRATION.md, issue "electronic requests" 2).</summary>
 public sealed record RequestPayload(
     string? ExternalRequestId, string? Service, string? OfficeCode, DateTimeOffset? SubmittedAt, string? Language,
     RequestPerson? Applicant, IReadOnlyList<RequestPerson>? Children, IReadOnlyList<RequestDocument>? Documents,
-    RequestRepresentative? Representative = null);
+    RequestRepresentative? Representative = null, RequestServiceFields? ServiceFields = null);
 
 /// <summary>
 /// What the partner is answered about its request, the first time and on every retry. <see cref="ResultDelivery"/>, once the
@@ -110,6 +143,19 @@ public sealed class RequestIntake(
             representative = new Representation(person!, poaNumber, poaDate, notary);
         }
 
+        var supplied = payload.ServiceFields;
+        if (supplied is not null)
+        {
+            service.KeepOwn(supplied);
+            foreach (var (name, value, max) in supplied.Texts())
+            {
+                if ((value ?? "").Any(char.IsControl)) return (null, false, new IntakeProblem(StatusCodes.Status422UnprocessableEntity, "malformed", "serviceFields." + name));
+                if ((value ?? "").Trim().Length > max) return (null, false, new IntakeProblem(StatusCodes.Status422UnprocessableEntity, "text_too_long", "serviceFields." + name));
+            }
+            if (!string.IsNullOrWhiteSpace(supplied.Iban) && !Iban.IsValidKazakh(supplied.Iban))
+                return (null, false, new IntakeProblem(StatusCodes.Status422UnprocessableEntity, "malformed", "serviceFields.iban"));
+        }
+
         // Seed condition 2: the signer is the applicant — or the representative named with a power of attorney — (e-government),
         // or the Public Service Center registered for the partner.
         if (partner.Channel == Channel.EGov && check.Signer!.Iin != applicant!.Iin && check.Signer.Iin != representative?.Person.Iin)
@@ -151,6 +197,12 @@ public sealed class RequestIntake(
             SignerSerial = Cut(signer.SerialNumber, 100), SignerIssuer = Cut(signer.Issuer, 500), SignerValidFrom = signer.NotBefore, SignerValidTo = signer.NotAfter,
         };
             db.ElectronicRequests.Add(original);
+            if (supplied is { IsEmpty: false })
+            {
+                // The specialist's draft starts from what the applicant supplied (not decided: the outcome is the specialist's).
+                c.Draft = new Draft { CaseId = c.Id, Outcome = Outcome.Approved, UpdatedAt = now, UpdatedById = partner.Id };
+                supplied.CopyTo(c.Draft);
+            }
             // "registered" goes back in the same transaction (the observers ran before the original was attached).
             await callbacks.AddAsync(c, partner.Id, externalId, "registered", ct);
         });

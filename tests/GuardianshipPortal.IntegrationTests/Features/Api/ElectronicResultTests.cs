@@ -221,6 +221,53 @@ public abstract class ElectronicResultTests(PortalFixture fixture) : PortalTest(
     }
 
     [Fact]
+    public async Task What_the_applicant_supplied_of_the_result_is_where_the_specialists_draft_starts()
+    {
+        var key = await Rig.PartnerAsync(Channel.EGov);
+        var iin = OfficeDesk.NewIin(new DateOnly(1984, 6, 2), Sex.Female);
+        var definition = App.Services.GetRequiredService<ServiceCatalog>()[ServiceCode.AdoptionLumpSum];
+        var items = definition.Checklist.Where(c => c.Required).Select(c => c.Code).ToArray();
+        JsonObject Request(string id, JsonObject fields)
+        {
+            var payload = JsonSerializer.SerializeToNode(Payload(id, iin, service: definition.SpecCode, items: items))!.AsObject();
+            payload["serviceFields"] = fields;
+            return payload;
+        }
+        async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(JsonObject payload)
+        {
+            var answer = await Rig.PostAsync(key, TestPki.Sign(Rig.Citizen(iin), System.Text.Encoding.UTF8.GetBytes(payload.ToJsonString()), false));
+            return (answer.Status, answer.Body);
+        }
+
+        var badIban = await SendAsync(Request("ls-f-1", new JsonObject { ["iban"] = "KZ00 0000 0000 0000 0000" }));
+        var longCourt = await SendAsync(Request("ls-f-2", new JsonObject { ["courtName"] = new string('С', 301) }));
+        var nulls = await SendAsync(Request("ls-f-3", new JsonObject { ["courtName"] = null, ["bankName"] = null }));
+        var good = await SendAsync(Request("ls-f-4", new JsonObject
+        {
+            ["courtName"] = "Қарағанды қаласының мамандандырылған ауданаралық ювеналдық соты", ["courtDecisionNumber"] = "2-777/2026",
+            ["courtDecisionDate"] = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-30)).ToString("yyyy-MM-dd"),
+            ["bankName"] = "Halyk Bank", ["iban"] = "KZ16 601A 8710 0123 4567",
+            ["placementAddress"] = "not this service's", ["periodFrom"] = "2026-01-01",
+        }));
+
+        Assert.Equal(("malformed", "serviceFields.iban"), (badIban.Body.GetProperty("code").GetString(), badIban.Body.GetProperty("field").GetString()));
+        Assert.Equal(("text_too_long", "serviceFields.courtName"), (longCourt.Body.GetProperty("code").GetString(), longCourt.Body.GetProperty("field").GetString()));
+        Assert.Equal(HttpStatusCode.Created, nulls.Status);
+        Assert.Equal(HttpStatusCode.Created, good.Status);
+        var id = Guid.Parse(good.Body.GetProperty("id").GetString()!);
+        var draft = await App.WithDbAsync(db => db.Drafts.SingleAsync(d => d.CaseId == id));
+        Assert.Equal(("2-777/2026", "KZ16601A871001234567", "", null), (draft.CourtDecisionNumber, draft.Iban, draft.PlacementAddress, draft.PeriodFrom));
+
+        var office = new OfficeDesk(App);
+        var head = await office.AsAsync("head");
+        Assert.Contains("2-777/2026", (await head.GetAsync($"/cases/{id}")).Text("[data-testid=draft]"));
+        await office.ResolveAsync(id);
+        var form = await (await office.AsAsync("specialist")).GetAsync($"/cases/{id}");
+        Assert.Equal("KZ16601A871001234567", form.Document.QuerySelector("[name='Draft.Iban']")!.GetAttribute("value"));
+        Assert.Equal("Halyk Bank", form.Document.QuerySelector("[name='Draft.BankName']")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task A_representative_with_a_power_of_attorney_may_sign_the_request_and_is_shown_on_the_case()
     {
         var key = await Rig.PartnerAsync(Channel.EGov);
