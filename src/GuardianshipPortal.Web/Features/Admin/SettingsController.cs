@@ -198,14 +198,11 @@ public sealed class SettingsController(
             return View("/Features/Admin/RegulationEdit.cshtml", await RegulationPageAsync(service, form));
         }
         var from = form.EffectiveFrom!.Value;
-        var before = await deadlines.RegulationInForceAsync(service, Region, from);
+        var before = await deadlines.RegulationInForceAsync(service, Region, from, ct);
         var existing = await db.Regulations.FirstOrDefaultAsync(r => r.Service == service && r.RegionId == Region && r.EffectiveFrom == from, ct);
-        var regulation = existing ?? new Regulation
-        {
-            Id = Guid.NewGuid(), Service = service, RegionId = Region, EffectiveFrom = from,
-            Registration = before.Registration, Resolution = before.Resolution, Drafting = before.Drafting,
-            Signing = before.Signing, Issue = before.Issue, Total = before.Total,
-        };
+        // The administrator's own terms quote no act.
+        var regulation = existing ?? before.CopyFor(Region, from);
+        if (existing is null) regulation.Source = "";
         if (existing is not null)
         {
             // A regulation already referenced by cases keeps its values; a same-day correction before that is allowed.
