@@ -234,7 +234,9 @@ public abstract class DocumentTests : PortalTest
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.Http.GetAsync("/verify/ZZZZ-ZZZZ-ZZZZ/document", TestContext.Current.CancellationToken)).StatusCode);
 
         var head = await new OfficeDesk(App).AsAsync("head");
-        await head.PostAsync($"/documents/{document.Id}/revoke", new Dictionary<string, string> { ["Reason"] = "Шешім нөмірі қате көрсетілген" });
+        var version = await App.WithDbAsync(db => db.Cases.Where(c => c.Id == document.CaseId).Select(c => c.Version).SingleAsync());
+        await head.PostAsync($"/documents/{document.Id}/revoke",
+            new Dictionary<string, string> { ["Version"] = version.ToString(), ["Reason"] = "Шешім нөмірі қате көрсетілген" });
         var revoked = await anonymous.GetAsync($"/verify/{document.VerificationCode}");
         Assert.Equal("Құжат кері қайтарылып алынған және жарамсыз.", revoked.Text("[data-testid=verify-result]"));
         Assert.Null(revoked.Document.QuerySelector("[data-testid=verify-download]"));

@@ -123,7 +123,9 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
         var caseId = (await desk.RegisterAsync(ServiceCode.GuardianshipCertificate)).CaseId;
         var receipt = await App.WithDbAsync(db => db.IssuedDocuments.SingleAsync(d => d.CaseId == caseId));
         var head = await desk.AsAsync("head");
-        var revoke = await head.PostAsync($"/documents/{receipt.Id}/revoke", new Dictionary<string, string> { ["Reason"] = new string('ж', 1001) });
+        var version = await App.WithDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.Version).SingleAsync());
+        var revoke = await head.PostAsync($"/documents/{receipt.Id}/revoke",
+            new Dictionary<string, string> { ["Version"] = version.ToString(), ["Reason"] = new string('ж', 1001) });
         Assert.Equal(HttpStatusCode.BadRequest, revoke.Status);
         Assert.Null((await App.WithDbAsync(db => db.IssuedDocuments.SingleAsync(d => d.Id == receipt.Id))).RevokedAt);
     }
