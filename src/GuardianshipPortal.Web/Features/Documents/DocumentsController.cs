@@ -48,15 +48,15 @@ public sealed class DocumentsController(
     [HttpGet("/cases/{id:guid}/preview")]
     public async Task<IActionResult> Preview(Guid id, CancellationToken ct)
     {
-        var c = await pages.LoadAsync(id, tracking: false);
+        var c = await pages.LoadAsync(id, tracking: false, ct);
         if (c is null || c.OfficeId != me.OfficeId) return NotFound();
         if (c.Step is not (Step.Drafting or Step.Signing) || c.Draft is null) return Conflict();
         // The head previewing is the one who will sign; for the specialist, the office's head.
         var head = me.IsInRole(Roles.Head)
-            ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == me.Id)
+            ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == me.Id, ct)
             : await db.StaffInRole(c.OfficeId, Roles.Head).AsNoTracking().FirstOrDefaultAsync(ct);
         var signer = new DocumentSigner(head?.FullName ?? "", head?.Position(c.Language) ?? "");
-        var pdf = await issuer.PreviewAsync(c, services[c.Service].ResultDocument(c.Draft.Outcome), signer, clock.GetUtcNow());
+        var pdf = await issuer.PreviewAsync(c, services[c.Service].ResultDocument(c.Draft.Outcome), signer, clock.GetUtcNow(), ct);
         return File(pdf, "application/pdf");
     }
 
