@@ -80,7 +80,7 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
     {
         var office = new OfficeDesk(App);
         var id = await AtDraftingAsync(ServiceCode.AdoptionLumpSum);
-        var fields = OfficeDesk.ApprovedFields(ServiceCode.AdoptionLumpSum);
+        var fields = OfficeDesk.ApprovedFields(ServiceCode.AdoptionLumpSum, App.Today);
         var specialist = await office.AsAsync("specialist");
 
         var page = await specialist.GetAsync($"/cases/{id}");
