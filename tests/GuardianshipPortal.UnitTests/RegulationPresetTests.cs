@@ -1,4 +1,6 @@
+using GuardianshipPortal.Data.Seeding;
 using GuardianshipPortal.Domain.Calendar;
+using GuardianshipPortal.Domain.Documents;
 using GuardianshipPortal.Domain.Services;
 
 namespace GuardianshipPortal.UnitTests;
@@ -43,5 +45,29 @@ public sealed class RegulationPresetTests
         Assert.Equal(Duration.WorkingDays(5), Terms("SKO", ServiceCode.GuardianshipCertificate).Total);
         Assert.All(RegulationPresets.All.Where(p => p.Code != "AKM"),
             p => Assert.All(RegulationPresets.Regulations(p, Guid.NewGuid(), new DateOnly(2027, 1, 1)), r => Assert.True(r.StepsFitTotal, p.Code)));
+    }
+
+    [Fact]
+    public void A_service_s_default_regulation_is_seeded_whole_with_its_extension_limit_reminder_share_and_source()
+    {
+        var service = (ServiceCode)6;
+        var regulation = new Regulation
+        {
+            Id = Guid.NewGuid(), Service = service, EffectiveFrom = new DateOnly(2020, 1, 1), Registration = Duration.Minutes(15),
+            Resolution = Duration.Hours(2), Drafting = Duration.WorkingDays(2), Signing = Duration.WorkingDays(1), Issue = Duration.Minutes(20),
+            Total = Duration.WorkingDays(5), MaxExtensionDays = 4, ReminderSharePercent = 60, Source = "Әкімдіктің № 12 қаулысы",
+        };
+        var catalog = new ServiceCatalog([new ServiceDefinition
+        {
+            Code = service, Prefix = "RC", SpecCode = "RESPITE_CARE", DraftParts = [], ApprovedDocument = (DocumentKind)60,
+            DefaultRegulation = regulation, Checklist = [],
+        }]);
+
+        var seeded = Assert.Single(ReferenceDataSeeder.DefaultRegulations(catalog), r => r.Service == service);
+
+        Assert.Equal((4, 60, "Әкімдіктің № 12 қаулысы", (Guid?)null, new DateOnly(2020, 1, 1)),
+            (seeded.MaxExtensionDays, seeded.ReminderSharePercent, seeded.Source, seeded.RegionId, seeded.EffectiveFrom));
+        Assert.All(Regulation.Terms, t => Assert.Equal(regulation.Of(t), seeded.Of(t)));
+        Assert.NotEqual(regulation.Id, seeded.Id);
     }
 }

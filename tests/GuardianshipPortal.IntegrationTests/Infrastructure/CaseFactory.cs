@@ -52,7 +52,7 @@ public sealed class CaseFactory(PortalApp app, string officeCode = "KRG-01")
             await ActAsync(CaseAction.RecordInspection, specialist.Actor, (c, steps) => Task.FromResult(steps.RecordInspection(c,
                 new InspectionData(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), "Қарағанды қ., Ерубаев к-сі, 12-5", "Жағдайы жақсы.", true), specialist.Actor)));
         var fields = new DraftValues();
-        foreach (var (name, value) in outcome == Outcome.Approved ? OfficeDesk.ApprovedFields(service) : [])
+        foreach (var (name, value) in outcome == Outcome.Approved ? OfficeDesk.ApprovedFields(service, app.Today) : [])
             fields.Set(name["Draft.".Length..], value);
         var grounds = outcome == Outcome.Refused
             ? await db.RefusalGrounds.Where(g => g.Service == service && g.IsActive).Select(g => g.Id).Take(1).ToListAsync()

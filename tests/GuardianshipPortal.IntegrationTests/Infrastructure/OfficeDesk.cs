@@ -86,43 +86,61 @@ public sealed class OfficeDesk(PortalApp app, string suffix = "")
         page.Check("#Inspection_Satisfactory");
         return await specialist.SubmitAsync(page, "[data-testid=inspection-form]", new Dictionary<string, string>
         {
-            ["Inspection.InspectedOn"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"),
+            ["Inspection.InspectedOn"] = app.Today.AddDays(-1).ToString("yyyy-MM-dd"),
             ["Inspection.Findings"] = "Екі бөлмелі пәтер, балаға жеке бөлме бар, жағдайы жақсы.",
         });
     }
 
-    /// <summary>The fields a positive draft of each service needs.</summary>
-    public static Dictionary<string, string> ApprovedFields(ServiceCode service) => service switch
+    /// <summary>
+    /// The dates a positive draft states, counted from the office's today so that no test depends on the year: a period
+    /// from the first of next month (a year of placement, half a year of maintenance), a court decision a month ago.
+    /// </summary>
+    public sealed record DraftDates(DateOnly Today)
     {
-        ServiceCode.FosterPlacement => new()
+        public DateOnly PeriodFrom => new DateOnly(Today.Year, Today.Month, 1).AddMonths(1);
+        public DateOnly PlacementTo => PeriodFrom.AddYears(1).AddDays(-1);
+        public DateOnly MaintenanceTo => PeriodFrom.AddMonths(6).AddDays(-1);
+        public DateOnly CourtDecision => Today.AddMonths(-1);
+        public string CourtDecisionNumber => $"2-1234/{CourtDecision.Year}";
+    }
+
+    /// <summary>The fields a positive draft of each service needs, dated from <paramref name="today"/> (<see cref="PortalApp.Today"/>).</summary>
+    public static Dictionary<string, string> ApprovedFields(ServiceCode service, DateOnly today)
+    {
+        var dates = new DraftDates(today);
+        static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd");
+        return service switch
         {
-            ["Draft.PeriodFrom"] = "2026-12-01", ["Draft.PeriodTo"] = "2027-11-30", ["Draft.PlacementAddress"] = "Қарағанды қ., Ерубаев к-сі, 12-5",
-        },
-        ServiceCode.FosterMaintenance => new()
-        {
-            ["Draft.PeriodFrom"] = "2026-12-01", ["Draft.PeriodTo"] = "2027-05-31", ["Draft.Amount"] = "44580",
-        },
-        ServiceCode.AdoptionLumpSum => new()
-        {
-            ["Draft.CourtName"] = "Қарағанды қаласының мамандандырылған ауданаралық ювеналдық соты",
-            ["Draft.CourtDecisionNumber"] = "2-1234/2026", ["Draft.CourtDecisionDate"] = "2026-10-15",
-            ["Draft.BankName"] = "Halyk Bank", ["Draft.Iban"] = "KZ16 601A 8710 0123 4567",
-        },
-        ServiceCode.AdopterRegistration => new() { ["Draft.ConclusionText"] = "Үміткер асырап алушы бола алады." },
-        ServiceCode.GuardianshipCertificate => new()
-        {
-            ["Draft.GuardianshipDecisionNumber"] = "145", ["Draft.GuardianshipDecisionDate"] = "2024-05-20",
-            ["Draft.GuardianshipDecisionIssuer"] = "Қарағанды қаласының білім бөлімі",
-        },
-        _ => throw new ArgumentOutOfRangeException(nameof(service)),
-    };
+            ServiceCode.FosterPlacement => new()
+            {
+                ["Draft.PeriodFrom"] = Iso(dates.PeriodFrom), ["Draft.PeriodTo"] = Iso(dates.PlacementTo), ["Draft.PlacementAddress"] = "Қарағанды қ., Ерубаев к-сі, 12-5",
+            },
+            ServiceCode.FosterMaintenance => new()
+            {
+                ["Draft.PeriodFrom"] = Iso(dates.PeriodFrom), ["Draft.PeriodTo"] = Iso(dates.MaintenanceTo), ["Draft.Amount"] = "44580",
+            },
+            ServiceCode.AdoptionLumpSum => new()
+            {
+                ["Draft.CourtName"] = "Қарағанды қаласының мамандандырылған ауданаралық ювеналдық соты",
+                ["Draft.CourtDecisionNumber"] = dates.CourtDecisionNumber, ["Draft.CourtDecisionDate"] = Iso(dates.CourtDecision),
+                ["Draft.BankName"] = "Halyk Bank", ["Draft.Iban"] = "KZ16 601A 8710 0123 4567",
+            },
+            ServiceCode.AdopterRegistration => new() { ["Draft.ConclusionText"] = "Үміткер асырап алушы бола алады." },
+            ServiceCode.GuardianshipCertificate => new()
+            {
+                ["Draft.GuardianshipDecisionNumber"] = "145", ["Draft.GuardianshipDecisionDate"] = "2024-05-20",
+                ["Draft.GuardianshipDecisionIssuer"] = "Қарағанды қаласының білім бөлімі",
+            },
+            _ => throw new ArgumentOutOfRangeException(nameof(service)),
+        };
+    }
 
     public async Task<Page> DraftAsync(Guid caseId, ServiceCode service, bool refuse = false, bool submit = true)
     {
         var specialist = await AsAsync("specialist");
         var page = await specialist.GetAsync($"/cases/{caseId}");
         page.Check(refuse ? "#Draft_Outcome_Refused" : "#Draft_Outcome_Approved");
-        var values = refuse ? new Dictionary<string, string> { ["Draft.RefusalText"] = "Құжаттар толық ұсынылмады." } : ApprovedFields(service);
+        var values = refuse ? new Dictionary<string, string> { ["Draft.RefusalText"] = "Құжаттар толық ұсынылмады." } : ApprovedFields(service, app.Today);
         if (refuse) page.Check("input[name='Draft.RefusalGroundIds']");
         return await specialist.SubmitAsync(page, "[data-testid=draft-form]", values, submitName: "Draft.Submit", submitValue: submit ? "true" : "false");
     }

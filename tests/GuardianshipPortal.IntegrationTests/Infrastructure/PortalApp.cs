@@ -98,8 +98,14 @@ public sealed class PortalApp : WebApplicationFactory<Program>
             throw new InvalidOperationException($"Could not add {userName}.");
     }
 
-    /// <summary>The office's current year (Asia/Almaty), which is the decision year of a lump sum drafted now.</summary>
-    public static int CurrentYear => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty")).Year;
+    /// <summary>The clock the portal runs on: the test's <see cref="TestClock"/>, or the real one.</summary>
+    public TimeProvider Clock => Services.GetRequiredService<TimeProvider>();
+
+    /// <summary>The office's today (Asia/Almaty) by the portal's clock: what tests date their input from, whatever the year.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty")).DateTime);
+
+    /// <summary>The office's current year, which is the decision year of a lump sum drafted now.</summary>
+    public int CurrentYear => Today.Year;
 
     /// <summary>Sets the MRP of the current year, so that lump-sum tests do not depend on which years are seeded.</summary>
     public Task SetCurrentMrpAsync(decimal amount) => WithDbAsync(async db =>

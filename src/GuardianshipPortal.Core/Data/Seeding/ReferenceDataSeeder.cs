@@ -16,11 +16,7 @@ public class ReferenceDataSeeder(PortalDbContext db, ServiceCatalog catalog)
     public static IReadOnlyList<Regulation> DefaultRegulations(ServiceCatalog catalog) =>
         [.. catalog.All.Select(d => Copy(d.DefaultRegulation))];
 
-    private static Regulation Copy(Regulation r) => new()
-    {
-        Id = Guid.NewGuid(), Service = r.Service, RegionId = null, EffectiveFrom = r.EffectiveFrom,
-        Registration = r.Registration, Resolution = r.Resolution, Drafting = r.Drafting, Signing = r.Signing, Issue = r.Issue, Total = r.Total,
-    };
+    private static Regulation Copy(Regulation r) => r.CopyFor(null, r.EffectiveFrom);
 
     public async Task SeedAsync(CancellationToken ct = default)
     {

@@ -1,3 +1,4 @@
+using GuardianshipPortal.Domain.Calendar;
 using GuardianshipPortal.Domain.Services;
 using GuardianshipPortal.Domain.Workflow;
 
@@ -12,15 +13,10 @@ public static class BusyOfficeYear
 {
     private static readonly double[] Speeds = [0.7, 0.85, 1.0, 1.1, 1.3, 1.55];
 
-    /// <summary>The drafting time each service allows, in hours of the wall clock (as the regulations' days come to).</summary>
-    private static readonly (ServiceCode Service, double Hours)[] Services =
-    [
-        (ServiceCode.FosterPlacement, 25 * 24), (ServiceCode.GuardianshipCertificate, 48), (ServiceCode.FosterMaintenance, 96),
-        (ServiceCode.AdoptionLumpSum, 72), (ServiceCode.AdopterRegistration, 120),
-    ];
-
-    public static IReadOnlyList<Episode> Generate(int seed = 2026, int workingDays = 250, double perDay = 12)
+    /// <param name="services">The services applied for (the five of SPEC §3 when not given); each allows the drafting time of its default regulation.</param>
+    public static IReadOnlyList<Episode> Generate(int seed = 2026, int workingDays = 250, double perDay = 12, ServiceCatalog? services = null)
     {
+        var drafting = (services ?? ServiceCatalog.Standard).All.Select(d => (d.Code, Hours: WallClockHours(d.DefaultRegulation.Drafting))).ToArray();
         var random = new Random(seed);
         var start = new DateTimeOffset(2026, 1, 5, 4, 0, 0, TimeSpan.Zero); // a Monday, 9:00 in Almaty
         var episodes = new List<Episode>();
@@ -35,7 +31,7 @@ public static class BusyOfficeYear
             for (var n = 0; n < arrivals; n++)
             {
                 var started = date.AddMinutes(random.Next(0, 9 * 60));
-                var (service, hours) = Services[random.Next(Services.Length)];
+                var (service, hours) = drafting[random.Next(drafting.Length)];
                 var who = random.Next(specialists.Length);
                 var queue = episodes.Count(e => e.Assignee == specialists[who] && e.Ended > started);
                 var load = 1 + 0.05 * queue;
@@ -46,6 +42,14 @@ public static class BusyOfficeYear
         }
         return episodes;
     }
+
+    /// <summary>A regulated duration in hours of the wall clock, as its days come to (a day of either kind counts 24 hours).</summary>
+    private static double WallClockHours(Duration d) => d.Unit switch
+    {
+        DurationUnit.Minutes => d.Amount / 60.0,
+        DurationUnit.Hours => d.Amount,
+        _ => d.Amount * 24.0,
+    };
 
     private static int Poisson(Random random, double mean)
     {

@@ -107,6 +107,18 @@ public class Regulation
         }
     }
 
+    /// <summary>
+    /// A new row with the same terms, extension limit, reminder share and source, for a region (null: the default) from a
+    /// date on — how a default or the regulation in force becomes the start of another.
+    /// </summary>
+    public Regulation CopyFor(Guid? regionId, DateOnly effectiveFrom)
+    {
+        // Every field, including any added later; durations are immutable records, so sharing them is safe.
+        var copy = (Regulation)MemberwiseClone();
+        (copy.Id, copy.RegionId, copy.EffectiveFrom) = (Guid.NewGuid(), regionId, effectiveFrom);
+        return copy;
+    }
+
     /// <summary>The five steps and the total term, in order (null stands for the total).</summary>
     public static IReadOnlyList<Workflow.Step?> Terms { get; } = [.. Workflow.Workflow.Steps.Select(s => (Workflow.Step?)s), null];
 }

@@ -56,7 +56,7 @@ public sealed class TwoFactorController(
         await users.GetUserAsync(User) is { } user ? View("/Features/Account/TwoFactor.cshtml", await PageAsync(user, new TwoFactorCodeForm(), [])) : Challenge();
 
     [Authorize, HttpPost("two-factor")]
-    public async Task<IActionResult> Enable(TwoFactorCodeForm form)
+    public async Task<IActionResult> Enable(TwoFactorCodeForm form, CancellationToken ct)
     {
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         if (user.TwoFactorEnabled) return RedirectToAction(nameof(Index));
@@ -71,7 +71,7 @@ public sealed class TwoFactorController(
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
         await signIn.RefreshSignInAsync(user);
         audit.Change(AuditAction.EnableTwoFactor, user.UserName ?? "", "", "");
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         logger.LogInformation("User {UserId} enabled two-factor sign-in", user.Id);
         return View("/Features/Account/TwoFactor.cshtml", await PageAsync(user, new TwoFactorCodeForm(), codes));
     }

@@ -104,33 +104,34 @@ public sealed record CataloguePage(ServiceCode Service, IReadOnlyList<DocumentTy
 /// <summary>Checklists and refusal-ground catalogues of each service, and the offices of the region.</summary>
 [Authorize(Roles = Roles.Admin)]
 [Route("admin")]
-public sealed class CataloguesController(PortalDbContext db, CurrentUser me, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
+public sealed class CataloguesController(PortalDbContext db, CurrentUser me, AuditLog audit, ServiceCatalog services, IStringLocalizer<SharedResource> l) : Controller
 {
+    /// <summary>One service's lists; the catalogue's first service when none is asked for.</summary>
     [HttpGet("catalogues")]
-    public async Task<IActionResult> Index(CancellationToken ct, ServiceCode service = ServiceCode.FosterPlacement)
+    public async Task<IActionResult> Index(ServiceCode? service, CancellationToken ct)
     {
-        if (!Enum.IsDefined(service)) return NotFound();
-        return View("/Features/Admin/Catalogues.cshtml", await PageAsync(service));
+        if (!ModelState.IsValid) return NotFound();
+        return View("/Features/Admin/Catalogues.cshtml", await PageAsync(service ?? services.All[0].Code, ct));
     }
 
     [HttpPost("catalogues/{service}/{list}")]
     public async Task<IActionResult> Add(ServiceCode service, string list, CatalogueItemForm form, CancellationToken ct)
     {
-        if (!Enum.IsDefined(service) || list is not ("documents" or "grounds")) return NotFound();
+        if (!services.IsDefined(service) || list is not ("documents" or "grounds")) return NotFound();
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("/Features/Admin/Catalogues.cshtml", await PageAsync(service));
+            return View("/Features/Admin/Catalogues.cshtml", await PageAsync(service, ct));
         }
         var code = "custom-" + Guid.NewGuid().ToString("N")[..8];
         if (list == "documents")
         {
-            var order = await db.DocumentTypes.Where(d => d.Service == service).MaxAsync(d => (int?)d.Order) ?? 0;
+            var order = await db.DocumentTypes.Where(d => d.Service == service).MaxAsync(d => (int?)d.Order, ct) ?? 0;
             db.DocumentTypes.Add(new DocumentType { Id = Guid.NewGuid(), Service = service, Code = code, NameKk = form.Kk.Trim(), NameRu = form.Ru.Trim(), Required = form.Required, Order = order + 1 });
         }
         else
         {
-            var order = await db.RefusalGrounds.Where(g => g.Service == service).MaxAsync(g => (int?)g.Order) ?? 0;
+            var order = await db.RefusalGrounds.Where(g => g.Service == service).MaxAsync(g => (int?)g.Order, ct) ?? 0;
             db.RefusalGrounds.Add(new RefusalGround { Id = Guid.NewGuid(), Service = service, Code = code, TextKk = form.Kk.Trim(), TextRu = form.Ru.Trim(), Order = order + 1 });
         }
         audit.Change(AuditAction.EditCatalogue, $"{service} {list} +{code}", "", $"{form.Kk.Trim()} / {form.Ru.Trim()}");
@@ -196,8 +197,8 @@ public sealed class CataloguesController(PortalDbContext db, CurrentUser me, Aud
         return Redirect("/admin/offices");
     }
 
-    private async Task<CataloguePage> PageAsync(ServiceCode service) => new(service,
-        await db.DocumentTypes.AsNoTracking().Where(d => d.Service == service).OrderBy(d => d.Order).ToListAsync(),
-        await db.RefusalGrounds.AsNoTracking().Where(g => g.Service == service).OrderBy(g => g.Order).ToListAsync());
+    private async Task<CataloguePage> PageAsync(ServiceCode service, CancellationToken ct) => new(service,
+        await db.DocumentTypes.AsNoTracking().Where(d => d.Service == service).OrderBy(d => d.Order).ToListAsync(ct),
+        await db.RefusalGrounds.AsNoTracking().Where(g => g.Service == service).OrderBy(g => g.Order).ToListAsync(ct));
 
 }

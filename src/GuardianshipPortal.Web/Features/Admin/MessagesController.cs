@@ -81,9 +81,12 @@ public sealed class MessagesController(PortalDbContext db, CurrentUser me, TimeP
         }
         catch (DbUpdateException)
         {
+            // Another administrator saved the same version at the same moment: theirs stands. Any other failure is not a
+            // conflict and is not reported as one.
+            db.ChangeTracker.Clear();
+            if (!await db.MessageTemplates.AnyAsync(t => t.Event == what && t.Language == language && t.Version == next.Version, ct)) throw;
             ModelState.AddModelError("", l["Templates_Stale"]);
             Response.StatusCode = StatusCodes.Status409Conflict;
-            db.ChangeTracker.Clear();
             return View("/Features/Admin/MessageEdit.cshtml", await PageAsync(what, language, form, ct));
         }
         TempData["Flash"] = l["Templates_Saved", next.Version].Value;

@@ -145,7 +145,7 @@ public sealed class SettingsController(
     {
         var today = Office.LocalToday(clock, null);
         var current = new List<Regulation>();
-        foreach (var s in services.Codes) current.Add(await deadlines.RegulationInForceAsync(s, Region, today));
+        foreach (var s in services.Codes) current.Add(await deadlines.RegulationInForceAsync(s, Region, today, ct));
         var scheduled = await db.Regulations.AsNoTracking().Where(r => r.RegionId == Region && r.EffectiveFrom > today).OrderBy(r => r.EffectiveFrom).ToListAsync(ct);
         return View("/Features/Admin/Regulations.cshtml", new RegulationsPage(current, scheduled));
     }
@@ -183,9 +183,9 @@ public sealed class SettingsController(
     public async Task<IActionResult> Regulation(ServiceCode service, CancellationToken ct)
     {
         if (!services.IsDefined(service)) return NotFound();
-        var now = await deadlines.RegulationInForceAsync(service, Region, Office.LocalToday(clock, null));
+        var now = await deadlines.RegulationInForceAsync(service, Region, Office.LocalToday(clock, null), ct);
         var form = RegulationForm.From(now, Office.LocalToday(clock, null).AddDays(1));
-        return View("/Features/Admin/RegulationEdit.cshtml", await RegulationPageAsync(service, form));
+        return View("/Features/Admin/RegulationEdit.cshtml", await RegulationPageAsync(service, form, ct));
     }
 
     [HttpPost("regulations/{service}")]
@@ -195,17 +195,14 @@ public sealed class SettingsController(
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("/Features/Admin/RegulationEdit.cshtml", await RegulationPageAsync(service, form));
+            return View("/Features/Admin/RegulationEdit.cshtml", await RegulationPageAsync(service, form, ct));
         }
         var from = form.EffectiveFrom!.Value;
-        var before = await deadlines.RegulationInForceAsync(service, Region, from);
+        var before = await deadlines.RegulationInForceAsync(service, Region, from, ct);
         var existing = await db.Regulations.FirstOrDefaultAsync(r => r.Service == service && r.RegionId == Region && r.EffectiveFrom == from, ct);
-        var regulation = existing ?? new Regulation
-        {
-            Id = Guid.NewGuid(), Service = service, RegionId = Region, EffectiveFrom = from,
-            Registration = before.Registration, Resolution = before.Resolution, Drafting = before.Drafting,
-            Signing = before.Signing, Issue = before.Issue, Total = before.Total,
-        };
+        // The administrator's own terms quote no act.
+        var regulation = existing ?? before.CopyFor(Region, from);
+        if (existing is null) regulation.Source = "";
         if (existing is not null)
         {
             // A regulation already referenced by cases keeps its values; a same-day correction before that is allowed.
@@ -213,7 +210,7 @@ public sealed class SettingsController(
             {
                 ModelState.AddModelError("", l["Regulation_InUse"]);
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                return View("/Features/Admin/RegulationEdit.cshtml", await RegulationPageAsync(service, form));
+                return View("/Features/Admin/RegulationEdit.cshtml", await RegulationPageAsync(service, form, ct));
             }
         }
         else
@@ -229,7 +226,7 @@ public sealed class SettingsController(
 
     [HttpGet("calendar")]
     public async Task<IActionResult> Calendar(int? year, CancellationToken ct) =>
-        View("/Features/Admin/Calendar.cshtml", await CalendarPageAsync(year ?? Office.LocalToday(clock, null).Year, new CalendarDayForm()));
+        View("/Features/Admin/Calendar.cshtml", await CalendarPageAsync(year ?? Office.LocalToday(clock, null).Year, new CalendarDayForm(), ct));
 
     [HttpPost("calendar")]
     public async Task<IActionResult> AddDay(CalendarDayForm form, CancellationToken ct)
@@ -238,7 +235,7 @@ public sealed class SettingsController(
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("/Features/Admin/Calendar.cshtml", await CalendarPageAsync(year, form));
+            return View("/Features/Admin/Calendar.cshtml", await CalendarPageAsync(year, form, ct));
         }
         var day = await db.CalendarDays.FirstOrDefaultAsync(d => d.Date == form.Date, ct);
         var before = day is null ? "" : Describe(day);
@@ -271,7 +268,7 @@ public sealed class SettingsController(
     public async Task<IActionResult> FillYear(int year, CancellationToken ct)
     {
         if (year is < 2000 or > 2100) return BadRequest();
-        if (await db.CalendarDays.AnyAsync(d => d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31)))
+        if (await db.CalendarDays.AnyAsync(d => d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31), ct))
         {
             TempData["Flash"] = l["Calendar_AlreadyFilled", year].Value;
             return Redirect($"/admin/calendar?year={year}");
@@ -285,7 +282,7 @@ public sealed class SettingsController(
     }
 
     [HttpGet("mrp")]
-    public async Task<IActionResult> Mrp(CancellationToken ct) => View("/Features/Admin/Mrp.cshtml", await MrpPageAsync(new MrpForm { Year = Office.LocalToday(clock, null).Year }));
+    public async Task<IActionResult> Mrp(CancellationToken ct) => View("/Features/Admin/Mrp.cshtml", await MrpPageAsync(new MrpForm { Year = Office.LocalToday(clock, null).Year }, ct));
 
     [HttpPost("mrp")]
     public async Task<IActionResult> Mrp(MrpForm form, CancellationToken ct)
@@ -293,7 +290,7 @@ public sealed class SettingsController(
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("/Features/Admin/Mrp.cshtml", await MrpPageAsync(form));
+            return View("/Features/Admin/Mrp.cshtml", await MrpPageAsync(form, ct));
         }
         var rate = await db.MrpRates.FirstOrDefaultAsync(r => r.Year == form.Year, ct);
         var before = rate?.Amount.ToString(CultureInfo.InvariantCulture) ?? "";
@@ -319,16 +316,16 @@ public sealed class SettingsController(
         Domain.Services.Regulation.Terms.Select(t => $"{(t is { } step ? ((int)step).ToString(CultureInfo.InvariantCulture) : "total")}: {r.Of(t).Amount} {r.Of(t).Unit}"))
         + $"; extension ≤ {r.MaxExtensionDays} working days; reminder at {r.ReminderSharePercent} %; from {r.EffectiveFrom:yyyy-MM-dd}";
 
-    private async Task<RegulationEditPage> RegulationPageAsync(ServiceCode service, RegulationForm form) => new(service, form,
+    private async Task<RegulationEditPage> RegulationPageAsync(ServiceCode service, RegulationForm form, CancellationToken ct) => new(service, form,
         await db.Regulations.AsNoTracking().Where(r => r.Service == service && (r.RegionId == Region || r.RegionId == null))
-            .OrderByDescending(r => r.EffectiveFrom).ToListAsync());
+            .OrderByDescending(r => r.EffectiveFrom).ToListAsync(ct));
 
-    private async Task<CalendarPage> CalendarPageAsync(int year, CalendarDayForm form)
+    private async Task<CalendarPage> CalendarPageAsync(int year, CalendarDayForm form, CancellationToken ct)
     {
         year = Math.Clamp(year, 2000, 2100);
         var days = await db.CalendarDays.AsNoTracking()
-            .Where(d => d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31)).OrderBy(d => d.Date).ToListAsync();
-        var kurbanAit = await db.CalendarDays.AsNoTracking().Where(d => d.KurbanAit).ToListAsync();
+            .Where(d => d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31)).OrderBy(d => d.Date).ToListAsync(ct);
+        var kurbanAit = await db.CalendarDays.AsNoTracking().Where(d => d.KurbanAit).ToListAsync(ct);
         var today = Office.LocalToday(clock, null);
         return new CalendarPage(year, days, form, WorkingCalendar.YearsMissingKurbanAit(kurbanAit, today));
     }
@@ -336,6 +333,6 @@ public sealed class SettingsController(
     private static string Describe(CalendarDay d) =>
         $"{d.Date:yyyy-MM-dd} {d.Kind}{(d.KurbanAit ? " KurbanAit" : "")} {d.NoteKk} / {d.NoteRu}{(d.Order == "" ? "" : " — " + d.Order)}";
 
-    private async Task<MrpPage> MrpPageAsync(MrpForm form) =>
-        new(await db.MrpRates.AsNoTracking().OrderByDescending(r => r.Year).ToListAsync(), await db.LumpSumMrpCountAsync(), form);
+    private async Task<MrpPage> MrpPageAsync(MrpForm form, CancellationToken ct) =>
+        new(await db.MrpRates.AsNoTracking().OrderByDescending(r => r.Year).ToListAsync(ct), await db.LumpSumMrpCountAsync(ct), form);
 }

@@ -58,7 +58,7 @@ public sealed class TemplatesController(PortalDbContext db, CurrentUser me, Time
     [HttpGet("{kind}/{language}")]
     public async Task<IActionResult> Edit(DocumentKind kind, string language, CancellationToken ct)
     {
-        var page = await PageAsync(kind, language, null);
+        var page = await PageAsync(kind, language, null, ct);
         return page is null ? NotFound() : View("/Features/Admin/TemplateEdit.cshtml", page);
     }
 
@@ -72,12 +72,12 @@ public sealed class TemplatesController(PortalDbContext db, CurrentUser me, Time
         {
             ModelState.AddModelError("", l["Templates_Stale"]);
             Response.StatusCode = StatusCodes.Status409Conflict;
-            return View("/Features/Admin/TemplateEdit.cshtml", await PageAsync(kind, language, form));
+            return View("/Features/Admin/TemplateEdit.cshtml", await PageAsync(kind, language, form, ct));
         }
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("/Features/Admin/TemplateEdit.cshtml", await PageAsync(kind, language, form));
+            return View("/Features/Admin/TemplateEdit.cshtml", await PageAsync(kind, language, form, ct));
         }
         var next = new DocumentTemplate
         {
@@ -92,21 +92,23 @@ public sealed class TemplatesController(PortalDbContext db, CurrentUser me, Time
         }
         catch (DbUpdateException)
         {
-            // Another administrator saved the same version at the same moment: theirs stands.
+            // Another administrator saved the same version at the same moment: theirs stands. Any other failure is not a
+            // conflict and is not reported as one.
+            db.ChangeTracker.Clear();
+            if (!await db.DocumentTemplates.AnyAsync(t => t.Kind == kind && t.Language == language && t.Version == next.Version, ct)) throw;
             ModelState.AddModelError("", l["Templates_Stale"]);
             Response.StatusCode = StatusCodes.Status409Conflict;
-            db.ChangeTracker.Clear();
-            return View("/Features/Admin/TemplateEdit.cshtml", await PageAsync(kind, language, form));
+            return View("/Features/Admin/TemplateEdit.cshtml", await PageAsync(kind, language, form, ct));
         }
         TempData["Flash"] = l["Templates_Saved", next.Version].Value;
         return Redirect($"/admin/templates/{kind}/{language}");
     }
 
-    private async Task<TemplateEditPage?> PageAsync(DocumentKind kind, string language, TemplateForm? posted)
+    private async Task<TemplateEditPage?> PageAsync(DocumentKind kind, string language, TemplateForm? posted, CancellationToken ct)
     {
         if (!Enum.IsDefined(kind) || !Language.IsSupported(language)) return null;
         var history = await db.DocumentTemplates.AsNoTracking().Where(t => t.Kind == kind && t.Language == language)
-            .OrderByDescending(t => t.Version).ToListAsync();
+            .OrderByDescending(t => t.Version).ToListAsync(ct);
         if (history.Count == 0) return null;
         var form = posted ?? new TemplateForm { Title = history[0].Title, Body = history[0].Body, Version = history[0].Version };
         return new TemplateEditPage(kind, language, form, history);

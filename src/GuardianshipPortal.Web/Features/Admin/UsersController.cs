@@ -61,13 +61,13 @@ public sealed class UsersController(
     }
 
     [HttpGet("new")]
-    public async Task<IActionResult> New(CancellationToken ct) => View("/Features/Admin/UserEdit.cshtml", await PageAsync(null, new UserForm { Role = Roles.Clerk }));
+    public async Task<IActionResult> New(CancellationToken ct) => View("/Features/Admin/UserEdit.cshtml", await PageAsync(null, new UserForm { Role = Roles.Clerk }, ct));
 
     [HttpPost("new")]
     public async Task<IActionResult> New(UserForm form, CancellationToken ct)
     {
-        await CheckOfficeAsync(form);
-        if (!ModelState.IsValid) return await InvalidAsync(null, form);
+        await CheckOfficeAsync(form, ct);
+        if (!ModelState.IsValid) return await InvalidAsync(null, form, ct);
         var password = NewPassword();
         var user = new PortalUser
         {
@@ -80,7 +80,7 @@ public sealed class UsersController(
         if (!result.Succeeded)
         {
             foreach (var e in result.Errors) ModelState.AddModelError("", e.Description);
-            return await InvalidAsync(null, form);
+            return await InvalidAsync(null, form, ct);
         }
         audit.Change(AuditAction.CreateUser, user.UserName, "", Describe(user, form.Role));
         await db.SaveChangesAsync(ct);
@@ -91,26 +91,26 @@ public sealed class UsersController(
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Edit(Guid id, CancellationToken ct)
     {
-        var user = await FindAsync(id);
+        var user = await FindAsync(id, ct);
         if (user is null) return NotFound();
         var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "";
         var form = new UserForm { UserName = user.UserName ?? "", FullName = user.FullName, PositionKk = user.PositionKk, PositionRu = user.PositionRu, Role = role, OfficeId = user.OfficeId };
-        return View("/Features/Admin/UserEdit.cshtml", await PageAsync(id, form));
+        return View("/Features/Admin/UserEdit.cshtml", await PageAsync(id, form, ct));
     }
 
     [HttpPost("{id:guid}")]
     public async Task<IActionResult> Edit(Guid id, UserForm form, CancellationToken ct)
     {
-        var user = await FindAsync(id);
+        var user = await FindAsync(id, ct);
         if (user is null) return NotFound();
-        await CheckOfficeAsync(form);
-        if (!ModelState.IsValid) return await InvalidAsync(id, form);
+        await CheckOfficeAsync(form, ct);
+        if (!ModelState.IsValid) return await InvalidAsync(id, form, ct);
         var oldRoles = await users.GetRolesAsync(user);
         if (oldRoles.Contains(Roles.Admin) && form.Role != Roles.Admin && await IsLastActiveAdminAsync(user))
         {
             ModelState.AddModelError("", l["Users_LastAdmin"]);
             Response.StatusCode = StatusCodes.Status409Conflict;
-            return View("/Features/Admin/UserEdit.cshtml", await PageAsync(id, form));
+            return View("/Features/Admin/UserEdit.cshtml", await PageAsync(id, form, ct));
         }
         var before = Describe(user, string.Join(",", oldRoles));
         user.FullName = form.FullName.Trim();
@@ -118,7 +118,7 @@ public sealed class UsersController(
         user.PositionRu = form.PositionRu.Trim();
         user.OfficeId = Roles.IsOfficeBound(form.Role) ? form.OfficeId : null;
         var result = await users.UpdateAsync(user);
-        if (IsConflict(result)) return await ConflictAsync(id, form);
+        if (IsConflict(result)) return await ConflictAsync(id, form, ct);
         if (result.Succeeded && !oldRoles.SequenceEqual([form.Role]))
         {
             result = await users.RemoveFromRolesAsync(user, oldRoles);
@@ -127,7 +127,7 @@ public sealed class UsersController(
         if (!result.Succeeded)
         {
             foreach (var e in result.Errors) ModelState.AddModelError("", e.Description);
-            return await InvalidAsync(id, form);
+            return await InvalidAsync(id, form, ct);
         }
         await users.UpdateSecurityStampAsync(user); // a new role or office takes effect at once
         audit.Change(AuditAction.EditUser, user.UserName ?? "", before, Describe(user, form.Role));
@@ -139,7 +139,7 @@ public sealed class UsersController(
     [HttpPost("{id:guid}/active")]
     public async Task<IActionResult> SetActive(Guid id, bool active, CancellationToken ct)
     {
-        var user = await FindAsync(id);
+        var user = await FindAsync(id, ct);
         if (user is null) return NotFound();
         if (!active && (await users.IsInRoleAsync(user, Roles.Admin)) && await IsLastActiveAdminAsync(user))
         {
@@ -166,7 +166,7 @@ public sealed class UsersController(
     [HttpPost("{id:guid}/password")]
     public async Task<IActionResult> ResetPassword(Guid id, CancellationToken ct)
     {
-        var user = await FindAsync(id);
+        var user = await FindAsync(id, ct);
         if (user is null) return NotFound();
         var password = NewPassword();
         var token = await users.GeneratePasswordResetTokenAsync(user);
@@ -186,7 +186,7 @@ public sealed class UsersController(
     [HttpPost("{id:guid}/two-factor")]
     public async Task<IActionResult> ResetTwoFactor(Guid id, CancellationToken ct)
     {
-        var user = await FindAsync(id);
+        var user = await FindAsync(id, ct);
         if (user is null) return NotFound();
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
@@ -201,11 +201,11 @@ public sealed class UsersController(
     private static bool IsConflict(IdentityResult result) =>
         !result.Succeeded && result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure));
 
-    private async Task<IActionResult> ConflictAsync(Guid id, UserForm form)
+    private async Task<IActionResult> ConflictAsync(Guid id, UserForm form, CancellationToken ct)
     {
         ModelState.AddModelError("", l["Users_Conflict", form.UserName]);
         Response.StatusCode = StatusCodes.Status409Conflict;
-        return View("/Features/Admin/UserEdit.cshtml", await PageAsync(id, form));
+        return View("/Features/Admin/UserEdit.cshtml", await PageAsync(id, form, ct));
     }
 
     /// <summary>Whether <paramref name="user"/> is the region's only active administrator (who must not lock everyone out).</summary>
@@ -216,22 +216,22 @@ public sealed class UsersController(
         return !admins.Any(a => a.Id != user.Id && a.IsActive && a.RegionId == user.RegionId);
     }
 
-    private Task<PortalUser?> FindAsync(Guid id) => db.Users.FirstOrDefaultAsync(u => u.Id == id && u.RegionId == me.RegionId);
+    private Task<PortalUser?> FindAsync(Guid id, CancellationToken ct) => db.Users.FirstOrDefaultAsync(u => u.Id == id && u.RegionId == me.RegionId, ct);
 
-    private async Task CheckOfficeAsync(UserForm form)
+    private async Task CheckOfficeAsync(UserForm form, CancellationToken ct)
     {
-        if (form.OfficeId is { } office && !await db.Offices.AnyAsync(o => o.Id == office && o.RegionId == me.RegionId))
+        if (form.OfficeId is { } office && !await db.Offices.AnyAsync(o => o.Id == office && o.RegionId == me.RegionId, ct))
             ModelState.AddModelError("", l["Users_OfficeRequired"]);
     }
 
-    private async Task<IActionResult> InvalidAsync(Guid? id, UserForm form)
+    private async Task<IActionResult> InvalidAsync(Guid? id, UserForm form, CancellationToken ct)
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("/Features/Admin/UserEdit.cshtml", await PageAsync(id, form));
+        return View("/Features/Admin/UserEdit.cshtml", await PageAsync(id, form, ct));
     }
 
-    private async Task<UserEditPage> PageAsync(Guid? id, UserForm form) =>
-        new(id, form, await db.Offices.AsNoTracking().Where(o => o.RegionId == me.RegionId).OrderBy(o => o.Code).ToListAsync());
+    private async Task<UserEditPage> PageAsync(Guid? id, UserForm form, CancellationToken ct) =>
+        new(id, form, await db.Offices.AsNoTracking().Where(o => o.RegionId == me.RegionId).OrderBy(o => o.Code).ToListAsync(ct));
 
 
     private static string Describe(PortalUser u, string role) => $"{u.UserName}; {u.FullName}; {role}; office {u.OfficeId}; active {u.IsActive}";

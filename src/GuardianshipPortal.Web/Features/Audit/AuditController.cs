@@ -60,14 +60,18 @@ public sealed class AuditController(PortalDbContext db, CurrentUser me, AuditLog
         if (from is not null) { reads = reads.Where(a => a.At >= start); changes = changes.Where(e => e.At >= start); }
         if (to is not null) { reads = reads.Where(a => a.At < end); changes = changes.Where(e => e.At < end); }
         var wanted = actionName?.Trim();
-        var readRows = await reads.Where(a => wanted == null || wanted == "" || a.Action == wanted)
-            .OrderByDescending(a => a.At).Take(Limit + 1)
+        if (!string.IsNullOrEmpty(wanted))
+        {
+            // The filter is part of both queries, so that an older action is found behind any number of newer other ones.
+            reads = reads.Where(a => a.Action == wanted);
+            changes = WorkflowAction(wanted) is { } step ? changes.Where(e => e.Action == step) : changes.Where(e => false);
+        }
+        var readRows = await reads.OrderByDescending(a => a.At).Take(Limit + 1)
             .Select(a => new { a.At, a.UserId, a.Action, a.CaseId, a.Detail }).ToListAsync(ct);
         // Reads are worded by their audit action, changes by their workflow action and the steps they moved between.
         var changeRows = (await changes.OrderByDescending(e => e.At).Take(Limit + 1)
             .Select(e => new { e.At, e.UserId, e.Action, CaseId = (Guid?)e.CaseId, e.FromStep, e.ToStep, e.Comment })
             .ToListAsync(ct))
-            .Where(e => string.IsNullOrEmpty(wanted) || e.Action.ToString() == wanted)
             .Select(e => new
             {
                 e.At, e.UserId, Action = e.Action.ToString(), e.CaseId,
@@ -95,6 +99,10 @@ public sealed class AuditController(PortalDbContext db, CurrentUser me, AuditLog
         }
         return View(new AuditPage(user, @case, actionName, from, to, rows, merged.Count > Limit));
     }
+
+    /// <summary>The workflow action of that name (not a number: the filter takes the names the page shows).</summary>
+    private static Domain.Workflow.CaseAction? WorkflowAction(string name) =>
+        Enum.TryParse<Domain.Workflow.CaseAction>(name, out var action) && action.ToString() == name ? action : null;
 
     /// <summary>An action in the user's language: an audited read or change of settings, or a step of the workflow.</summary>
     private string ActionLabel(string action) =>

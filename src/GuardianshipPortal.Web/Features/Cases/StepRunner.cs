@@ -54,13 +54,27 @@ public sealed record StepResult(StepStatus Status, Guid CaseId, string Number, S
 /// </summary>
 public sealed class StepRunner(PortalDbContext db, CaseTransitions transitions, CasePages pages, CurrentUser me, TimeProvider clock, ILogger<StepRunner> logger)
 {
+    public Task<StepResult> RunAsync(
+        Guid id, StepForm form, CaseAction action, bool formValid, Func<StepContext, Task> work, CancellationToken ct) =>
+        RunAsync(id, form, _ => action, formValid, work, ct);
+
+    /// <summary>
+    /// Runs a change that is a workflow action only in some states of the case (revoking a document moves the case only
+    /// when it is the result waiting at issue): <paramref name="actionOf"/> chooses the action on the case as loaded. With
+    /// none, the office and the version are checked as for any action, and no step or history event is recorded.
+    /// </summary>
     public async Task<StepResult> RunAsync(
-        Guid id, StepForm form, CaseAction action, bool formValid, Func<StepContext, Task> work, CancellationToken ct)
+        Guid id, StepForm form, Func<Case, CaseAction?> actionOf, bool formValid, Func<StepContext, Task> work, CancellationToken ct)
     {
         var @case = await pages.LoadAsync(id, tracking: true, ct);
         if (@case is null) return new(StepStatus.NotFound, id, "", form, []);
         var actor = me.Actor;
-        switch (CaseTransitions.Check(@case, action, actor, form.Version))
+        var action = actionOf(@case);
+        var refusal = action is { } a ? CaseTransitions.Check(@case, a, actor, form.Version)
+            : actor.OfficeId != @case.OfficeId ? TransitionRefusal.NotFound
+            : form.Version != @case.Version ? TransitionRefusal.Stale
+            : TransitionRefusal.None;
+        switch (refusal)
         {
             case TransitionRefusal.NotFound:
                 return new(await me.CanViewCaseOfAsync(@case.OfficeId) ? StepStatus.Forbidden : StepStatus.NotFound, id, @case.Number, form, []);
@@ -82,7 +96,7 @@ public sealed class StepRunner(PortalDbContext db, CaseTransitions transitions, 
             return new(StepStatus.Invalid, id, @case.Number, form, context.Problems);
         }
 
-        await transitions.ApplyAsync(@case, @case.Office!, action, actor, context.Comment, ct);
+        if (action is { } taken) await transitions.ApplyAsync(@case, @case.Office!, taken, actor, context.Comment, ct);
         db.Entry(@case).Property(c => c.Version).OriginalValue = form.Version;
         try
         {

@@ -13,25 +13,25 @@ namespace GuardianshipPortal.Web.Features.Documents;
 public sealed class DocumentIssuer(PortalDbContext db, IDocumentRenderer renderer, DocumentComposer composer, PublicAddress publicAddress) : IResultDocuments
 {
     /// <summary>The current template of a kind in a language (the highest version).</summary>
-    public Task<DocumentTemplate> TemplateAsync(DocumentKind kind, string language) =>
+    public Task<DocumentTemplate> TemplateAsync(DocumentKind kind, string language, CancellationToken ct) =>
         db.DocumentTemplates.AsNoTracking().Where(t => t.Kind == kind && t.Language == language)
-            .OrderByDescending(t => t.Version).FirstAsync();
+            .OrderByDescending(t => t.Version).FirstAsync(ct);
 
     public async Task FreezeAsync(Case c, IReadOnlyList<DocumentKind> kinds, DocumentSigner signer, Guid issuedBy, DateTimeOffset now, CancellationToken ct)
     {
-        foreach (var kind in kinds) await IssueAsync(c, kind, signer, issuedBy, now);
+        foreach (var kind in kinds) await IssueAsync(c, kind, signer, issuedBy, now, ct);
     }
 
-    public async Task<IssuedDocument> IssueAsync(Case c, DocumentKind kind, DocumentSigner signer, Guid issuedBy, DateTimeOffset now)
+    public async Task<IssuedDocument> IssueAsync(Case c, DocumentKind kind, DocumentSigner signer, Guid issuedBy, DateTimeOffset now, CancellationToken ct)
     {
-        var template = await TemplateAsync(kind, c.Language);
-        var specialist = await SpecialistNameAsync(c);
+        var template = await TemplateAsync(kind, c.Language, ct);
+        var specialist = await SpecialistNameAsync(c, ct);
         var code = VerificationCodes.New();
         var url = $"{publicAddress.BaseUrl}/verify/{code}";
         var caption = Domain.Language.Pick(c.Language, "Құжаттың түпнұсқалығын тексеру коды:", "Код проверки подлинности документа:");
         // A result the applicant takes home leads to the survey of quality and accessibility (seed 003 appendix 4).
         var receiptCode = kind is DocumentKind.Receipt or DocumentKind.HousingInspectionAct ? null
-            : await Status.ReceiptLookup.ReceiptCodeAsync(db, c.Id, default);
+            : await Status.ReceiptLookup.ReceiptCodeAsync(db, c.Id, ct);
         var survey = receiptCode is null ? null : Status.ReceiptLookup.Link($"{publicAddress.BaseUrl}/survey", c.Number, receiptCode);
         var surveyCaption = Domain.Language.Pick(c.Language, "Қызмет сапасын бағалаңыз:", "Оцените качество услуги:");
         var pdf = renderer.Render(composer.Compose(c, template, signer, specialist, now, new Verification(code, url, caption, survey, surveyCaption), draft: false));
@@ -48,13 +48,13 @@ public sealed class DocumentIssuer(PortalDbContext db, IDocumentRenderer rendere
     }
 
     /// <summary>A preview marked as a draft; nothing is stored and it carries no verification code.</summary>
-    public async Task<byte[]> PreviewAsync(Case c, DocumentKind kind, DocumentSigner signer, DateTimeOffset now)
+    public async Task<byte[]> PreviewAsync(Case c, DocumentKind kind, DocumentSigner signer, DateTimeOffset now, CancellationToken ct)
     {
-        var template = await TemplateAsync(kind, c.Language);
-        return renderer.Render(composer.Compose(c, template, signer, await SpecialistNameAsync(c), now, verification: null, draft: true));
+        var template = await TemplateAsync(kind, c.Language, ct);
+        return renderer.Render(composer.Compose(c, template, signer, await SpecialistNameAsync(c, ct), now, verification: null, draft: true));
     }
 
-    private async Task<string> SpecialistNameAsync(Case c) => c.Resolution?.SpecialistId is { } id
-        ? await db.Users.Where(u => u.Id == id).Select(u => u.FullName).FirstOrDefaultAsync() ?? ""
+    private async Task<string> SpecialistNameAsync(Case c, CancellationToken ct) => c.Resolution?.SpecialistId is { } id
+        ? await db.Users.Where(u => u.Id == id).Select(u => u.FullName).FirstOrDefaultAsync(ct) ?? ""
         : "";
 }

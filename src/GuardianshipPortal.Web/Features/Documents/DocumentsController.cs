@@ -17,7 +17,7 @@ namespace GuardianshipPortal.Web.Features.Documents;
 
 public sealed record VerifyPage(string? Code, IssuedDocument? Document, Office? Office, bool Searched);
 
-public sealed class RevokeForm
+public sealed class RevokeForm : StepForm
 {
     [WritesTo(typeof(IssuedDocument), nameof(IssuedDocument.RevocationReason), "Documents_RevokeReason")]
     public string Reason { get; set; } = "";
@@ -26,7 +26,7 @@ public sealed class RevokeForm
 /// <summary>Printing, previewing, revoking and publicly verifying documents. Every print and download is audited.</summary>
 public sealed class DocumentsController(
     PortalDbContext db, CasePages pages, DocumentIssuer issuer, CurrentUser me, TimeProvider clock, AuditLog audit, ServiceCatalog services,
-    CaseSteps steps, CaseTransitions transitions, StepResponses responses, IStringLocalizer<SharedResource> l) : Controller
+    CaseSteps steps, StepRunner runner, StepResponses responses) : Controller
 {
     private static readonly string[] PrintingRoles = [Roles.Clerk, Roles.Head, Roles.Specialist, Roles.Supervisor];
 
@@ -48,15 +48,15 @@ public sealed class DocumentsController(
     [HttpGet("/cases/{id:guid}/preview")]
     public async Task<IActionResult> Preview(Guid id, CancellationToken ct)
     {
-        var c = await pages.LoadAsync(id, tracking: false);
+        var c = await pages.LoadAsync(id, tracking: false, ct);
         if (c is null || c.OfficeId != me.OfficeId) return NotFound();
         if (c.Step is not (Step.Drafting or Step.Signing) || c.Draft is null) return Conflict();
         // The head previewing is the one who will sign; for the specialist, the office's head.
         var head = me.IsInRole(Roles.Head)
-            ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == me.Id)
+            ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == me.Id, ct)
             : await db.StaffInRole(c.OfficeId, Roles.Head).AsNoTracking().FirstOrDefaultAsync(ct);
         var signer = new DocumentSigner(head?.FullName ?? "", head?.Position(c.Language) ?? "");
-        var pdf = await issuer.PreviewAsync(c, services[c.Service].ResultDocument(c.Draft.Outcome), signer, clock.GetUtcNow());
+        var pdf = await issuer.PreviewAsync(c, services[c.Service].ResultDocument(c.Draft.Outcome), signer, clock.GetUtcNow(), ct);
         return File(pdf, "application/pdf");
     }
 
@@ -70,37 +70,21 @@ public sealed class DocumentsController(
     {
         var document = await db.IssuedDocuments.FirstOrDefaultAsync(d => d.Id == id, ct);
         if (document is null) return NotFound();
-        var c = await pages.LoadAsync(document.CaseId, tracking: true, ct);
-        if (c is null || c.OfficeId != me.OfficeId) return NotFound();
-        var now = clock.GetUtcNow();
-        if (!ModelState.IsValid)
-        {
-            var errors = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
-            return await responses.PageAsync(this, c.Id, null, StatusCodes.Status400BadRequest, errors, ct);
-        }
-        if (CaseSteps.Revoke(document, form.Reason, me.Actor, now) is { } problem)
-        {
-            var status = problem.Key == "Documents_ReceiptNotRevocable" ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
-            return await responses.PageAsync(this, c.Id, null, status, responses.Words(problem), ct);
-        }
-        audit.Record(AuditAction.RevokeDocument, document.CaseId, document.Id + ": " + document.RevocationReason);
-        var reopened = steps.RevocationReopens(c, document);
-        if (reopened)
-        {
-            CaseSteps.Reopen(c);
-            await transitions.ApplyAsync(c, c.Office!, CaseAction.RevokeResult, me.Actor, document.RevocationReason, ct);
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Flash"] = l["Case_Stale"].Value;
-            return Redirect($"/cases/{document.CaseId}");
-        }
-        TempData["Flash"] = l[reopened ? "Documents_ResultRevokedReopened" : "Documents_Revoked"].Value;
-        return Redirect($"/cases/{document.CaseId}");
+        var reopens = false;
+        var result = await runner.RunAsync(document.CaseId, form,
+            c => (reopens = steps.RevocationReopens(c, document)) ? CaseAction.RevokeResult : null, ModelState.IsValid, step =>
+            {
+                step.Refuse(CaseSteps.Revoke(document, form.Reason, step.Actor, step.Now));
+                if (step.Problems.Count > 0) return Task.CompletedTask;
+                audit.Record(AuditAction.RevokeDocument, document.CaseId, document.Id + ": " + document.RevocationReason);
+                if (reopens) CaseSteps.Reopen(step.Case);
+                step.Comment = document.RevocationReason;
+                return Task.CompletedTask;
+            }, ct);
+        // A receipt is never revoked, whatever is typed: that is not the user's input to correct.
+        if (result.Problems.FirstOrDefault(p => p.Key == "Documents_ReceiptNotRevocable") is { } notRevocable)
+            return await responses.PageAsync(this, result.CaseId, null, StatusCodes.Status403Forbidden, responses.Words(notRevocable), ct);
+        return await responses.RespondAsync(this, result, reopens ? "Documents_ResultRevokedReopened" : "Documents_Revoked", ct);
     }
 
     /// <summary>

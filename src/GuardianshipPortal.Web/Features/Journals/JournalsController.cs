@@ -17,7 +17,7 @@ public sealed record JournalPage(
 /// <summary>The office's registers: on screen with filters and paging, printable as PDF, exportable as XLSX and CSV.</summary>
 [Authorize(Roles = Roles.Clerk + "," + Roles.Head + "," + Roles.Supervisor)]
 public sealed class JournalsController(
-    PortalDbContext db, Journals journals, IDocumentRenderer renderer, CurrentUser me, TimeProvider clock, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
+    PortalDbContext db, Journals journals, IDocumentRenderer renderer, CurrentUser me, TimeProvider clock, AuditLog audit, ServiceCatalog services, IStringLocalizer<SharedResource> l) : Controller
 {
     private const int PageSize = 50;
     private const int MaxDays = 366;
@@ -26,7 +26,7 @@ public sealed class JournalsController(
     public async Task<IActionResult> Show(JournalKind kind, DateOnly? from, DateOnly? to, ServiceCode? service, Guid? office,
         string? format, int page = 1, CancellationToken ct = default)
     {
-        if (!Enum.IsDefined(kind) || service is { } s && !Enum.IsDefined(s)) return NotFound();
+        if (!Enum.IsDefined(kind) || service is { } s && !services.IsDefined(s)) return NotFound();
         var (offices, selected) = await me.ChooseOfficeAsync(office, ct);
         if (selected is null) return NotFound();
 

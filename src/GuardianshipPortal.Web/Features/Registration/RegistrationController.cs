@@ -23,14 +23,14 @@ public sealed class RegistrationController(
     private const string ScanPrefix = "Scan_";
 
     [HttpGet("/cases/new")]
-    public async Task<IActionResult> New(ServiceCode? service, string? upload)
+    public async Task<IActionResult> New(ServiceCode? service, string? upload, CancellationToken ct)
     {
         var chosen = service ?? services.Codes.First();
         if (!services.IsDefined(chosen)) return NotFound();
         var form = new RegistrationForm { Service = chosen, SubmissionId = Guid.NewGuid() };
         if (upload == UploadLimits.TooLarge)
             ModelState.AddModelError("", l["Scan_RequestTooLarge", Scans.MaxBytes / 1024 / 1024, Scans.MaxTotalBytes / 1024 / 1024]);
-        return View(await PageAsync(form));
+        return View(await PageAsync(form, ct));
     }
 
     [HttpPost("/cases/new"), TakesScans]
@@ -47,7 +47,7 @@ public sealed class RegistrationController(
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(await PageAsync(form));
+            return View(await PageAsync(form, ct));
         }
 
         // A clerk always works in an office; an account set up without one may not register anything.
@@ -65,11 +65,11 @@ public sealed class RegistrationController(
         return Redirect($"/cases/{registered.Case.Id}");
     }
 
-    private async Task<RegistrationPage> PageAsync(RegistrationForm form)
+    private async Task<RegistrationPage> PageAsync(RegistrationForm form, CancellationToken ct)
     {
         while (form.Children.Count < RegistrationForm.ChildRows) form.Children.Add(new PersonInput());
         var checklist = await db.DocumentTypes.AsNoTracking()
-            .Where(d => d.Service == form.Service && d.IsActive).OrderBy(d => d.Order).ToListAsync();
+            .Where(d => d.Service == form.Service && d.IsActive).OrderBy(d => d.Order).ToListAsync(ct);
         return new RegistrationPage(form, checklist);
     }
 

@@ -1,24 +1,26 @@
 using GuardianshipPortal.Cases;
+using GuardianshipPortal.Data;
 using GuardianshipPortal.Domain;
 using GuardianshipPortal.Domain.Workflow;
 using GuardianshipPortal.Web.Features.Cases;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace GuardianshipPortal.Web.Features.Signing;
 
 /// <summary>Step 4: the head signs the result, or returns it to the specialist with a comment (any number of rounds).</summary>
 [Authorize(Roles = Roles.Head)]
-public sealed class SigningController(StepRunner runner, StepResponses responses, CaseSteps steps, UserManager<PortalUser> users) : Controller
+public sealed class SigningController(StepRunner runner, StepResponses responses, CaseSteps steps, PortalDbContext db) : Controller
 {
     [HttpPost("/cases/{id:guid}/sign")]
     public async Task<IActionResult> Sign(Guid id, [Bind(Prefix = "Sign")] SignForm form, CancellationToken ct)
     {
         var result = await runner.RunAsync(id, form, CaseAction.Sign, ModelState.IsValid, async step =>
         {
-            var head = await users.FindByIdAsync(step.Actor.UserId.ToString()) ?? throw new InvalidOperationException("The signed-in head is gone.");
-            step.Refuse(await steps.SignAsync(step.Case, head, step.Now, ct));
+            var head = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == step.Actor.UserId, step.Cancellation)
+                ?? throw new InvalidOperationException("The signed-in head is gone.");
+            step.Refuse(await steps.SignAsync(step.Case, head, step.Now, step.Cancellation));
         }, ct);
         return await responses.RespondAsync(this, result, "Signing_Done", ct);
     }

@@ -102,7 +102,9 @@ public sealed class SurveyController(PortalDbContext db, CurrentUser me, TimePro
         }
         catch (DbUpdateException)
         {
-            // Answered a moment ago from another device: the first answer stands.
+            // Answered a moment ago from another device: the first answer stands. Any other failure is not that.
+            db.ChangeTracker.Clear();
+            if (!await db.SurveyAnswers.AnyAsync(a => a.CaseId == c.Id, ct)) throw;
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
         return Page(action, form, l["Survey_Thanks"], false);

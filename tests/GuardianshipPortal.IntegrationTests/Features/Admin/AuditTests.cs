@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using System.Net;
+using GuardianshipPortal.Domain.Cases;
 using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.Domain.Workflow;
 using GuardianshipPortal.IntegrationTests.Infrastructure;
 
 namespace GuardianshipPortal.IntegrationTests.Features.Admin;
@@ -33,11 +35,43 @@ public abstract class AuditTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Contains("Өтінішті қарады", texts);
         Assert.Contains(texts, t => t.StartsWith("Бұрыштама → Нәтиже жобасын дайындау", StringComparison.Ordinal));
         Assert.DoesNotContain(texts, t => t is "ViewCase" or "Resolve" || t.Contains("2 → 3"));
+        await supervisor.SwitchLanguageAsync(page, "ru");
+        var russian = (await supervisor.GetAsync("/audit?case=" + Uri.EscapeDataString(number))).Texts("[data-testid=audit] tbody td").ToList();
+        Assert.Contains("Просмотр заявления", russian);
+        Assert.Contains("Наложена резолюция, назначен исполнитель", russian);
+        Assert.Contains(russian, t => t.StartsWith("Резолюция → Подготовка проекта результата", StringComparison.Ordinal));
+        Assert.DoesNotContain(russian, t => t is "ViewCase" or "Resolve" or "Register" || t.Contains("2 → 3") || t.Contains("Resolution → Drafting"));
         var csv = await supervisor.Http.GetStringAsync("/audit?format=csv&case=" + number, TestContext.Current.CancellationToken);
         Assert.Contains(number, csv);
         Assert.DoesNotContain(";Resolve;", csv);
         var exports = await App.WithDbAsync(db => db.AuditEvents.Where(a => a.Action == "ExportAudit").Select(a => a.Detail).ToListAsync());
         Assert.Contains(exports, d => d.Contains(number));
+    }
+
+    [Fact]
+    public async Task A_workflow_action_is_found_behind_more_than_two_hundred_newer_actions_of_other_kinds()
+    {
+        var registered = await new OfficeDesk(App).RegisterAsync(ServiceCode.GuardianshipCertificate);
+        var number = registered.Text("[data-testid=case-number]");
+        // The clerk's registration, then 250 later changes of another kind on the same case.
+        await App.WithDbAsync(async db =>
+        {
+            var first = await db.CaseEvents.SingleAsync(e => e.CaseId == registered.CaseId && e.Action == CaseAction.Register);
+            db.CaseEvents.AddRange(Enumerable.Range(1, 250).Select(i => new CaseEvent
+            {
+                CaseId = first.CaseId, At = first.At.AddSeconds(i), UserId = first.UserId, UserName = first.UserName, Role = first.Role,
+                OfficeId = first.OfficeId, Action = CaseAction.SaveDraft, FromStep = Step.Drafting, ToStep = Step.Drafting,
+            }));
+            return await db.SaveChangesAsync();
+        });
+        var supervisor = NewClient();
+        await supervisor.SignInAsync("supervisor");
+
+        var page = await supervisor.GetAsync($"/audit?action=Register&case={Uri.EscapeDataString(number)}");
+
+        var row = Assert.Single(page.Document.QuerySelectorAll("[data-testid=audit] tbody tr"));
+        Assert.Equal("Register", row.GetAttribute("data-action"));
+        Assert.Equal(number, row.Children[3].TextContent.Trim());
     }
 
     [Fact]

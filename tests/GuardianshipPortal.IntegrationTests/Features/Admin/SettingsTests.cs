@@ -9,10 +9,10 @@ namespace GuardianshipPortal.IntegrationTests.Features.Admin;
 public abstract class SettingsTests(PortalFixture fixture) : PortalTest(fixture)
 {
     private static readonly TimeZoneInfo Almaty = TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty");
-    private static DateOnly LocalToday => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Almaty).DateTime);
+    private DateOnly LocalToday => App.Today;
     /// <summary>The day a term started now counts from: today, or the next working day after hours (SPEC §8).</summary>
-    private static DateOnly CountingDay(WorkingCalendar calendar) =>
-        new WorkingTime(calendar, OfficeHours.Standard, Almaty).CountingDay(DateTimeOffset.UtcNow);
+    private DateOnly CountingDay(WorkingCalendar calendar) =>
+        new WorkingTime(calendar, OfficeHours.Standard, Almaty).CountingDay(App.Clock.GetUtcNow());
     private static DateOnly Local(DateTimeOffset t) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t, Almaty).DateTime);
 
     private async Task<PortalClient> AdminAsync()

@@ -76,14 +76,14 @@ public sealed class OfficeInTheBrowserTests
             await specialist.ClickAsync($"[data-testid=queue-drafts] tr[data-number='{number}'] a");
             if (service.Definition().NeedsHousingInspection)
             {
-                await specialist.FillAsync("#Inspection_InspectedOn", DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"));
+                await specialist.FillAsync("#Inspection_InspectedOn", _browser.App.Today.AddDays(-1).ToString("yyyy-MM-dd"));
                 await specialist.FillAsync("#Inspection_Findings", "Үш бөлмелі пәтер, жағдайы жақсы.");
                 await specialist.CheckAsync("#Inspection_Satisfactory");
                 await specialist.ClickAsync("[data-testid=inspection-form] button[type=submit]");
                 await specialist.WaitForSelectorAsync("[data-testid=inspection]");
             }
             await specialist.CheckAsync("#Draft_Outcome_Approved");
-            foreach (var (field, value) in OfficeDesk.ApprovedFields(service))
+            foreach (var (field, value) in OfficeDesk.ApprovedFields(service, _browser.App.Today))
                 await specialist.FillAsync("#" + field.Replace('.', '_'), value);
             await specialist.ClickAsync("[data-testid=draft-form] button[value=true]");
             await Assertions.Expect(specialist.Locator("[data-testid=case-step]")).ToHaveTextAsync("Қол қою");

@@ -40,12 +40,12 @@ public abstract class DocumentTests : PortalTest
 
     public static TheoryData<ServiceCode, string, DocumentKind, string[]> Results => new()
     {
-        { ServiceCode.FosterPlacement, "kk", DocumentKind.FosterPlacementContract, ["БАЛАНЫ (БАЛАЛАРДЫ) ПАТРОНАТТЫҚ ТӘРБИЕГЕ БЕРУ ТУРАЛЫ ШАРТ", "Шарттың мерзімі: 01.12.2026 бастап 30.11.2027 дейін.", "Ахметов Нұрсұлтан Ерланұлы", "патронат тәрбиеші"] },
-        { ServiceCode.FosterPlacement, "ru", DocumentKind.FosterPlacementContract, ["ДОГОВОР О ПЕРЕДАЧЕ РЕБЕНКА (ДЕТЕЙ) НА ПАТРОНАТНОЕ ВОСПИТАНИЕ", "Срок действия договора: с 01.12.2026 по 30.11.2027.", "Ахметов Нұрсұлтан Ерланұлы"] },
-        { ServiceCode.AdoptionLumpSum, "kk", DocumentKind.LumpSumDecision, ["БІРЖОЛҒЫ АҚШАЛАЙ ТӨЛЕМ ТАҒАЙЫНДАУ ТУРАЛЫ ШЕШІМ", "75 АЕК × 4 325,00 теңге ({Year} жылғы АЕК) = 324 375,00 теңге (Үш жүз жиырма төрт мың үш жүз жетпіс бес теңге 00 тиын)", "KZ16601A871001234567", "№ 2-1234/2026"] },
+        { ServiceCode.FosterPlacement, "kk", DocumentKind.FosterPlacementContract, ["БАЛАНЫ (БАЛАЛАРДЫ) ПАТРОНАТТЫҚ ТӘРБИЕГЕ БЕРУ ТУРАЛЫ ШАРТ", "Шарттың мерзімі: {From} бастап {PlacementTo} дейін.", "Ахметов Нұрсұлтан Ерланұлы", "патронат тәрбиеші"] },
+        { ServiceCode.FosterPlacement, "ru", DocumentKind.FosterPlacementContract, ["ДОГОВОР О ПЕРЕДАЧЕ РЕБЕНКА (ДЕТЕЙ) НА ПАТРОНАТНОЕ ВОСПИТАНИЕ", "Срок действия договора: с {From} по {PlacementTo}.", "Ахметов Нұрсұлтан Ерланұлы"] },
+        { ServiceCode.AdoptionLumpSum, "kk", DocumentKind.LumpSumDecision, ["БІРЖОЛҒЫ АҚШАЛАЙ ТӨЛЕМ ТАҒАЙЫНДАУ ТУРАЛЫ ШЕШІМ", "75 АЕК × 4 325,00 теңге ({Year} жылғы АЕК) = 324 375,00 теңге (Үш жүз жиырма төрт мың үш жүз жетпіс бес теңге 00 тиын)", "KZ16601A871001234567", "№ {CourtDecisionNumber}"] },
         { ServiceCode.AdoptionLumpSum, "ru", DocumentKind.LumpSumDecision, ["РЕШЕНИЕ О НАЗНАЧЕНИИ ЕДИНОВРЕМЕННОЙ ДЕНЕЖНОЙ ВЫПЛАТЫ", "75 МРП × 4 325,00 тенге (МРП {Year} года) = 324 375,00 тенге (Триста двадцать четыре тысячи триста семьдесят пять тенге 00 тиын)"] },
-        { ServiceCode.FosterMaintenance, "kk", DocumentKind.MaintenanceDecision, ["Бір балаға айына 44 580,00 теңге (Қырық төрт мың бес жүз сексен теңге 00 тиын)", "Төлем кезеңі: 01.12.2026 бастап 31.05.2027 дейін."] },
-        { ServiceCode.FosterMaintenance, "ru", DocumentKind.MaintenanceDecision, ["Сумма на одного ребенка в месяц: 44 580,00 тенге (Сорок четыре тысячи пятьсот восемьдесят тенге 00 тиын)", "Период выплаты: с 01.12.2026 по 31.05.2027."] },
+        { ServiceCode.FosterMaintenance, "kk", DocumentKind.MaintenanceDecision, ["Бір балаға айына 44 580,00 теңге (Қырық төрт мың бес жүз сексен теңге 00 тиын)", "Төлем кезеңі: {From} бастап {MaintenanceTo} дейін."] },
+        { ServiceCode.FosterMaintenance, "ru", DocumentKind.MaintenanceDecision, ["Сумма на одного ребенка в месяц: 44 580,00 тенге (Сорок четыре тысячи пятьсот восемьдесят тенге 00 тиын)", "Период выплаты: с {From} по {MaintenanceTo}."] },
         { ServiceCode.AdopterRegistration, "kk", DocumentKind.AdopterConclusion, ["АСЫРАП АЛУШЫ БОЛУҒА ҮМІТКЕР БОЛА АЛАТЫНДЫҒЫ ТУРАЛЫ ҚОРЫТЫНДЫ", "Негіздеме: Үміткер асырап алушы бола алады.", "комиссияның пікірін (оң: Үміткер талаптарға сай келеді.)"] },
         { ServiceCode.AdopterRegistration, "ru", DocumentKind.AdopterConclusion, ["ЗАКЛЮЧЕНИЕ О ВОЗМОЖНОСТИ БЫТЬ КАНДИДАТОМ В УСЫНОВИТЕЛИ", "может быть кандидатом в усыновители"] },
         { ServiceCode.GuardianshipCertificate, "kk", DocumentKind.GuardianshipCertificate, ["ҚОРҒАНШЫЛЫҚ ЖӘНЕ ҚАМҚОРШЫЛЫҚ ЖӨНІНДЕ АНЫҚТАМА", "20.05.2024 № 145 шешімімен", "Ахметов Нұрсұлтан Ерланұлы"] },
@@ -61,7 +61,11 @@ public abstract class DocumentTests : PortalTest
 
         var (document, text, pages) = await DocumentAsync(id, kind);
 
-        foreach (var phrase in phrases) Assert.Contains(phrase.Replace("{Year}", PortalApp.CurrentYear.ToString()), text);
+        var dates = new OfficeDesk.DraftDates(App.Today);
+        foreach (var phrase in phrases)
+            Assert.Contains(phrase.Replace("{Year}", App.CurrentYear.ToString()).Replace("{From}", $"{dates.PeriodFrom:dd.MM.yyyy}")
+                .Replace("{PlacementTo}", $"{dates.PlacementTo:dd.MM.yyyy}").Replace("{MaintenanceTo}", $"{dates.MaintenanceTo:dd.MM.yyyy}")
+                .Replace("{CourtDecisionNumber}", dates.CourtDecisionNumber), text);
         Assert.Contains("№ " + number, text);
         Assert.Contains("Серікова Айжан Болатқызы", text);
         Assert.Contains("Ерлан Болатұлы Жақсыбеков", text); // the head who signed
@@ -234,7 +238,9 @@ public abstract class DocumentTests : PortalTest
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.Http.GetAsync("/verify/ZZZZ-ZZZZ-ZZZZ/document", TestContext.Current.CancellationToken)).StatusCode);
 
         var head = await new OfficeDesk(App).AsAsync("head");
-        await head.PostAsync($"/documents/{document.Id}/revoke", new Dictionary<string, string> { ["Reason"] = "Шешім нөмірі қате көрсетілген" });
+        var version = await App.WithDbAsync(db => db.Cases.Where(c => c.Id == document.CaseId).Select(c => c.Version).SingleAsync());
+        await head.PostAsync($"/documents/{document.Id}/revoke",
+            new Dictionary<string, string> { ["Version"] = version.ToString(), ["Reason"] = "Шешім нөмірі қате көрсетілген" });
         var revoked = await anonymous.GetAsync($"/verify/{document.VerificationCode}");
         Assert.Equal("Құжат кері қайтарылып алынған және жарамсыз.", revoked.Text("[data-testid=verify-result]"));
         Assert.Null(revoked.Document.QuerySelector("[data-testid=verify-download]"));

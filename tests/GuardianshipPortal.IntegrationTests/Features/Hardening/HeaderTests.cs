@@ -21,7 +21,7 @@ public abstract class HeaderTests(PortalFixture fixture) : PortalTest(fixture)
         var clerk = await office.AsAsync("clerk");
         var receipt = await App.WithDbAsync(db => db.IssuedDocuments.SingleAsync(d => d.CaseId == id && d.Kind == DocumentKind.Receipt));
         var scan = await App.WithDbAsync(db => db.Attachments.FirstAsync(a => a.CaseId == id));
-        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+        var today = App.Today.ToString("yyyy-MM-dd");
         var ct = TestContext.Current.CancellationToken;
 
         var responses = new Dictionary<string, HttpResponseMessage>

@@ -11,7 +11,7 @@ namespace GuardianshipPortal.IntegrationTests.Features.Journals;
 public abstract class JournalTests(PortalFixture fixture) : PortalTest(fixture)
 {
     private static readonly TimeZoneInfo Almaty = TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty");
-    private static string Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Almaty).DateTime).ToString("yyyy-MM-dd");
+    private string Today => App.Today.ToString("yyyy-MM-dd");
 
     private async Task<List<string>> ExpectedNumbersAsync(string officeCode) => await App.WithDbAsync(async db =>
     {

@@ -46,7 +46,7 @@ public abstract class ConcurrencyTests(PortalFixture fixture) : PortalTest(fixtu
         await office.ReturnAsync(id, "Шешім нөмірін тексеріңіз.");      // and returned by the head meanwhile
 
         staleForm.Check("#Draft_Outcome_Approved");
-        var fields = OfficeDesk.ApprovedFields(ServiceCode.GuardianshipCertificate);
+        var fields = OfficeDesk.ApprovedFields(ServiceCode.GuardianshipCertificate, App.Today);
         fields["Draft.GuardianshipDecisionNumber"] = "999";
         var refused = await specialist.SubmitAsync(staleForm, "[data-testid=draft-form]", fields, submitName: "Draft.Submit", submitValue: "true");
 

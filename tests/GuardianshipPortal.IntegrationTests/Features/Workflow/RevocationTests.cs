@@ -17,6 +17,10 @@ public abstract class RevocationTests(PortalFixture fixture) : PortalTest(fixtur
     private Task<IssuedDocument> DocumentAsync(Guid caseId, DocumentKind kind) =>
         App.WithDbAsync(db => db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.CaseId == caseId && d.Kind == kind));
 
+    private Task<int> VersionAsync(Guid caseId) => App.WithDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.Version).SingleAsync());
+
+    private static string RevokeForm(IssuedDocument document) => $"form[action='/documents/{document.Id}/revoke']";
+
     [Fact]
     public async Task A_case_whose_result_was_revoked_is_not_issued_even_with_a_valid_inspection_act()
     {
@@ -41,7 +45,8 @@ public abstract class RevocationTests(PortalFixture fixture) : PortalTest(fixtur
         var result = await DocumentAsync(id, DocumentKind.GuardianshipCertificate);
         var head = await office.AsAsync("head");
 
-        var revoked = await head.PostAsync($"/documents/{result.Id}/revoke", new Dictionary<string, string> { ["Reason"] = "Шешімнің нөмірі қате" }, followRedirects: true);
+        var page = await head.GetAsync($"/cases/{id}");
+        var revoked = await head.SubmitAsync(page, RevokeForm(result), new Dictionary<string, string> { ["Reason"] = "Шешімнің нөмірі қате" });
 
         Assert.Contains("Нәтиже кері қайтарып алынды: өтініш жаңа нәтиже дайындауға қайтарылды.", revoked.Text("body"));
         var c = await App.WithDbAsync(db => db.Cases.Include(x => x.Draft).Include(x => x.Events).SingleAsync(x => x.Id == id));
@@ -70,11 +75,35 @@ public abstract class RevocationTests(PortalFixture fixture) : PortalTest(fixtur
         var receipt = await DocumentAsync(id, DocumentKind.Receipt);
         var head = await office.AsAsync("head");
 
-        var refused = await head.PostAsync($"/documents/{receipt.Id}/revoke", new Dictionary<string, string> { ["Reason"] = "жай" });
+        var refused = await head.PostAsync($"/documents/{receipt.Id}/revoke",
+            new Dictionary<string, string> { ["Version"] = (await VersionAsync(id)).ToString(), ["Reason"] = "жай" });
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
         Assert.Contains("Қолхат кері қайтарып алынбайды", refused.Text("[data-testid=problem]"));
         Assert.Null((await DocumentAsync(id, DocumentKind.Receipt)).RevokedAt);
+    }
+
+    [Fact]
+    public async Task A_revocation_sent_from_a_page_the_case_has_moved_on_from_is_a_conflict_and_changes_nothing()
+    {
+        var (office, id) = await SignedAsync(ServiceCode.GuardianshipCertificate);
+        var result = await DocumentAsync(id, DocumentKind.GuardianshipCertificate);
+        var head = await office.AsAsync("head");
+        var page = await head.GetAsync($"/cases/{id}");
+        // Meanwhile the clerk hands the result over.
+        Assert.Equal(HttpStatusCode.OK, (await office.IssueAsync(id)).Status);
+        var version = await VersionAsync(id);
+
+        var stale = await head.SubmitAsync(page, RevokeForm(result), new Dictionary<string, string> { ["Reason"] = "Шешімнің нөмірі қате" }, followRedirects: false);
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.Status);
+        Assert.StartsWith("Осы уақыт ішінде өтінішті басқа қызметкер өзгертті.", stale.Text("[data-testid=problem]"));
+        Assert.Equal("Шешімнің нөмірі қате", stale.Document.QuerySelector(RevokeForm(result) + " input[name=Reason]")?.GetAttribute("value"));
+        Assert.Null((await DocumentAsync(id, DocumentKind.GuardianshipCertificate)).RevokedAt);
+        var c = await App.WithDbAsync(db => db.Cases.Include(x => x.Events).SingleAsync(x => x.Id == id));
+        Assert.Equal((Step.Closed, version), (c.Step, c.Version));
+        Assert.DoesNotContain(c.Events, e => e.Action == CaseAction.RevokeResult);
+        Assert.False(await App.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.CaseId == id && a.Action == "RevokeDocument")));
     }
 }
 

@@ -72,7 +72,7 @@ public abstract class WorkflowTests(PortalFixture fixture) : PortalTest(fixture)
         var drafted = await office.DraftAsync(id, ServiceCode.AdoptionLumpSum);
 
         var draft = await App.WithDbAsync(db => db.Drafts.SingleAsync(d => d.CaseId == id));
-        var mrp = await App.WithDbAsync(db => db.MrpRates.Where(m => m.Year == PortalApp.CurrentYear).Select(m => m.Amount).SingleAsync());
+        var mrp = await App.WithDbAsync(db => db.MrpRates.Where(m => m.Year == App.CurrentYear).Select(m => m.Amount).SingleAsync());
         Assert.Equal(75, draft.MrpCount);
         Assert.Equal(mrp, draft.MrpValue);
         Assert.Equal(75 * mrp, draft.Amount);
