@@ -18,6 +18,9 @@ public sealed record DocumentSigner(string Name, string Position);
 public interface IResultDocuments
 {
     Task FreezeAsync(Case c, IReadOnlyList<DocumentKind> kinds, DocumentSigner signer, Guid issuedBy, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Renders the documents as they will be issued (number, verification code, QR), without storing them.</summary>
+    Task<IReadOnlyList<SigningPackageDocument>> RenderAsync(Case c, IReadOnlyList<DocumentKind> kinds, DocumentSigner signer, DateTimeOffset now, CancellationToken ct);
 }
 
 public sealed record InspectionData(DateOnly InspectedOn, string Address, string Findings, bool Satisfactory);
@@ -103,6 +106,8 @@ public sealed class CaseSteps(PortalDbContext db, ServiceCatalog services, IResu
     public async Task<StepProblem?> SignAsync(Case c, PortalUser head, DateTimeOffset now, CancellationToken ct)
     {
         if (c.Draft is null || c.Outcome is not { } outcome) return new("Signing_NoDraft");
+        // Results of electronic requests are electronic documents: where the office signs digitally, they must be signed so.
+        if (c.Office is { DigitalSignature: true } && c.Channel != Channel.Office) return new("DigitalSign_Required");
         c.Signature = new Signature
         {
             CaseId = c.Id, SignerId = head.Id, SignerName = head.FullName, SignerPositionKk = head.PositionKk, SignerPositionRu = head.PositionRu, At = now,

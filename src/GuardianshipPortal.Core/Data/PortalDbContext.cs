@@ -42,6 +42,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
     public DbSet<IssuedDocumentContent> IssuedDocumentContents => Set<IssuedDocumentContent>();
+    public DbSet<DocumentSignature> DocumentSignatures => Set<DocumentSignature>();
+    public DbSet<SigningPackage> SigningPackages => Set<SigningPackage>();
     public DbSet<Signatures.TrustItem> TrustItems => Set<Signatures.TrustItem>();
     public DbSet<Messaging.OutboxMessage> OutboxMessages => Set<Messaging.OutboxMessage>();
     public DbSet<Domain.Cases.SurveyAnswer> SurveyAnswers => Set<Domain.Cases.SurveyAnswer>();
@@ -64,13 +66,15 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>Issued documents are immutable: no delete, no edit of their bytes or data; only a revocation may be recorded.</summary>
+    /// <summary>Issued documents and their digital signatures are immutable: no delete, no edit of their bytes or data; only a revocation may be recorded.</summary>
     private void GuardIssuedDocuments()
     {
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.Entity is IssuedDocumentContent && entry.State is EntityState.Modified or EntityState.Deleted)
                 throw new InvalidOperationException("An issued document's bytes never change.");
+            if (entry.Entity is DocumentSignature && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("A document's digital signature never changes.");
             if (entry.Entity is not IssuedDocument) continue;
             if (entry.State == EntityState.Deleted) throw new InvalidOperationException("An issued document is never deleted.");
             if (entry.State == EntityState.Modified &&

@@ -32,6 +32,13 @@ public class Office
     /// <summary>The channels this office tells applicants by (each needs the applicant's consent and contact).</summary>
     public bool NotifyBySms { get; set; } = true;
     public bool NotifyByEmail { get; set; } = true;
+    /// <summary>The office's BIN: a head's certificate of an employee of a legal entity must carry it (OU "BIN…").</summary>
+    public string Bin { get; set; } = "";
+    /// <summary>
+    /// Results are signed with the head's digital signature through NCALayer; the results of electronic requests then must be.
+    /// Off: the head's button records the signature on paper, signed and sealed by hand.
+    /// </summary>
+    public bool DigitalSignature { get; set; }
 
     public string Name(string language) => Language.Pick(language, NameKk, NameRu);
     public string Address(string language) => Language.Pick(language, AddressKk, AddressRu);

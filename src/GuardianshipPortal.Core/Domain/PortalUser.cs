@@ -13,6 +13,8 @@ public class PortalUser : IdentityUser<Guid>
     public Guid? OfficeId { get; set; }
     public Office? Office { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>The person's IIN: a digital signature is accepted only with a certificate of this IIN (SERIALNUMBER "IIN…").</summary>
+    public string Iin { get; set; } = "";
     /// <summary>The password was set by an administrator (a new account, a reset): it must be changed at the next sign-in.</summary>
     public bool MustChangePassword { get; set; }
 

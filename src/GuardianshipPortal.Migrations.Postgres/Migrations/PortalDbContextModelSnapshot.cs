@@ -180,7 +180,8 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
 
                     b.Property<string>("ExtensionComment")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<int>("ExtensionDays")
                         .HasColumnType("integer");
@@ -731,6 +732,70 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.ToTable("SurveyAnswers", (string)null);
                 });
 
+            modelBuilder.Entity("GuardianshipPortal.Domain.Documents.DocumentSignature", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CertificateIssuer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("CertificateSerial")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CertificateSubject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("CertificateValidFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CertificateValidTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Cms")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SignedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SignerBin")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("SignerIin")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("DocumentId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("DocumentSignatures", (string)null);
+                });
+
             modelBuilder.Entity("GuardianshipPortal.Domain.Documents.DocumentTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -861,6 +926,87 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.ToTable("IssuedDocumentContents");
                 });
 
+            modelBuilder.Entity("GuardianshipPortal.Domain.Documents.SigningPackage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CaseVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PreparedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PreparedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("SigningPackages", (string)null);
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Documents.SigningPackageDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("PackageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SubjectInitials")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PackageId");
+
+                    b.ToTable("SigningPackageDocuments", (string)null);
+                });
+
             modelBuilder.Entity("GuardianshipPortal.Domain.Office", b =>
                 {
                     b.Property<Guid>("Id")
@@ -877,6 +1023,11 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("Bin")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<TimeOnly>("ClosesAt")
                         .HasColumnType("time without time zone");
 
@@ -884,6 +1035,9 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("DigitalSignature")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -1025,6 +1179,11 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Iin")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -2009,6 +2168,15 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GuardianshipPortal.Domain.Documents.DocumentSignature", b =>
+                {
+                    b.HasOne("GuardianshipPortal.Domain.Documents.IssuedDocument", null)
+                        .WithOne()
+                        .HasForeignKey("GuardianshipPortal.Domain.Documents.DocumentSignature", "DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GuardianshipPortal.Domain.Documents.IssuedDocument", b =>
                 {
                     b.HasOne("GuardianshipPortal.Domain.Cases.Case", null)
@@ -2024,6 +2192,24 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                         .WithOne("Content")
                         .HasForeignKey("GuardianshipPortal.Domain.Documents.IssuedDocumentContent", "DocumentId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Documents.SigningPackage", b =>
+                {
+                    b.HasOne("GuardianshipPortal.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Documents.SigningPackageDocument", b =>
+                {
+                    b.HasOne("GuardianshipPortal.Domain.Documents.SigningPackage", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2190,6 +2376,11 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
             modelBuilder.Entity("GuardianshipPortal.Domain.Documents.IssuedDocument", b =>
                 {
                     b.Navigation("Content");
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Documents.SigningPackage", b =>
+                {
+                    b.Navigation("Documents");
                 });
 
             modelBuilder.Entity("GuardianshipPortal.Domain.Region", b =>

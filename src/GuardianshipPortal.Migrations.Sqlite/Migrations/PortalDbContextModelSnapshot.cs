@@ -173,6 +173,7 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ExtensionComment")
                         .IsRequired()
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ExtensionDays")
@@ -720,6 +721,70 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.ToTable("SurveyAnswers", (string)null);
                 });
 
+            modelBuilder.Entity("GuardianshipPortal.Domain.Documents.DocumentSignature", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateIssuer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateSerial")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateSubject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CertificateValidFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CertificateValidTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Cms")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SignedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerBin")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerIin")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DocumentId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("DocumentSignatures", (string)null);
+                });
+
             modelBuilder.Entity("GuardianshipPortal.Domain.Documents.DocumentTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -850,6 +915,87 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.ToTable("IssuedDocumentContents");
                 });
 
+            modelBuilder.Entity("GuardianshipPortal.Domain.Documents.SigningPackage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PreparedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PreparedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("SigningPackages", (string)null);
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Documents.SigningPackageDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PackageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectInitials")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PackageId");
+
+                    b.ToTable("SigningPackageDocuments", (string)null);
+                });
+
             modelBuilder.Entity("GuardianshipPortal.Domain.Office", b =>
                 {
                     b.Property<Guid>("Id")
@@ -866,6 +1012,11 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Bin")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<TimeOnly>("ClosesAt")
                         .HasColumnType("TEXT");
 
@@ -873,6 +1024,9 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("DigitalSignature")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
@@ -1013,6 +1167,11 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Iin")
+                        .IsRequired()
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
@@ -1992,6 +2151,15 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GuardianshipPortal.Domain.Documents.DocumentSignature", b =>
+                {
+                    b.HasOne("GuardianshipPortal.Domain.Documents.IssuedDocument", null)
+                        .WithOne()
+                        .HasForeignKey("GuardianshipPortal.Domain.Documents.DocumentSignature", "DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GuardianshipPortal.Domain.Documents.IssuedDocument", b =>
                 {
                     b.HasOne("GuardianshipPortal.Domain.Cases.Case", null)
@@ -2007,6 +2175,24 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                         .WithOne("Content")
                         .HasForeignKey("GuardianshipPortal.Domain.Documents.IssuedDocumentContent", "DocumentId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Documents.SigningPackage", b =>
+                {
+                    b.HasOne("GuardianshipPortal.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Documents.SigningPackageDocument", b =>
+                {
+                    b.HasOne("GuardianshipPortal.Domain.Documents.SigningPackage", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2173,6 +2359,11 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("GuardianshipPortal.Domain.Documents.IssuedDocument", b =>
                 {
                     b.Navigation("Content");
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Documents.SigningPackage", b =>
+                {
+                    b.Navigation("Documents");
                 });
 
             modelBuilder.Entity("GuardianshipPortal.Domain.Region", b =>

@@ -10,9 +10,17 @@ namespace GuardianshipPortal.Web.Infrastructure;
 /// </summary>
 public static class SecurityHeaders
 {
-    public const string Policy =
+    /// <summary>The page may connect to the portal and to the local NCALayer (the head's signing application) only.</summary>
+    public static string PolicyFor(string ncaLayerUrl) =>
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        $"connect-src 'self' {ncaLayerUrl}; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>Where NCALayer listens on the head's computer (configurable: <c>Signing:NcaLayerUrl</c>).</summary>
+    public const string DefaultNcaLayerUrl = "wss://127.0.0.1:13579";
+
+    public static string NcaLayerUrl(IConfiguration configuration) =>
+        Uri.TryCreate(configuration["Signing:NcaLayerUrl"], UriKind.Absolute, out var uri) && uri.Scheme is "wss" or "ws"
+            ? uri.GetLeftPart(UriPartial.Authority) : DefaultNcaLayerUrl;
 
     /// <summary>For a served file: shown, never run, never framed.</summary>
     public const string DownloadPolicy = "sandbox; default-src 'none'; frame-ancestors 'none'";
@@ -36,13 +44,16 @@ public static class SecurityHeaders
         return services;
     }
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var policy = PolicyFor(NcaLayerUrl(app.ApplicationServices.GetRequiredService<IConfiguration>()));
+        return app.Use(async (context, next) =>
     {
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
             var download = headers.ContentDisposition.Count > 0 || context.Response.ContentType?.StartsWith("application/pdf", StringComparison.Ordinal) == true;
-            headers.ContentSecurityPolicy = download ? DownloadPolicy : Policy;
+            headers.ContentSecurityPolicy = download ? DownloadPolicy : policy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
@@ -56,4 +67,5 @@ public static class SecurityHeaders
         });
         await next();
     });
+    }
 }

@@ -27,6 +27,7 @@ public static class WorkflowSetup
         });
         services.AddScoped<Deadlines>();
         services.AddScoped<CaseSteps>();
+        services.AddScoped<DigitalSigning>();
         services.AddScoped<StepResponses>();
         services.AddScoped<Features.Queues>();
         services.AddScoped<CaseTransitions>();

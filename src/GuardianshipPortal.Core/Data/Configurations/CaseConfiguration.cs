@@ -37,6 +37,7 @@ public class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(x => x.ApplicantId);
         b.Property(x => x.Language).HasMaxLength(2);
         b.Property(x => x.Note).HasMaxLength(2000);
+        b.Property(x => x.ExtensionComment).HasMaxLength(Case.ExtensionCommentLength);
         b.Property(x => x.NotifyPhone).HasMaxLength(Contacts.PhoneLength);
         b.Property(x => x.NotifyEmail).HasMaxLength(Contacts.EmailLength);
         b.Property(x => x.Version).IsConcurrencyToken();

@@ -27,6 +27,7 @@ public class OfficeConfiguration : IEntityTypeConfiguration<Office>
         b.Property(x => x.AddressRu).HasMaxLength(500);
         b.Property(x => x.Phone).HasMaxLength(50);
         b.Property(x => x.TimeZoneId).HasMaxLength(64);
+        b.Property(x => x.Bin).HasMaxLength(12);
         b.HasOne(x => x.Region).WithMany(r => r.Offices).HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -38,6 +39,7 @@ public class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
         b.Property(x => x.FullName).HasMaxLength(300);
         b.Property(x => x.PositionKk).HasMaxLength(300);
         b.Property(x => x.PositionRu).HasMaxLength(300);
+        b.Property(x => x.Iin).HasMaxLength(12);
         b.HasOne(x => x.Region).WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Office).WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
     }

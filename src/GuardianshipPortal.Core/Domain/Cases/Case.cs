@@ -72,6 +72,7 @@ public class Case
     public int ExtensionDays { get; set; }
     public ExtensionReason? ExtensionReason { get; set; }
     public string ExtensionComment { get; set; } = "";
+    public const int ExtensionCommentLength = 1000;
     /// <summary>Since when the clock stands still (waiting for the applicant's documents); null while it runs.</summary>
     public DateTimeOffset? SuspendedAt { get; set; }
     /// <summary>Working minutes the case has stood still in all, already added to its deadlines.</summary>

@@ -100,3 +100,10 @@ public readonly record struct Iin
         throw new InvalidOperationException("No valid IIN found.");
     }
 }
+
+/// <summary>A business identification number (БСН/БИН) of a legal entity: 12 digits, the last a check digit computed as an IIN's.</summary>
+public static class Bin
+{
+    public static bool IsValid(string? input) =>
+        input is { Length: 12 } && input.All(char.IsAsciiDigit) && Iin.CheckDigit([.. input[..11].Select(c => c - '0')]) == input[11] - '0';
+}

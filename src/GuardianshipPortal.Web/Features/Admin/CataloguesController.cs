@@ -57,6 +57,9 @@ public sealed class OfficeForm
     public TimeOnly ReceptionTo { get; set; } = new(17, 30);
     public bool NotifyBySms { get; set; }
     public bool NotifyByEmail { get; set; }
+    [WritesTo(typeof(Office), nameof(Office.Bin), "Offices_Bin")]
+    public string Bin { get; set; } = "";
+    public bool DigitalSignature { get; set; }
 
     public OfficeHours Hours => new(OpensAt, ClosesAt, LunchFrom, LunchTo);
 
@@ -65,7 +68,7 @@ public sealed class OfficeForm
         Code = o.Code, NameKk = o.NameKk, NameRu = o.NameRu, AddressKk = o.AddressKk, AddressRu = o.AddressRu,
         Phone = o.Phone, TimeZoneId = o.TimeZoneId, IsActive = o.IsActive, OpensAt = o.OpensAt, ClosesAt = o.ClosesAt,
         LunchFrom = o.LunchFrom, LunchTo = o.LunchTo, ReceptionFrom = o.ReceptionFrom, ReceptionTo = o.ReceptionTo,
-        NotifyBySms = o.NotifyBySms, NotifyByEmail = o.NotifyByEmail,
+        NotifyBySms = o.NotifyBySms, NotifyByEmail = o.NotifyByEmail, Bin = o.Bin, DigitalSignature = o.DigitalSignature,
     };
 
     public void ApplyTo(Office o)
@@ -76,13 +79,14 @@ public sealed class OfficeForm
         (o.OpensAt, o.ClosesAt, o.LunchFrom, o.LunchTo) = (OpensAt, ClosesAt, LunchFrom, LunchTo);
         (o.ReceptionFrom, o.ReceptionTo) = (ReceptionFrom, ReceptionTo);
         (o.NotifyBySms, o.NotifyByEmail) = (NotifyBySms, NotifyByEmail);
+        (o.Bin, o.DigitalSignature) = (Bin.Trim(), DigitalSignature);
     }
 
     /// <summary>What the audit records of an office, before and after a change.</summary>
     public static string Describe(Office o) =>
         $"{o.Code}; {o.NameKk}; {o.NameRu}; {o.AddressKk}; {o.AddressRu}; {o.Phone}; {o.TimeZoneId}; {o.IsActive}; " +
         $"{o.OpensAt:HH:mm}–{o.ClosesAt:HH:mm}, {o.LunchFrom:HH:mm}–{o.LunchTo:HH:mm}, {o.ReceptionFrom:HH:mm}–{o.ReceptionTo:HH:mm}; " +
-        $"notify: {(o.NotifyBySms ? "sms " : "")}{(o.NotifyByEmail ? "email" : "")}";
+        $"notify: {(o.NotifyBySms ? "sms " : "")}{(o.NotifyByEmail ? "email" : "")}; BIN {o.Bin}; digital signature {o.DigitalSignature}";
 }
 
 public sealed class OfficeFormValidator : AbstractValidator<OfficeForm>
@@ -94,6 +98,8 @@ public sealed class OfficeFormValidator : AbstractValidator<OfficeForm>
         RuleFor(x => x.NameRu).NotEmpty().WithMessage(_ => l["Validation_Required", l["Offices_NameRu"]]).MaximumLength(300);
         RuleFor(x => x.TimeZoneId).Must(z => TimeZoneInfo.TryFindSystemTimeZoneById(z, out _)).WithMessage(_ => l["Offices_TimeZone"]);
         RuleFor(x => x.Hours).Must(h => h.IsValid).WithMessage(_ => l["Offices_HoursInvalid"]);
+        RuleFor(x => x.Bin).Must(b => string.IsNullOrWhiteSpace(b) || Domain.Persons.Bin.IsValid(b.Trim())).WithMessage(_ => l["Offices_BinInvalid"]);
+        RuleFor(x => x.Bin).Must(b => !string.IsNullOrWhiteSpace(b)).When(x => x.DigitalSignature).WithMessage(_ => l["Offices_BinRequired"]);
         RuleFor(x => x).Must(f => f.ReceptionFrom >= f.OpensAt && f.ReceptionFrom < f.ReceptionTo && f.ReceptionTo <= f.ClosesAt)
             .WithName("ReceptionFrom").WithMessage(_ => l["Offices_ReceptionInvalid"]);
     }

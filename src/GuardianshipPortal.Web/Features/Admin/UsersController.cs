@@ -22,6 +22,9 @@ public sealed class UserForm
     public string PositionKk { get; set; } = "";
     [WritesTo(typeof(PortalUser), nameof(PortalUser.PositionRu), "Users_PositionRu")]
     public string PositionRu { get; set; } = "";
+    /// <summary>The person's IIN: the head's digital signature is accepted only with a certificate of it.</summary>
+    [WritesTo(typeof(PortalUser), nameof(PortalUser.Iin), "Users_Iin")]
+    public string Iin { get; set; } = "";
     public string Role { get; set; } = "";
     public Guid? OfficeId { get; set; }
 }
@@ -33,6 +36,8 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
         RuleFor(x => x.UserName).NotEmpty().WithMessage(_ => l["Validation_Required", l["Login_UserName"]])
             .Matches("^[a-zA-Z0-9._-]{3,50}$").WithMessage(_ => l["Users_UserNameFormat"]);
         RuleFor(x => x.FullName).NotEmpty().WithMessage(_ => l["Validation_Required", l["Person_FullName"]]).MaximumLength(300);
+        RuleFor(x => x.Iin).Must(i => string.IsNullOrWhiteSpace(i) || Domain.Persons.Iin.IsValid(i.Trim()))
+            .WithMessage(x => Domain.Persons.Iin.TryParse(x.Iin.Trim(), out _, out var error) ? "" : l["Iin_" + error]);
         RuleFor(x => x.Role).Must(r => Roles.All.Contains(r)).WithMessage(_ => l["Validation_Required", l["Users_Role"]]);
         RuleFor(x => x.OfficeId).NotNull().When(x => Roles.All.Contains(x.Role) && Roles.IsOfficeBound(x.Role))
             .WithMessage(_ => l["Users_OfficeRequired"]);
@@ -71,7 +76,7 @@ public sealed class UsersController(
         var password = NewPassword();
         var user = new PortalUser
         {
-            UserName = form.UserName.Trim(), FullName = form.FullName.Trim(), PositionKk = form.PositionKk.Trim(), PositionRu = form.PositionRu.Trim(),
+            UserName = form.UserName.Trim(), FullName = form.FullName.Trim(), PositionKk = form.PositionKk.Trim(), PositionRu = form.PositionRu.Trim(), Iin = form.Iin.Trim(),
             RegionId = me.RegionId!.Value, OfficeId = Roles.IsOfficeBound(form.Role) ? form.OfficeId : null,
             MustChangePassword = true, // the temporary password is the administrator's: the user chooses their own at once
         };
@@ -94,7 +99,7 @@ public sealed class UsersController(
         var user = await FindAsync(id, ct);
         if (user is null) return NotFound();
         var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "";
-        var form = new UserForm { UserName = user.UserName ?? "", FullName = user.FullName, PositionKk = user.PositionKk, PositionRu = user.PositionRu, Role = role, OfficeId = user.OfficeId };
+        var form = new UserForm { UserName = user.UserName ?? "", FullName = user.FullName, PositionKk = user.PositionKk, PositionRu = user.PositionRu, Iin = user.Iin, Role = role, OfficeId = user.OfficeId };
         return View("/Features/Admin/UserEdit.cshtml", await PageAsync(id, form, ct));
     }
 
@@ -116,6 +121,7 @@ public sealed class UsersController(
         user.FullName = form.FullName.Trim();
         user.PositionKk = form.PositionKk.Trim();
         user.PositionRu = form.PositionRu.Trim();
+        user.Iin = form.Iin.Trim();
         user.OfficeId = Roles.IsOfficeBound(form.Role) ? form.OfficeId : null;
         var result = await users.UpdateAsync(user);
         if (IsConflict(result)) return await ConflictAsync(id, form, ct);
@@ -234,7 +240,8 @@ public sealed class UsersController(
         new(id, form, await db.Offices.AsNoTracking().Where(o => o.RegionId == me.RegionId).OrderBy(o => o.Code).ToListAsync(ct));
 
 
-    private static string Describe(PortalUser u, string role) => $"{u.UserName}; {u.FullName}; {role}; office {u.OfficeId}; active {u.IsActive}";
+    private static string Describe(PortalUser u, string role) =>
+        $"{u.UserName}; {u.FullName}; {role}; office {u.OfficeId}; active {u.IsActive}; IIN {(u.Iin.Length == 12 ? "********" + u.Iin[8..] : "none")}";
 
     /// <summary>A temporary password that meets the policy: shown once to the admin, to be changed by the user.</summary>
     private static string NewPassword()

@@ -24,6 +24,29 @@ public sealed class DocumentIssuer(PortalDbContext db, IDocumentRenderer rendere
 
     public async Task<IssuedDocument> IssueAsync(Case c, DocumentKind kind, DocumentSigner signer, Guid issuedBy, DateTimeOffset now, CancellationToken ct)
     {
+        var document = await BuildAsync(c, kind, signer, issuedBy, now, ct);
+        db.IssuedDocuments.Add(document);
+        return document;
+    }
+
+    public async Task<IReadOnlyList<SigningPackageDocument>> RenderAsync(Case c, IReadOnlyList<DocumentKind> kinds, DocumentSigner signer, DateTimeOffset now, CancellationToken ct)
+    {
+        var rendered = new List<SigningPackageDocument>();
+        foreach (var kind in kinds)
+        {
+            var d = await BuildAsync(c, kind, signer, Guid.Empty, now, ct);
+            rendered.Add(new SigningPackageDocument
+            {
+                Id = d.Id, Kind = d.Kind, Language = d.Language, TemplateVersion = d.TemplateVersion, Number = d.Number, SignerName = d.SignerName,
+                VerificationCode = d.VerificationCode, SubjectInitials = d.SubjectInitials, Sha256 = d.Sha256, Pdf = d.Content!.Pdf,
+            });
+        }
+        return rendered;
+    }
+
+    /// <summary>A document as issued now (number, verification code, QR codes), not yet stored.</summary>
+    private async Task<IssuedDocument> BuildAsync(Case c, DocumentKind kind, DocumentSigner signer, Guid issuedBy, DateTimeOffset now, CancellationToken ct)
+    {
         var template = await TemplateAsync(kind, c.Language, ct);
         var specialist = await SpecialistNameAsync(c, ct);
         var code = VerificationCodes.New();
@@ -43,7 +66,6 @@ public sealed class DocumentIssuer(PortalDbContext db, IDocumentRenderer rendere
             SubjectInitials = c.Applicant!.Initials,
         };
         document.Content = new IssuedDocumentContent { DocumentId = document.Id, Pdf = pdf };
-        db.IssuedDocuments.Add(document);
         return document;
     }
 

@@ -15,7 +15,10 @@ using Microsoft.Extensions.Localization;
 
 namespace GuardianshipPortal.Web.Features.Documents;
 
-public sealed record VerifyPage(string? Code, IssuedDocument? Document, Office? Office, bool Searched);
+/// <param name="Signature">The head's digital signature of the document, if it has one.</param>
+/// <param name="SignatureStands">The signature checked again now: over these bytes, by a certificate valid when it signed, trusted and not revoked.</param>
+public sealed record VerifyPage(string? Code, IssuedDocument? Document, Office? Office, bool Searched,
+    DocumentSignature? Signature = null, bool SignatureStands = false, DateTimeOffset? CheckedAt = null);
 
 public sealed class RevokeForm : StepForm
 {
@@ -26,7 +29,7 @@ public sealed class RevokeForm : StepForm
 /// <summary>Printing, previewing, revoking and publicly verifying documents. Every print and download is audited.</summary>
 public sealed class DocumentsController(
     PortalDbContext db, CasePages pages, DocumentIssuer issuer, CurrentUser me, TimeProvider clock, AuditLog audit, ServiceCatalog services,
-    CaseSteps steps, StepRunner runner, StepResponses responses) : Controller
+    CaseSteps steps, StepRunner runner, StepResponses responses, GuardianshipPortal.Signatures.ISignatureVerifier verifier) : Controller
 {
     private static readonly string[] PrintingRoles = [Roles.Clerk, Roles.Head, Roles.Specialist, Roles.Supervisor];
 
@@ -119,6 +122,29 @@ public sealed class DocumentsController(
             office = await db.Cases.Where(c => c.Id == document.CaseId).Select(c => c.Office).SingleAsync(ct);
         else
             Response.StatusCode = StatusCodes.Status404NotFound;
-        return View(new VerifyPage(normalized ?? raw, document, office, true));
+        var signature = document is null ? null : await db.DocumentSignatures.AsNoTracking().FirstOrDefaultAsync(x => x.DocumentId == document.Id, ct);
+        if (signature is null) return View(new VerifyPage(normalized ?? raw, document, office, true));
+        var now = clock.GetUtcNow();
+        var pdf = await db.IssuedDocumentContents.AsNoTracking().Where(x => x.DocumentId == document!.Id).Select(x => x.Pdf).SingleAsync(ct);
+        var check = await verifier.VerifyAsync(signature.Cms, pdf, now, ct);
+        return View(new VerifyPage(normalized ?? raw, document, office, true, signature, check.IsValid, now));
+    }
+
+    /// <summary>Public: the document's digital signature (detached CMS) to check it independently beside the PDF.</summary>
+    [AllowAnonymous, EnableRateLimiting(WorkflowSetup.VerifyPolicy)]
+    [HttpGet("/verify/{code}/signature")]
+    public async Task<IActionResult> PublicSignature(string code, CancellationToken ct)
+    {
+        var normalized = VerificationCodes.Normalize(code);
+        var found = normalized is null ? null
+            : await (from d in db.IssuedDocuments.AsNoTracking()
+                     join s in db.DocumentSignatures.AsNoTracking() on d.Id equals s.DocumentId
+                     where d.VerificationCode == normalized
+                     select new { d.Id, d.CaseId, d.Number, d.Kind, d.RevokedAt, s.Cms }).FirstOrDefaultAsync(ct);
+        if (found is null) return NotFound();
+        if (found.RevokedAt is not null) return StatusCode(StatusCodes.Status410Gone);
+        audit.Record(AuditAction.PublicDownload, found.CaseId, found.Id + " signature");
+        await db.SaveChangesAsync(ct);
+        return File(found.Cms, "application/pkcs7-signature", $"{found.Number}-{found.Kind}.pdf.cms");
     }
 }

@@ -1,4 +1,3 @@
-using FluentValidation;
 using GuardianshipPortal.Cases;
 using GuardianshipPortal.Domain;
 using GuardianshipPortal.Domain.Cases;
@@ -7,7 +6,6 @@ using GuardianshipPortal.Web.Features.Cases;
 using GuardianshipPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace GuardianshipPortal.Web.Features.Terms;
 
@@ -23,15 +21,6 @@ public sealed class ExtendForm : StepForm
 /// The case's column for the comment has no limit in the model yet (setting one is a migration): the form holds it to what
 /// the page allows, which also keeps the history's "+N: comment" within its own column.
 /// </summary>
-public sealed class ExtendFormValidator : AbstractValidator<ExtendForm>
-{
-    public const int CommentLength = 1000;
-
-    public ExtendFormValidator(IStringLocalizer<SharedResource> l) =>
-        RuleFor(x => x.Comment).Must(c => c.Trim().Length <= CommentLength)
-            .WithMessage(_ => l["Validation_MaxLength", l["Extension_Comment"], CommentLength]);
-}
-
 public sealed class SuspendForm : StepForm
 {
     [WritesTo(typeof(CaseEvent), nameof(CaseEvent.Comment), "Suspension_Reason")]

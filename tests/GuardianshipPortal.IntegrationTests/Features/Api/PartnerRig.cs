@@ -32,6 +32,28 @@ public sealed class PartnerRig(Func<PortalApp> target) : IDisposable
     /// <summary>Trusts the rig's authority and registers a partner; returns its key.</summary>
     public async Task<string> PartnerAsync(Channel channel, string bin, string callbackUrl, string callbackSecret, params string[] offices)
     {
+        await TrustAsync();
+        var (keyId, secret, key) = PartnerKeys.New();
+        await Target.WithDbAsync(async db =>
+        {
+            var region = await db.Regions.Select(r => r.Id).FirstAsync();
+            var ids = await db.Offices.Where(o => (offices.Length == 0 ? new[] { "KRG-01" } : offices).Contains(o.Code)).Select(o => o.Id).ToListAsync();
+            db.Partners.Add(new Partner
+            {
+                Id = Guid.NewGuid(), RegionId = region, Name = $"{channel} {keyId}", Channel = channel, Bin = bin, KeyId = keyId, KeyHash = PartnerKeys.Hash(secret),
+                CallbackUrl = callbackUrl,
+                ProtectedCallbackSecret = callbackSecret.Length == 0 ? "" : Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Protect(
+                    Target.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>().CreateProtector(Web.Features.Api.PartnerCallbackSender.Purpose), callbackSecret),
+                CreatedAt = DateTimeOffset.UtcNow, Offices = [.. ids.Select(i => new PartnerOffice { OfficeId = i })],
+            });
+            return await db.SaveChangesAsync();
+        });
+        return key;
+    }
+
+    /// <summary>The portal trusts the rig's authority: its root, and its revocation list as it stands now (revoke first, then trust).</summary>
+    public async Task TrustAsync()
+    {
         await Target.WithDbAsync(async db =>
         {
             var sha = Convert.ToHexStringLower(Pki.Root.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256));
@@ -54,22 +76,6 @@ public sealed class PartnerRig(Func<PortalApp> target) : IDisposable
             return await db.SaveChangesAsync();
         });
         DatabaseTrustMaterial.Forget(); // as the administrator's upload does
-        var (keyId, secret, key) = PartnerKeys.New();
-        await Target.WithDbAsync(async db =>
-        {
-            var region = await db.Regions.Select(r => r.Id).FirstAsync();
-            var ids = await db.Offices.Where(o => (offices.Length == 0 ? new[] { "KRG-01" } : offices).Contains(o.Code)).Select(o => o.Id).ToListAsync();
-            db.Partners.Add(new Partner
-            {
-                Id = Guid.NewGuid(), RegionId = region, Name = $"{channel} {keyId}", Channel = channel, Bin = bin, KeyId = keyId, KeyHash = PartnerKeys.Hash(secret),
-                CallbackUrl = callbackUrl,
-                ProtectedCallbackSecret = callbackSecret.Length == 0 ? "" : Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Protect(
-                    Target.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>().CreateProtector(Web.Features.Api.PartnerCallbackSender.Purpose), callbackSecret),
-                CreatedAt = DateTimeOffset.UtcNow, Offices = [.. ids.Select(i => new PartnerOffice { OfficeId = i })],
-            });
-            return await db.SaveChangesAsync();
-        });
-        return key;
     }
 
     /// <summary>A request's content: an applicant, one child, and one scan per checklist item named (the application by default).</summary>

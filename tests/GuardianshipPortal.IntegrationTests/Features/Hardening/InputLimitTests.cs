@@ -38,6 +38,12 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
         "CaseRepresentative.Notary", "CaseRepresentative.PowerOfAttorneyNumber",
         // The reasons a Center's documents went back, by their names in the catalogue (CenterReturnReason).
         "CenterReturn.Reasons",
+        // A head's digital signature: read from the verified certificate and cut to the column.
+        "DocumentSignature.CertificateIssuer", "DocumentSignature.CertificateSerial", "DocumentSignature.CertificateSubject",
+        "DocumentSignature.SignerBin", "DocumentSignature.SignerIin", "DocumentSignature.SignerName",
+        // A package of documents frozen for signature: rendered by the portal.
+        "SigningPackageDocument.Language", "SigningPackageDocument.Number", "SigningPackageDocument.Sha256", "SigningPackageDocument.SignerName",
+        "SigningPackageDocument.SubjectInitials", "SigningPackageDocument.VerificationCode",
         "DocumentTemplate.Language", "DocumentType.Code", "RefusalGround.Code",
         "IssuedDocument.Language", "IssuedDocument.Number", "IssuedDocument.Sha256", "IssuedDocument.SignerName",
         "IssuedDocument.SubjectInitials", "IssuedDocument.VerificationCode",
@@ -63,8 +69,6 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
         ["AuditEvent.Before"] = "the portal writes a setting's value before a change, as long as the text it records (a template's body)",
         ["AuditEvent.After"] = "the portal writes a setting's value after a change, as long as the text it records (a template's body)",
         ["OutboxMessage.Body"] = "the portal composes it from a limited template with the case's data filled in",
-        ["Case.ExtensionComment"] = "no limit in the model yet (setting one is a migration); ExtendFormValidator holds the form to "
-            + $"{Web.Features.Terms.ExtendFormValidator.CommentLength} characters",
         ["PortalUser.ConcurrencyStamp"] = "Identity's own column, written by Identity",
         ["PortalUser.PasswordHash"] = "Identity's own column, written by Identity",
         ["PortalUser.PhoneNumber"] = "Identity's own column, never written (staff have no phone in the portal)",
@@ -89,6 +93,7 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
             + "and refuses control characters with 422 malformed",
         ["IssuedReport.RecipientDocument"] = "the partner API's JSON: PartnerApiController.Issued holds it to IssueRecord.RecipientDocument (200) "
             + "and refuses control characters with 422 malformed",
+        ["SignatureInput.Cms"] = "base64 of a CMS kept as bytes (DocumentSignature.Cms); anything that is not a valid signature of the head is refused whole",
     };
 
     [Fact]
@@ -101,11 +106,11 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
 
         var refused = await head.SubmitAsync(page, "[data-testid=extend-form]", new Dictionary<string, string>
         {
-            ["Extend.Days"] = "2", ["Extend.Comment"] = new string('ұ', Web.Features.Terms.ExtendFormValidator.CommentLength + 1),
+            ["Extend.Days"] = "2", ["Extend.Comment"] = new string('ұ', Domain.Cases.Case.ExtensionCommentLength + 1),
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
-        Assert.Contains(refused.Errors, e => e.EndsWith($"{Web.Features.Terms.ExtendFormValidator.CommentLength} таңбадан аспауы керек.", StringComparison.Ordinal));
+        Assert.Contains(refused.Errors, e => e.EndsWith($"{Domain.Cases.Case.ExtensionCommentLength} таңбадан аспауы керек.", StringComparison.Ordinal));
         var after = await App.WithDbAsync(db => db.Cases.AsNoTracking().SingleAsync(c => c.Id == id));
         Assert.Equal((before.Version, before.DueAt, 0), (after.Version, after.DueAt, after.ExtensionDays));
     }

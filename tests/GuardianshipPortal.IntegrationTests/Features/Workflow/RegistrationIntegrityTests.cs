@@ -91,6 +91,9 @@ public abstract class RegistrationIntegrityTests(PortalFixture fixture) : Portal
     {
         public Task FreezeAsync(Case c, IReadOnlyList<DocumentKind> kinds, DocumentSigner signer, Guid issuedBy, DateTimeOffset now, CancellationToken ct) =>
             throw new IOException("The document store went away.");
+
+        public Task<IReadOnlyList<SigningPackageDocument>> RenderAsync(Case c, IReadOnlyList<DocumentKind> kinds, DocumentSigner signer, DateTimeOffset now, CancellationToken ct) =>
+            throw new IOException("The document store went away.");
     }
 }
 
