@@ -28,6 +28,7 @@ public static class WorkflowSetup
         services.AddScoped<Deadlines>();
         services.AddScoped<CaseSteps>();
         services.AddScoped<DigitalSigning>();
+        services.AddSingleton<NcaLayer>();
         services.AddScoped<StepResponses>();
         services.AddScoped<Features.Queues>();
         services.AddScoped<CaseTransitions>();

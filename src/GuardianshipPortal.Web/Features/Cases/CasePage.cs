@@ -60,15 +60,11 @@ public sealed class CasePageModel
     public IssueForm Issue { get; set; } = new();
     public CenterReturns.CenterReturnForm CenterReturn { get; set; } = new();
 
-    /// <summary>Where the page's script finds NCALayer on the head's computer.</summary>
-    public string NcaLayerUrl { get; init; } = Infrastructure.SecurityHeaders.DefaultNcaLayerUrl;
-
     public string UserName(Guid? id) => id is { } v && UserNames.TryGetValue(v, out var n) ? n : "";
 }
 
 /// <summary>Loads a case and builds its page for the current user.</summary>
-public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider clock, ServiceCatalog services, Deadlines deadlines, Dashboard.RiskForecasts forecasts, CaseSteps steps,
-    IConfiguration configuration)
+public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider clock, ServiceCatalog services, Deadlines deadlines, Dashboard.RiskForecasts forecasts, CaseSteps steps)
 {
     /// <summary>The case with everything the steps work on; tracked when it is about to change.</summary>
     public Task<Case?> LoadAsync(Guid id, bool tracking, CancellationToken ct = default)
@@ -131,7 +127,6 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
             Notifications = await db.OutboxMessages.AsNoTracking().Where(m => m.CaseId == id && m.Event.StartsWith("Applicant"))
                 .OrderBy(m => m.Id).ToListAsync(ct),
             Problem = problem,
-            NcaLayerUrl = Infrastructure.SecurityHeaders.NcaLayerUrl(configuration),
             CanResolve = canResolve,
             CanInspect = canDraft && service.NeedsHousingInspection,
             CanGiveOpinion = Can(CaseAction.RecordCommissionOpinion) && service.NeedsCommission,

@@ -4,6 +4,7 @@ using GuardianshipPortal.Domain.Services;
 using GuardianshipPortal.Domain.Workflow;
 using GuardianshipPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace GuardianshipPortal.Web.Features.Home;
 
@@ -28,7 +29,8 @@ public sealed class HomeController(PortalDbContext db, CurrentUser me, Queues qu
             Roles.Head =>
             [
                 await queueQueries.PageAsync("Queue_ToAssign", "queue-assign", cases.Where(c => c.Step == Step.Resolution), page, ct),
-                await queueQueries.PageAsync("Queue_ToSign", "queue-sign", cases.Where(c => c.Step == Step.Signing), page, ct),
+                await queueQueries.PageAsync("Queue_ToSign", "queue-sign", cases.Where(c => c.Step == Step.Signing), page, ct) is var toSign
+                    && await db.Offices.AnyAsync(o => o.Id == me.OfficeId && o.DigitalSignature, ct) ? toSign with { Selectable = true } : toSign,
                 // The ladder's second rung: a step whose time is up comes to the head.
                 await queueQueries.PageAsync("Queue_Escalated", "queue-escalated", cases.Where(c => c.Step != Step.Closed && c.SuspendedAt == null && c.StepDueAt < now), 1, ct),
             ],

@@ -12,9 +12,10 @@ namespace GuardianshipPortal.Web.Features;
 public sealed record QueueRow(
     Guid Id, string Number, ServiceCode Service, Step Step, DateTimeOffset RegisteredAt, DateTimeOffset? StepDueAt,
     DateTimeOffset DueAt, string Applicant, string? Assignee, Office Office, bool Returned, Urgency Urgency, Escalation Escalation = Escalation.None,
-    Dashboard.CaseRisk? Risk = null, Channel Channel = Channel.Office, string? Partner = null, DateTimeOffset? CenterReturnBy = null);
+    Dashboard.CaseRisk? Risk = null, Channel Channel = Channel.Office, string? Partner = null, DateTimeOffset? CenterReturnBy = null, int Version = 0);
 
-public sealed record Queue(string TitleKey, string TestId, IReadOnlyList<QueueRow> Rows, int Page, int Total, int PageSize = Queues.PageSize)
+/// <param name="Selectable">Rows can be ticked to act on several at once (the head's batch digital signature).</param>
+public sealed record Queue(string TitleKey, string TestId, IReadOnlyList<QueueRow> Rows, int Page, int Total, int PageSize = Queues.PageSize, bool Selectable = false)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
@@ -57,6 +58,7 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock, Guardianship
                 Office = c.Office!,
                 Returned = c.Events.Any(e => e.Action == CaseAction.Return) && c.Step == Step.Drafting,
                 c.Channel,
+                c.Version,
                 Partner = db.ElectronicRequests.Where(r => r.CaseId == c.Id)
                     .Join(db.Partners, r => r.PartnerId, p => p.Id, (r, p) => p.Name).FirstOrDefault(),
             })
@@ -74,7 +76,8 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock, Guardianship
                 // A Center's documents may go back to it for three working days while they wait for the head's resolution.
                 r.Channel == Channel.PublicServiceCenter && r.Step == Step.Resolution
                     ? CenterReturn.Deadline(r.RegisteredAt, r.Office.WorkingTime(calendar)) is var by && by >= now ? by : null
-                    : null))
+                    : null,
+                r.Version))
             .ToList();
     }
 }

@@ -100,7 +100,7 @@ public sealed class DigitalSigningController(
         }, ct);
         return result.Status switch
         {
-            StepStatus.Done => Done(result),
+            StepStatus.Done => Done(result, await NextToSignAsync(id, ct)),
             StepStatus.NotFound => Answer(StatusCodes.Status404NotFound, l["DigitalSign_NotFound"]),
             StepStatus.Forbidden => Answer(StatusCodes.Status403Forbidden, l["AccessDenied_Title"]),
             StepStatus.Conflict => Answer(StatusCodes.Status409Conflict, responses.Words(result.Conflict!)),
@@ -108,11 +108,16 @@ public sealed class DigitalSigningController(
         };
     }
 
-    private JsonResult Done(StepResult result)
+    private JsonResult Done(StepResult result, Guid? next)
     {
         TempData["Flash"] = l["DigitalSign_Done", result.Number].Value;
-        return Json(new { ok = true, number = result.Number, redirect = $"/cases/{result.CaseId}" });
+        return Json(new { ok = true, number = result.Number, redirect = $"/cases/{result.CaseId}", next = next is { } n ? $"/cases/{n}" : null });
     }
+
+    /// <summary>The case the head would sign next: the first of the office's "to sign" queue (earliest step deadline first).</summary>
+    private Task<Guid?> NextToSignAsync(Guid signed, CancellationToken ct) =>
+        db.Cases.Where(c => c.OfficeId == me.OfficeId && c.Step == Step.Signing && c.Id != signed)
+            .OrderBy(c => c.StepDueAt == null).ThenBy(c => c.StepDueAt).ThenBy(c => c.DueAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
 
     private JsonResult Answer(int status, params string[] messages)
     {

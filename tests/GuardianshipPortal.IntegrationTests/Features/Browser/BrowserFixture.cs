@@ -49,9 +49,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A browser session of its own, signed in as <paramref name="user"/>.</summary>
-    public async Task<IPage> SignInAsync(string user)
+    /// <param name="baseUrl">Another portal than the shared one (a test's own, with settings of its own).</param>
+    public async Task<IPage> SignInAsync(string user, string? baseUrl = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "kk-KZ" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl ?? BaseUrl, Locale = "kk-KZ" });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
         await page.GotoAsync("/account/login");
