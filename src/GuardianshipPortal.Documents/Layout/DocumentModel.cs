@@ -49,4 +49,7 @@ public sealed record DocumentModel
 public interface IDocumentRenderer
 {
     byte[] Render(DocumentModel model);
+
+    /// <summary>The pages of <paramref name="first"/> followed by those of <paramref name="then"/>, as one PDF.</summary>
+    byte[] Concatenate(byte[] first, byte[] then);
 }

@@ -56,6 +56,19 @@ public sealed class PdfRenderer : IDocumentRenderer
         }
     }
 
+    public byte[] Concatenate(byte[] first, byte[] then)
+    {
+        using var result = new PdfSharp.Pdf.PdfDocument();
+        foreach (var bytes in new[] { first, then })
+        {
+            using var source = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(bytes), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+            foreach (var page in source.Pages) result.AddPage(page);
+        }
+        using var output = new MemoryStream();
+        result.Save(output, false);
+        return output.ToArray();
+    }
+
     public byte[] Render(DocumentModel model)
     {
         var layout = new Layouter(model);

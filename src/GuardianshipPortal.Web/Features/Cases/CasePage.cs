@@ -26,6 +26,8 @@ public sealed class CasePageModel
     public required IReadOnlyList<CaseEvent> Events { get; init; }
     public required IReadOnlyList<Attachment> Attachments { get; init; }
     public IReadOnlyList<GuardianshipPortal.Domain.Documents.IssuedDocument> Documents { get; init; } = [];
+    /// <summary>The documents that carry the head's digital signature.</summary>
+    public IReadOnlySet<Guid> DigitallySigned { get; init; } = new HashSet<Guid>();
     public required IReadOnlyDictionary<Guid, string> UserNames { get; init; }
     public IReadOnlyList<SpecialistLoad> Specialists { get; init; } = [];
     public IReadOnlyList<RefusalGround> Grounds { get; init; } = [];
@@ -117,6 +119,7 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
             Attachments = attachments,
             Documents = await db.IssuedDocuments.AsNoTracking().Where(d => d.CaseId == id).OrderBy(d => d.CreatedAt).ThenBy(d => d.Kind).ToListAsync(ct),
             UserNames = names,
+            DigitallySigned = (await db.DocumentSignatures.AsNoTracking().Where(x => x.CaseId == id).Select(x => x.DocumentId).ToListAsync(ct)).ToHashSet(),
             Risk = c.Step == Step.Closed || c.SuspendedAt is not null ? null
                 : (await forecasts.ForAsync([new Dashboard.OpenCase(c.Id, c.OfficeId, c.Service, c.Step, c.AssigneeId, c.StepStartedAt, c.StepDueAt,
                     c.RegisteredAt, c.DueAt)], ct)).GetValueOrDefault(c.Id),

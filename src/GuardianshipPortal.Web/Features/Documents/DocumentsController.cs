@@ -29,9 +29,56 @@ public sealed class RevokeForm : StepForm
 /// <summary>Printing, previewing, revoking and publicly verifying documents. Every print and download is audited.</summary>
 public sealed class DocumentsController(
     PortalDbContext db, CasePages pages, DocumentIssuer issuer, CurrentUser me, TimeProvider clock, AuditLog audit, ServiceCatalog services,
-    CaseSteps steps, StepRunner runner, StepResponses responses, GuardianshipPortal.Signatures.ISignatureVerifier verifier) : Controller
+    CaseSteps steps, StepRunner runner, StepResponses responses, GuardianshipPortal.Signatures.ISignatureVerifier verifier,
+    IStringLocalizerFactory localizers) : Controller
 {
     private static readonly string[] PrintingRoles = [Roles.Clerk, Roles.Head, Roles.Specialist, Roles.Supervisor];
+
+    /// <summary>
+    /// The printed copy of a digitally signed document: its stored pages, then a sheet that says it is signed with a digital
+    /// signature (signer, certificate serial and issuer, validity, signing time, the document's SHA-256) in Kazakh and Russian.
+    /// </summary>
+    [HttpGet("/documents/{id:guid}/signed-copy")]
+    public async Task<IActionResult> SignedCopy(Guid id, [FromServices] GuardianshipPortal.Documents.Layout.IDocumentRenderer renderer,
+        [FromServices] PublicAddress address, CancellationToken ct)
+    {
+        var document = await db.IssuedDocuments.AsNoTracking().Include(d => d.Content).FirstOrDefaultAsync(d => d.Id == id, ct);
+        var signature = document is null ? null : await db.DocumentSignatures.AsNoTracking().FirstOrDefaultAsync(x => x.DocumentId == id, ct);
+        if (document is null || signature is null) return NotFound();
+        var office = await db.Cases.Where(c => c.Id == document.CaseId).Select(c => c.Office!).SingleAsync(ct);
+        if (!PrintingRoles.Any(me.IsInRole) || !await me.CanViewCaseOfAsync(office.Id)) return NotFound();
+        string Both(string kk, string ru) => $"{kk} / {ru}";
+        var kk = Infrastructure.CultureLocalizer.For(localizers, Language.Kazakh);
+        var ru = Infrastructure.CultureLocalizer.For(localizers, Language.Russian);
+        var url = $"{address.BaseUrl}/verify/{document.VerificationCode}";
+        var sheet = renderer.Render(new GuardianshipPortal.Documents.Layout.DocumentModel
+        {
+            HeaderLines = [office.NameKk, office.NameRu], Number = document.Number, Date = Display.Date(signature.SignedAt, office),
+            Title = Both("Электрондық цифрлық қолтаңба туралы мәліметтер", "Сведения об электронной цифровой подписи"),
+            Body =
+            [
+                new GuardianshipPortal.Documents.Layout.Paragraph(Both(
+                    $"«{kk["DocKind_" + document.Kind]}» құжатына электрондық цифрлық қолтаңба қойылған; қағаз көшірмесі түпнұсқа болып табылмайды, түпнұсқасы мен қолтаңбасын төмендегі кодпен тексеруге болады.",
+                    $"Документ «{ru["DocKind_" + document.Kind]}» подписан электронной цифровой подписью; бумажная копия не является подлинником, подлинник и подпись проверяются по коду ниже."),
+                    Size: 10, Indent: false),
+                new GuardianshipPortal.Documents.Layout.Table([Both("Деректер", "Сведения"), Both("Мәні", "Значение")],
+                [
+                    [Both("Қол қойған", "Подписал"), signature.SignerName],
+                    [Both("Сертификаттың сериялық нөмірі", "Серийный номер сертификата"), signature.CertificateSerial],
+                    [Both("Сертификатты берген", "Кем выдан сертификат"), signature.CertificateIssuer],
+                    [Both("Сертификаттың жарамдылығы", "Срок действия сертификата"), $"{Display.Date(signature.CertificateValidFrom, office)} – {Display.Date(signature.CertificateValidTo, office)}"],
+                    [Both("Қол қойылған уақыт", "Время подписания"), Display.DateTime(signature.SignedAt, office)],
+                    [Both("Құжаттың SHA-256", "SHA-256 документа"), document.Sha256],
+                ], [2, 3]),
+            ],
+            Verification = new GuardianshipPortal.Documents.Layout.Verification(document.VerificationCode, url,
+                Both("Тексеру коды:", "Код проверки:")),
+            PageLabel = "{0} / {1}",
+        });
+        audit.Record(AuditAction.PrintDocument, document.CaseId, document.Id + " signed copy");
+        await db.SaveChangesAsync(ct);
+        return File(renderer.Concatenate(document.Content!.Pdf, sheet), "application/pdf", $"{document.Number}-{document.Kind}-signed.pdf");
+    }
 
     /// <summary>The stored bytes of an issued document: reprints are identical to the original.</summary>
     [HttpGet("/documents/{id:guid}")]

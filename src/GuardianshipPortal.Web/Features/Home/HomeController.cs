@@ -19,6 +19,8 @@ public sealed class HomeController(PortalDbContext db, CurrentUser me, Queues qu
         var cases = Queues.Scope(db.Cases, me);
         var now = clock.GetUtcNow();
         var withCommission = services.All.Where(s => s.NeedsCommission).Select(s => s.Code).ToList();
+        // A head whose office signs digitally signs from the queue, many at once.
+        var digital = me.PrimaryRole == Roles.Head && await db.Offices.AnyAsync(o => o.Id == me.OfficeId && o.DigitalSignature, ct);
         IReadOnlyList<Queue> queues = me.PrimaryRole switch
         {
             Roles.Clerk =>
@@ -29,8 +31,8 @@ public sealed class HomeController(PortalDbContext db, CurrentUser me, Queues qu
             Roles.Head =>
             [
                 await queueQueries.PageAsync("Queue_ToAssign", "queue-assign", cases.Where(c => c.Step == Step.Resolution), page, ct),
-                await queueQueries.PageAsync("Queue_ToSign", "queue-sign", cases.Where(c => c.Step == Step.Signing), page, ct) is var toSign
-                    && await db.Offices.AnyAsync(o => o.Id == me.OfficeId && o.DigitalSignature, ct) ? toSign with { Selectable = true } : toSign,
+                await queueQueries.PageAsync("Queue_ToSign", "queue-sign", cases.Where(c => c.Step == Step.Signing), page, ct,
+                    digital ? Queues.SigningPageSize : Queues.PageSize) with { Selectable = digital },
                 // The ladder's second rung: a step whose time is up comes to the head.
                 await queueQueries.PageAsync("Queue_Escalated", "queue-escalated", cases.Where(c => c.Step != Step.Closed && c.SuspendedAt == null && c.StepDueAt < now), 1, ct),
             ],

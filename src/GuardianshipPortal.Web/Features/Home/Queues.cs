@@ -24,6 +24,8 @@ public sealed record Queue(string TitleKey, string TestId, IReadOnlyList<QueueRo
 public sealed class Queues(Deadlines deadlines, TimeProvider clock, GuardianshipPortal.Data.PortalDbContext db, Dashboard.RiskForecasts forecasts)
 {
     public const int PageSize = 20;
+    /// <summary>The head's "to sign" queue where the office signs digitally: fifty results a day signed from one page in one call.</summary>
+    public const int SigningPageSize = 50;
 
     /// <summary>Office staff see their office; the supervisor the whole region; nobody else any case.</summary>
     public static IQueryable<Case> Scope(IQueryable<Case> cases, CurrentUser me)
@@ -33,14 +35,14 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock, Guardianship
         return cases.Where(_ => false);
     }
 
-    public async Task<Queue> PageAsync(string titleKey, string testId, IQueryable<Case> cases, int page, CancellationToken ct)
+    public async Task<Queue> PageAsync(string titleKey, string testId, IQueryable<Case> cases, int page, CancellationToken ct, int pageSize = PageSize)
     {
         page = Math.Max(1, page);
         var total = await cases.CountAsync(ct);
         // Earliest step deadline first: overdue cases come out on top. (SQLite stores times as sortable numbers.)
         var ordered = cases.OrderBy(c => c.StepDueAt == null).ThenBy(c => c.StepDueAt).ThenBy(c => c.DueAt);
-        var rows = await RowsAsync(ordered.Skip((page - 1) * PageSize).Take(PageSize), ct);
-        return new Queue(titleKey, testId, rows, page, total);
+        var rows = await RowsAsync(ordered.Skip((page - 1) * pageSize).Take(pageSize), ct);
+        return new Queue(titleKey, testId, rows, page, total, pageSize);
     }
 
     /// <summary>The rows, each marked overdue or due soon by the one rule, in its office's working time.</summary>

@@ -114,6 +114,17 @@ public abstract class DigitalSigningTests(PortalFixture fixture) : PortalTest(fi
         Assert.Contains("alert-success", verify.Document.QuerySelector("[data-testid=verify-signature]")!.ClassName);
         var cmsFile = await visitor.Http.GetByteArrayAsync($"/verify/{contract.VerificationCode}/signature", TestContext.Current.CancellationToken);
         Assert.Equal(signatures.Single(x => x.DocumentId == contract.Id).Cms, cmsFile);
+
+        // The printed copy says it is digitally signed, by whom and with which certificate, in both languages.
+        var casePage = await head.GetAsync($"/cases/{id}");
+        Assert.Equal(2, casePage.Document.QuerySelectorAll("[data-testid=digitally-signed]").Length);
+        if (PdfText.SkipReason is { } skip) Assert.Skip(skip);
+        var copy = await head.Http.GetByteArrayAsync($"/documents/{contract.Id}/signed-copy", TestContext.Current.CancellationToken);
+        var text = PdfText.Flat(await PdfText.ExtractAsync(copy));
+        Assert.Contains("Сведения об электронной цифровой подписи", text);
+        Assert.Contains("Электрондық цифрлық қолтаңба туралы мәліметтер", text);
+        Assert.Contains(certificate.SerialNumber, text);
+        Assert.Equal(await PdfText.PagesAsync(contract.Content!.Pdf) + 1, await PdfText.PagesAsync(copy));
     }
 
     [Fact]
