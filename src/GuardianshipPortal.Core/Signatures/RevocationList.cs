@@ -50,8 +50,16 @@ public sealed class RevocationList
         }
     }
 
-    /// <summary>Whether <paramref name="issuer"/> signed this list (and is the issuer it names).</summary>
-    public bool IsSignedBy(X509Certificate2 issuer)
+    /// <summary>
+    /// Whether <paramref name="issuer"/> signed this list (and is the issuer it names). Checked once per issuer: a national
+    /// authority's list runs to megabytes, and hashing it again for every signature verified would cost milliseconds each.
+    /// </summary>
+    public bool IsSignedBy(X509Certificate2 issuer) =>
+        _signedBy.GetOrAdd(Convert.ToHexString(issuer.GetCertHash(HashAlgorithmName.SHA256)), _ => CheckSignedBy(issuer));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _signedBy = new();
+
+    private bool CheckSignedBy(X509Certificate2 issuer)
     {
         if (!issuer.SubjectName.RawData.AsSpan().SequenceEqual(Issuer.RawData)) return false;
         var hash = _signatureAlgorithm switch
