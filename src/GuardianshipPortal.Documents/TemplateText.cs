@@ -13,6 +13,6 @@ public static partial class TemplateText
         body.Replace("\r", "").Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
             .Select(chunk => string.Join(' ', chunk.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
 
-    [GeneratedRegex(@"\{([a-z_]+)\}")]
+    [GeneratedRegex(@"\{([a-z_]+(?::[a-z]+)?)\}")]
     private static partial Regex Placeholder();
 }

@@ -16,19 +16,42 @@ namespace GuardianshipPortal.Web.Features.Documents;
 /// </summary>
 public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
 {
+    /// <summary>The dates a template may also write in words: {due_date_words} and, for the case a Kazakh sentence needs, {due_date_words:abl}…</summary>
+    private static readonly string[] DatesInWords = ["date", "registered_at", "due_date", "inspected_on", "period_from", "period_to", "court_date", "decision_date"];
+
+    /// <summary>The suffix naming each case in a placeholder ("abl" → {due_date_words:abl}).</summary>
+    private static readonly IReadOnlyDictionary<string, GuardianshipPortal.Documents.GrammaticalCase> CaseSuffixes = new Dictionary<string, GuardianshipPortal.Documents.GrammaticalCase>
+    {
+        ["gen"] = GuardianshipPortal.Documents.GrammaticalCase.Genitive, ["dat"] = GuardianshipPortal.Documents.GrammaticalCase.Dative,
+        ["acc"] = GuardianshipPortal.Documents.GrammaticalCase.Accusative, ["loc"] = GuardianshipPortal.Documents.GrammaticalCase.Locative,
+        ["abl"] = GuardianshipPortal.Documents.GrammaticalCase.Ablative, ["attr"] = GuardianshipPortal.Documents.GrammaticalCase.LocativeAttributive,
+    };
+
     /// <summary>
     /// Every {placeholder} a template may use: what <see cref="Values"/> fills for a case that has every part (a test ties
     /// the two), and all the template editor accepts.
     /// </summary>
-    public static readonly IReadOnlySet<string> Placeholders = new HashSet<string>
-    {
+    public static readonly IReadOnlySet<string> Placeholders = new HashSet<string>(
+    [
         "office", "office_address", "number", "date", "registered_at", "due_date", "service", "applicant", "applicant_iin",
         "applicant_address", "signer", "signer_position", "children_count", "result_name", "inspected_on", "inspection_address",
         "findings", "inspection_conclusion", "commission_opinion", "period_from", "period_to", "placement_address", "court",
         "court_number", "court_date", "bank", "iban", "mrp_count", "mrp_value", "year", "amount", "amount_words", "monthly_amount",
         "monthly_amount_words", "monthly_total", "decision_number", "decision_date", "decision_issuer", "conclusion",
-        "refusal_text", "specialist",
-    };
+        "refusal_text", "specialist", "registered_time",
+        .. DateWordPlaceholders(DatesInWords),
+    ]);
+
+    private static IEnumerable<string> DateWordPlaceholders(IEnumerable<string> dates) =>
+        dates.SelectMany(d => CaseSuffixes.Keys.Select(k => $"{d}_words:{k}").Prepend($"{d}_words"));
+
+    /// <summary>Adds a date in words in the document's language, in every case (a Russian date reads the same in all).</summary>
+    private static void AddDateWords(Dictionary<string, string> values, string name, DateOnly? date, string language)
+    {
+        if (date is not { } d) return;
+        values[name + "_words"] = GuardianshipPortal.Documents.DateWords.For(language, d);
+        foreach (var (suffix, @case) in CaseSuffixes) values[$"{name}_words:{suffix}"] = GuardianshipPortal.Documents.DateWords.For(language, d, @case);
+    }
 
     public DocumentModel Compose(
         Case c, DocumentTemplate template, DocumentSigner signer, string specialistName, DateTimeOffset date, Verification? verification, bool draft)
@@ -131,6 +154,15 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
             values["refusal_text"] = d.RefusalText;
         }
         values["specialist"] = specialistName;
+        values["registered_time"] = TimeZoneInfo.ConvertTime(c.RegisteredAt, office.Zone()).ToString("HH:mm", CultureInfo.InvariantCulture);
+        AddDateWords(values, "date", office.LocalDate(date), lang);
+        AddDateWords(values, "registered_at", office.LocalDate(c.RegisteredAt), lang);
+        AddDateWords(values, "due_date", office.LocalDate(c.DueAt), lang);
+        AddDateWords(values, "inspected_on", c.HousingInspection?.InspectedOn, lang);
+        AddDateWords(values, "period_from", d?.PeriodFrom, lang);
+        AddDateWords(values, "period_to", d?.PeriodTo, lang);
+        AddDateWords(values, "court_date", d?.CourtDecisionDate, lang);
+        AddDateWords(values, "decision_date", d?.GuardianshipDecisionDate, lang);
         return values;
     }
 

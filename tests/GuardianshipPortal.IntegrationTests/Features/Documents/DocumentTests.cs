@@ -40,9 +40,9 @@ public abstract class DocumentTests : PortalTest
 
     public static TheoryData<ServiceCode, string, DocumentKind, string[]> Results => new()
     {
-        { ServiceCode.FosterPlacement, "kk", DocumentKind.FosterPlacementContract, ["БАЛАНЫ (БАЛАЛАРДЫ) ПАТРОНАТТЫҚ ТӘРБИЕГЕ БЕРУ ТУРАЛЫ ШАРТ", "Шарттың мерзімі: {From} бастап {PlacementTo} дейін.", "Ахметов Нұрсұлтан Ерланұлы", "патронат тәрбиеші"] },
+        { ServiceCode.FosterPlacement, "kk", DocumentKind.FosterPlacementContract, ["БАЛАНЫ (БАЛАЛАРДЫ) ПАТРОНАТТЫҚ ТӘРБИЕЛЕУГЕ БЕРУ ТУРАЛЫ ШАРТ", "Шарттың мерзімі: {From} бастап {PlacementTo} дейін.", "Ахметов Нұрсұлтан Ерланұлы", "патронат тәрбиеші"] },
         { ServiceCode.FosterPlacement, "ru", DocumentKind.FosterPlacementContract, ["ДОГОВОР О ПЕРЕДАЧЕ РЕБЕНКА (ДЕТЕЙ) НА ПАТРОНАТНОЕ ВОСПИТАНИЕ", "Срок действия договора: с {From} по {PlacementTo}.", "Ахметов Нұрсұлтан Ерланұлы"] },
-        { ServiceCode.AdoptionLumpSum, "kk", DocumentKind.LumpSumDecision, ["БІРЖОЛҒЫ АҚШАЛАЙ ТӨЛЕМ ТАҒАЙЫНДАУ ТУРАЛЫ ШЕШІМ", "75 АЕК × 4 325,00 теңге ({Year} жылғы АЕК) = 324 375,00 теңге (Үш жүз жиырма төрт мың үш жүз жетпіс бес теңге 00 тиын)", "KZ16601A871001234567", "№ {CourtDecisionNumber}"] },
+        { ServiceCode.AdoptionLumpSum, "kk", DocumentKind.LumpSumDecision, ["БІРЖОЛҒЫ АҚШАЛАЙ ТӨЛЕМДІ ТАҒАЙЫНДАУ ТУРАЛЫ ШЕШІМ", "75 АЕК × 4 325,00 теңге ({Year} жылғы АЕК) = 324 375,00 теңге (Үш жүз жиырма төрт мың үш жүз жетпіс бес теңге 00 тиын)", "KZ16601A871001234567", "№ {CourtDecisionNumber}"] },
         { ServiceCode.AdoptionLumpSum, "ru", DocumentKind.LumpSumDecision, ["РЕШЕНИЕ О НАЗНАЧЕНИИ ЕДИНОВРЕМЕННОЙ ДЕНЕЖНОЙ ВЫПЛАТЫ", "75 МРП × 4 325,00 тенге (МРП {Year} года) = 324 375,00 тенге (Триста двадцать четыре тысячи триста семьдесят пять тенге 00 тиын)"] },
         { ServiceCode.FosterMaintenance, "kk", DocumentKind.MaintenanceDecision, ["Бір балаға айына 44 580,00 теңге (Қырық төрт мың бес жүз сексен теңге 00 тиын)", "Төлем кезеңі: {From} бастап {MaintenanceTo} дейін."] },
         { ServiceCode.FosterMaintenance, "ru", DocumentKind.MaintenanceDecision, ["Сумма на одного ребенка в месяц: 44 580,00 тенге (Сорок четыре тысячи пятьсот восемьдесят тенге 00 тиын)", "Период выплаты: с {From} по {MaintenanceTo}."] },
@@ -143,6 +143,18 @@ public abstract class DocumentTests : PortalTest
         Assert.Contains("Айгүл Нұрланқызы Серікова", text); // the clerk who accepted them
         Assert.Equal(1, pages);
         Assert.Equal("С. А.", document.SubjectInitials);
+        // The term in words, not an ambiguous "до 27.11.2026"; the time of acceptance.
+        var (due, registered) = await App.WithDbAsync(async db => await db.Cases.Include(c => c.Office).Where(c => c.Id == page.CaseId)
+            .Select(c => new { c.DueAt, c.RegisteredAt, c.Office }).SingleAsync() is var x
+                ? (x.Office!.LocalDate(x.DueAt), TimeZoneInfo.ConvertTime(x.RegisteredAt, x.Office.Zone()).ToString("HH:mm")) : default);
+        Assert.Contains($"будет оказана не позднее {GuardianshipPortal.Documents.DateWords.Russian(due)}", PdfText.Flat(text));
+        Assert.Contains($"в {registered}, регистрационный номер", PdfText.Flat(text));
+
+        var kk = await office.RegisterAsync(ServiceCode.AdoptionLumpSum, language: "kk");
+        var (_, kkText, _) = await DocumentAsync(kk.CaseId, DocumentKind.Receipt);
+        var kkDue = await App.WithDbAsync(async db => await db.Cases.Include(c => c.Office).Where(c => c.Id == kk.CaseId)
+            .Select(c => new { c.DueAt, c.Office }).SingleAsync() is var y ? y.Office!.LocalDate(y.DueAt) : default);
+        Assert.True(PdfText.Flat(kkText).Contains($"{GuardianshipPortal.Documents.DateWords.Kazakh(kkDue, GuardianshipPortal.Documents.GrammaticalCase.Ablative)} кешіктірілмей көрсетіледі"), PdfText.Flat(kkText));
     }
 
     [Fact]
@@ -156,7 +168,7 @@ public abstract class DocumentTests : PortalTest
         Assert.Contains("ТҰРҒЫН ҮЙ-ТҰРМЫСТЫҚ ЖАҒДАЙЛАРЫН ТЕКСЕРУ АКТІСІ", act);
         Assert.Contains("Қорытынды: тұрғын үй-тұрмыстық жағдайлары қанағаттанарлық.", act);
         Assert.Contains("Асель Ержанқызы Төлеуова", act);
-        Assert.Contains($"№ {number} өтінішіңіз қаралды: «Баланы патронаттық тәрбиеге беру туралы шарт» дайын.", notice);
+        Assert.Contains($"№ {number} өтінішіңіз қаралды: «Баланы патронаттық тәрбиелеуге беру туралы шарт» дайын.", notice);
     }
 
     [Fact]
@@ -242,7 +254,7 @@ public abstract class DocumentTests : PortalTest
         await head.PostAsync($"/documents/{document.Id}/revoke",
             new Dictionary<string, string> { ["Version"] = version.ToString(), ["Reason"] = "Шешім нөмірі қате көрсетілген" });
         var revoked = await anonymous.GetAsync($"/verify/{document.VerificationCode}");
-        Assert.Equal("Құжат кері қайтарылып алынған және жарамсыз.", revoked.Text("[data-testid=verify-result]"));
+        Assert.Equal("Құжат кері қайтарып алынған және жарамсыз.", revoked.Text("[data-testid=verify-result]"));
         Assert.Null(revoked.Document.QuerySelector("[data-testid=verify-download]"));
         Assert.Equal(HttpStatusCode.Gone, (await anonymous.Http.GetAsync($"/verify/{document.VerificationCode}/document", TestContext.Current.CancellationToken)).StatusCode);
         var supervisor = NewClient();

@@ -33,7 +33,7 @@ public abstract class RevocationTests(PortalFixture fixture) : PortalTest(fixtur
         var issue = await office.IssueAsync(id);
 
         Assert.Equal(HttpStatusCode.BadRequest, issue.Status);
-        Assert.Contains("Қол қойылған нәтиже құжаты жоқ (немесе кері қайтарылған): беруге болмайды.", issue.Errors);
+        Assert.Contains("Қол қойылған нәтиже құжаты жоқ (немесе кері қайтарып алынған): беруге болмайды.", issue.Errors);
         Assert.Equal(Step.Issue, await App.WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => c.Step).SingleAsync()));
         Assert.False(await App.WithDbAsync(db => db.IssueRecords.AnyAsync(r => r.CaseId == id)));
     }
