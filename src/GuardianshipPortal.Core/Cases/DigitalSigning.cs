@@ -67,7 +67,14 @@ public sealed class DigitalSigning(PortalDbContext db, ServiceCatalog services, 
                 continue;
             }
             var signer = check.Signer!;
-            if (signer.Iin != head.Iin)
+            // The signing time is written by the signer's software: it must fall between the freezing and now, or an expired
+            // certificate could sign by dating its signature back.
+            if (check.SignedAt is { } signedAt && (signedAt < package.PreparedAt - ClockSkew || signedAt > now + ClockSkew))
+            {
+                problems.Add(new("DigitalSign_SigningTime", label));
+                continue;
+            }
+            if (!Domain.Persons.Iin.IsValid(head.Iin) || signer.Iin != head.Iin)
             {
                 problems.Add(new("DigitalSign_NotTheHead", label, signer.FullName));
                 continue;
@@ -96,7 +103,7 @@ public sealed class DigitalSigning(PortalDbContext db, ServiceCatalog services, 
             db.IssuedDocuments.Add(new IssuedDocument
             {
                 Id = d.Id, CaseId = c.Id, Kind = d.Kind, Language = d.Language, TemplateVersion = d.TemplateVersion, Number = d.Number,
-                CreatedAt = package.PreparedAt, CreatedById = head.Id, SignerName = d.SignerName, Sha256 = d.Sha256, Size = d.Pdf.LongLength,
+                CreatedAt = now, CreatedById = head.Id, SignerName = d.SignerName, Sha256 = d.Sha256, Size = d.Pdf.LongLength,
                 VerificationCode = d.VerificationCode, SubjectInitials = d.SubjectInitials,
                 Content = new IssuedDocumentContent { DocumentId = d.Id, Pdf = d.Pdf },
             });
@@ -105,6 +112,9 @@ public sealed class DigitalSigning(PortalDbContext db, ServiceCatalog services, 
         db.SigningPackages.Remove(package);
         return [];
     }
+
+    /// <summary>How far the head's computer clock may be off the portal's.</summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
 }

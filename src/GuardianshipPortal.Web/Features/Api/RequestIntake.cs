@@ -140,7 +140,10 @@ public sealed class RequestIntake(
             if (poa?.Date is not { } poaDate || poaDate > DateOnly.FromDateTime(now.UtcDateTime.AddDays(1))
                 || Text(poa.Number, CaseRepresentative.NumberLength) is not { Length: > 0 } poaNumber || Text(poa.Notary, CaseRepresentative.NotaryLength) is not { Length: > 0 } notary)
                 return (null, false, new IntakeProblem(StatusCodes.Status422UnprocessableEntity, "power_of_attorney", "representative.powerOfAttorney"));
-            representative = new Representation(person!, poaNumber, poaDate, notary);
+            // A representative is someone else: not the applicant, not one of the children.
+            if (person!.Iin == applicant!.Iin || children.Any(ch => ch.Iin == person.Iin))
+                return (null, false, new IntakeProblem(StatusCodes.Status422UnprocessableEntity, "malformed", "representative.iin"));
+            representative = new Representation(person, poaNumber, poaDate, notary);
         }
 
         var supplied = payload.ServiceFields;

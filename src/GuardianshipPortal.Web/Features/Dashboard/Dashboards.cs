@@ -51,7 +51,8 @@ public sealed class Dashboards(PortalDbContext db, Deadlines deadlines, TimeProv
         var urgency = UrgencyRule.At(now, office.WorkingTime(await deadlines.CalendarAsync(ct)));
         var yearStart = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(new DateTime(today.Year, 1, 1), zone), TimeSpan.Zero);
 
-        var cases = await db.Cases.AsNoTracking().Where(c => c.OfficeId == office.Id && (c.Step != Step.Closed || c.ClosedAt >= yearStart))
+        // Documents returned to a Public Service Center were never served: they count neither as open nor as closed.
+        var cases = await db.Cases.AsNoTracking().Where(c => c.OfficeId == office.Id && c.CenterReturn == null && (c.Step != Step.Closed || c.ClosedAt >= yearStart))
             .Select(c => new { c.Id, c.Number, c.Service, c.Step, c.StepDueAt, c.DueAt, c.ClosedAt, c.AssigneeId, Suspended = c.SuspendedAt != null,
                 c.StepStartedAt, c.RegisteredAt }).ToListAsync(ct);
         var open = cases.Where(c => c.Step != Step.Closed).ToList();

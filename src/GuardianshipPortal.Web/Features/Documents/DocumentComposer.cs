@@ -48,9 +48,10 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
     /// <summary>Adds a date in words in the document's language, in every case (a Russian date reads the same in all).</summary>
     private static void AddDateWords(Dictionary<string, string> values, string name, DateOnly? date, string language)
     {
-        if (date is not { } d) return;
-        values[name + "_words"] = GuardianshipPortal.Documents.DateWords.For(language, d);
-        foreach (var (suffix, @case) in CaseSuffixes) values[$"{name}_words:{suffix}"] = GuardianshipPortal.Documents.DateWords.For(language, d, @case);
+        // A date the case does not have yet is empty, as its plain placeholder is.
+        values[name + "_words"] = date is { } d ? GuardianshipPortal.Documents.DateWords.For(language, d) : "";
+        foreach (var (suffix, @case) in CaseSuffixes)
+            values[$"{name}_words:{suffix}"] = date is { } day ? GuardianshipPortal.Documents.DateWords.For(language, day, @case) : "";
     }
 
     public DocumentModel Compose(

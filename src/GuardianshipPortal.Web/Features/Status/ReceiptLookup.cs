@@ -13,7 +13,7 @@ public static class ReceiptLookup
         var typedNumber = (number ?? "").Trim().ToUpperInvariant();
         var normalized = VerificationCodes.Normalize(code);
         if (normalized is null || typedNumber.Length is 0 or > 64) return null;
-        return await db.Cases.AsNoTracking().Include(c => c.Office).Include(c => c.Applicant)
+        return await db.Cases.AsNoTracking().Include(c => c.Office).Include(c => c.Applicant).Include(c => c.CenterReturn)
             .Where(c => c.Number == typedNumber)
             .Where(c => db.IssuedDocuments.Any(d => d.CaseId == c.Id && d.Kind == DocumentKind.Receipt && d.VerificationCode == normalized))
             .FirstOrDefaultAsync(ct);

@@ -35,8 +35,11 @@ public sealed class StatusController(PortalDbContext db) : Controller
             Response.StatusCode = StatusCodes.Status404NotFound;
             return View("/Features/Status/Index.cshtml", new StatusPage(number, code, true, null, null, null, [], false));
         }
-        var steps = Workflow.Steps.Select(s => new StatusStep(s, found.Step == Step.Closed || s < found.Step, s == found.Step && found.Step != Step.Closed)).ToList();
+        // Documents returned to a Public Service Center: only the registration was done.
+        var served = found.CenterReturn is null;
+        var steps = Workflow.Steps.Select(s => new StatusStep(s, served ? found.Step == Step.Closed || s < found.Step : s == Step.Registration,
+            served && s == found.Step && found.Step != Step.Closed)).ToList();
         return View("/Features/Status/Index.cshtml", new StatusPage(found.Number, VerificationCodes.Normalize(code), true, found, found.Office, found.Applicant?.Initials, steps,
-            found.Step is Step.Issue or Step.Closed));
+            served && found.Step is Step.Issue or Step.Closed));
     }
 }

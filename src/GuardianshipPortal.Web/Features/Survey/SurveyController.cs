@@ -60,7 +60,7 @@ public sealed class SurveyController(PortalDbContext db, CurrentUser me, TimePro
             Response.StatusCode = form.Number is null && form.Code is null ? 200 : StatusCodes.Status404NotFound;
             return Page(action, form, form.Number is null && form.Code is null ? l["Survey_NeedReceipt"] : l["Status_NotFound"], false);
         }
-        if (c.Step != Step.Closed) return Page(action, form, l["Survey_NotYet"], false);
+        if (c.Step != Step.Closed || await ReturnedAsync(c, ct)) return Page(action, form, l["Survey_NotYet"], false);
         if (await db.SurveyAnswers.AnyAsync(a => a.CaseId == c.Id, ct)) return Page(action, form, l["Survey_Thanks"], false);
         return Page(action, form, null, true);
     }
@@ -73,7 +73,7 @@ public sealed class SurveyController(PortalDbContext db, CurrentUser me, TimePro
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page(action, form, l["Status_NotFound"], false);
         }
-        if (c.Step != Step.Closed)
+        if (c.Step != Step.Closed || await ReturnedAsync(c, ct))
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page(action, form, l["Survey_NotYet"], false);
@@ -112,4 +112,7 @@ public sealed class SurveyController(PortalDbContext db, CurrentUser me, TimePro
 
     private ViewResult Page(string action, SurveyForm form, string? message, bool open, IReadOnlyList<string>? errors = null) =>
         View("/Features/Survey/Index.cshtml", new SurveyPage(action, form, message, open, errors ?? []));
+
+    /// <summary>Documents that went back to a Public Service Center: no service was rendered to ask about.</summary>
+    private Task<bool> ReturnedAsync(Case c, CancellationToken ct) => db.CenterReturns.AnyAsync(r => r.CaseId == c.Id, ct);
 }

@@ -182,6 +182,11 @@ public abstract class ElectronicResultTests(PortalFixture fixture) : PortalTest(
 
         var state = await Rig.CallAsync(key, HttpMethod.Get, $"/api/v1/requests/{id}");
         Assert.Contains("\"status\":\"returned\"", state.Body);
+        // The applicant's status page says the documents went back, not that a result was issued.
+        var receipt = await app.WithDbAsync(db => db.IssuedDocuments.Where(d => d.CaseId == id && d.Kind == DocumentKind.Receipt).Select(d => d.VerificationCode).SingleAsync());
+        var status = await new PortalClient(app).GetAsync(Web.Features.Status.ReceiptLookup.Link("/status", number!, receipt));
+        Assert.Contains("alert-warning", status.Document.QuerySelector("[data-testid=status-result]")!.ClassName);
+        Assert.Single(status.Document.QuerySelectorAll("[data-testid=status-steps] li[data-state=done]"));
 
         // A case from the counter has no Center to go back to.
         var counter = (await new OfficeDesk(app).RegisterAsync(ServiceCode.GuardianshipCertificate)).CaseId;
@@ -286,6 +291,9 @@ public abstract class ElectronicResultTests(PortalFixture fixture) : PortalTest(
             documents = new[] { new { checklistItem = "application", fileName = "a.pdf", contentType = "application/pdf", contentBase64 = Convert.ToBase64String(OfficeDesk.Pdf) } },
         }), false));
         var signed = await Rig.PostAsync(key, TestPki.Sign(Rig.Citizen(agent), Content(Payload("rep-4", applicant, representative: Representative(poa))), false));
+        var self = await Rig.PostAsync(key, TestPki.Sign(Rig.Citizen(applicant), Content(Payload("rep-5", applicant,
+            representative: new { iin = applicant, lastName = "Серікова", firstName = "Айжан", powerOfAttorney = poa })), false));
+        Assert.Equal(("malformed", "representative.iin"), (self.Body.GetProperty("code").GetString(), self.Body.GetProperty("field").GetString()));
 
         Assert.Equal(("power_of_attorney", "representative.powerOfAttorney"), (withoutPoa.Body.GetProperty("code").GetString(), withoutPoa.Body.GetProperty("field").GetString()));
         Assert.Equal("signer_iin_mismatch", notNamed.Body.GetProperty("code").GetString());

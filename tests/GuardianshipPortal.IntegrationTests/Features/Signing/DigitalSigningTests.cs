@@ -104,6 +104,10 @@ public abstract class DigitalSigningTests(PortalFixture fixture) : PortalTest(fi
         Assert.Equal(0, await App.WithDbAsync(db => db.SigningPackages.CountAsync(p => p.CaseId == id)));
         Assert.False(string.IsNullOrEmpty(history.Comment));
 
+        // The clerk hands the signed result over.
+        await new OfficeDesk(App).IssueAsync(id);
+        Assert.Equal(Step.Closed, (await StateAsync(id)).Step);
+
         // Anyone holding the paper sees the signature checked now, and takes the CMS to check it themselves.
         var contract = issued.Single(d => d.Kind == Domain.Documents.DocumentKind.FosterPlacementContract);
         var visitor = NewClient();
@@ -152,6 +156,7 @@ public abstract class DigitalSigningTests(PortalFixture fixture) : PortalTest(fi
             ("another organisation", d => TestPki.Sign(otherOrganisation, d.Pdf, true), "990340000555"),
             ("nothing", _ => null, "«"),
             ("not a CMS", _ => "not a signature"u8.ToArray(), "«"),
+            ("dated back", d => TestPki.Sign(HeadCertificate(), d.Pdf, true, DateTimeOffset.UtcNow.AddDays(-1)), "«"),
         };
         var messages = new HashSet<string>();
         foreach (var (what, sign, expected) in refusals)
@@ -164,7 +169,7 @@ public abstract class DigitalSigningTests(PortalFixture fixture) : PortalTest(fi
             messages.Add(text);
             Assert.Equal((Step.Signing, 0, 0), await StateAsync(id));
         }
-        Assert.True(messages.Count >= 6, string.Join("\n", messages)); // each reason in its own words
+        Assert.True(messages.Count >= 7, string.Join("\n", messages)); // each reason in its own words
 
         // A package made before the case changed is not applied.
         var stale = await PrepareAsync(head, id);
