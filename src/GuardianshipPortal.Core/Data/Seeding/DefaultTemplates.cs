@@ -33,7 +33,7 @@ public static class DefaultTemplates
             Қорытынды: {inspection_conclusion}.
             """),
         (HousingInspectionAct, "ru", "Акт обследования жилищно-бытовых условий", """
-            {inspected_on} специалист {specialist} ({office}) провел(а) обследование жилищно-бытовых условий {applicant} (ИИН {applicant_iin}) по адресу: {inspection_address}.
+            {inspected_on} специалистом {specialist} ({office}) проведено обследование жилищно-бытовых условий {applicant} (ИИН {applicant_iin}) по адресу: {inspection_address}.
 
             Результаты обследования: {findings}
 
@@ -75,7 +75,7 @@ public static class DefaultTemplates
             Оны алу үшін жеке басыңызды куәландыратын құжатпен {office} келуіңізді сұраймыз: {office_address}.
             """),
         (ReadinessNotification, "ru", "Уведомление о готовности документа", """
-            Уважаемый(ая) {applicant}! Ваше заявление № {number} от {registered_at} на получение государственной услуги «{service}» рассмотрено: «{result_name}» готов(о).
+            {dear} {applicant}! Ваше заявление № {number} от {registered_at_words} на получение государственной услуги «{service}» рассмотрено, результат готов: «{result_name}».
 
             Для получения просим обратиться с документом, удостоверяющим личность, в {office}: {office_address}.
             """),
@@ -163,7 +163,7 @@ public static class DefaultTemplates
             Анықтама талап етілген жерге ұсыну үшін берілді.
             """),
         (GuardianshipCertificate, "ru", "Справка по опеке и попечительству", """
-            Настоящая справка выдана {applicant} (ИИН {applicant_iin}, адрес: {applicant_address}) в том, что он(а) решением органа «{decision_issuer}» от {decision_date} № {decision_number} назначен(а) опекуном (попечителем) ребенка (детей):
+            Настоящая справка выдана {applicant} (ИИН {applicant_iin}, адрес: {applicant_address}) в том, что {he_she} решением органа «{decision_issuer}» от {decision_date_words} № {decision_number} {appointed} опекуном (попечителем) ребенка (детей):
 
             [children]
 

@@ -38,7 +38,7 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
         "findings", "inspection_conclusion", "commission_opinion", "period_from", "period_to", "placement_address", "court",
         "court_number", "court_date", "bank", "iban", "mrp_count", "mrp_value", "year", "amount", "amount_words", "monthly_amount",
         "monthly_amount_words", "monthly_total", "decision_number", "decision_date", "decision_issuer", "conclusion",
-        "refusal_text", "specialist", "registered_time",
+        "refusal_text", "specialist", "registered_time", "dear", "he_she", "appointed",
         .. DateWordPlaceholders(DatesInWords),
     ]);
 
@@ -155,6 +155,12 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
             values["refusal_text"] = d.RefusalText;
         }
         values["specialist"] = specialistName;
+        // Words that agree with the applicant's sex (the IIN's seventh digit): Russian has no neutral form for them.
+        var female = c.Applicant.Sex == GuardianshipPortal.Domain.Persons.Sex.Female;
+        var russian = lang.StartsWith("ru", StringComparison.Ordinal);
+        values["dear"] = russian ? (female ? "Уважаемая" : "Уважаемый") : "Құрметті";
+        values["he_she"] = russian ? (female ? "она" : "он") : "ол";
+        values["appointed"] = russian ? (female ? "назначена" : "назначен") : "тағайындалды";
         values["registered_time"] = TimeZoneInfo.ConvertTime(c.RegisteredAt, office.Zone()).ToString("HH:mm", CultureInfo.InvariantCulture);
         AddDateWords(values, "date", office.LocalDate(date), lang);
         AddDateWords(values, "registered_at", office.LocalDate(c.RegisteredAt), lang);

@@ -49,7 +49,7 @@ public abstract class DocumentTests : PortalTest
         { ServiceCode.AdopterRegistration, "kk", DocumentKind.AdopterConclusion, ["АСЫРАП АЛУШЫ БОЛУҒА ҮМІТКЕР БОЛА АЛАТЫНДЫҒЫ ТУРАЛЫ ҚОРЫТЫНДЫ", "Негіздеме: Үміткер асырап алушы бола алады.", "комиссияның пікірін (оң: Үміткер талаптарға сай келеді.)"] },
         { ServiceCode.AdopterRegistration, "ru", DocumentKind.AdopterConclusion, ["ЗАКЛЮЧЕНИЕ О ВОЗМОЖНОСТИ БЫТЬ КАНДИДАТОМ В УСЫНОВИТЕЛИ", "может быть кандидатом в усыновители"] },
         { ServiceCode.GuardianshipCertificate, "kk", DocumentKind.GuardianshipCertificate, ["ҚОРҒАНШЫЛЫҚ ЖӘНЕ ҚАМҚОРШЫЛЫҚ ЖӨНІНДЕ АНЫҚТАМА", "20.05.2024 № 145 шешімімен", "Ахметов Нұрсұлтан Ерланұлы"] },
-        { ServiceCode.GuardianshipCertificate, "ru", DocumentKind.GuardianshipCertificate, ["СПРАВКА ПО ОПЕКЕ И ПОПЕЧИТЕЛЬСТВУ", "от 20.05.2024 № 145 назначен(а) опекуном (попечителем)"] },
+        { ServiceCode.GuardianshipCertificate, "ru", DocumentKind.GuardianshipCertificate, ["СПРАВКА ПО ОПЕКЕ И ПОПЕЧИТЕЛЬСТВУ", "в том, что она решением органа", "№ 145 назначена опекуном (попечителем)"] },
     };
 
     [Theory]
@@ -108,8 +108,8 @@ public abstract class DocumentTests : PortalTest
     public static TheoryData<string, ServiceCode, bool, string, DocumentKind, string[]> OtherDocuments => new()
     {
         { "kk", ServiceCode.GuardianshipCertificate, false, "Office", DocumentKind.Receipt, ["ҚҰЖАТТАРДЫ ҚАБЫЛДАУ ТУРАЛЫ ҚОЛХАТ", "Қорғаншылық белгілеу туралы шешім иә", "Айгүл Нұрланқызы Серікова"] },
-        { "ru", ServiceCode.AdopterRegistration, false, "Office", DocumentKind.HousingInspectionAct, ["АКТ ОБСЛЕДОВАНИЯ ЖИЛИЩНО-БЫТОВЫХ УСЛОВИЙ", "Заключение: жилищно-бытовые условия удовлетворительные.", "специалист Асель Ержанқызы Төлеуова"] },
-        { "ru", ServiceCode.AdopterRegistration, false, "EGov", DocumentKind.ReadinessNotification, ["УВЕДОМЛЕНИЕ О ГОТОВНОСТИ ДОКУМЕНТА", "«Заключение о возможности быть кандидатом в усыновители» готов(о)"] },
+        { "ru", ServiceCode.AdopterRegistration, false, "Office", DocumentKind.HousingInspectionAct, ["АКТ ОБСЛЕДОВАНИЯ ЖИЛИЩНО-БЫТОВЫХ УСЛОВИЙ", "Заключение: жилищно-бытовые условия удовлетворительные.", "специалистом Асель Ержанқызы Төлеуова ("] },
+        { "ru", ServiceCode.AdopterRegistration, false, "EGov", DocumentKind.ReadinessNotification, ["УВЕДОМЛЕНИЕ О ГОТОВНОСТИ ДОКУМЕНТА", "Уважаемая Серікова Айжан Болатқызы!", "результат готов: «Заключение о возможности быть кандидатом в усыновители»"] },
         { "kk", ServiceCode.AdopterRegistration, true, "Office", DocumentKind.AdopterConclusionNegative, ["АСЫРАП АЛУШЫ БОЛУҒА ҮМІТКЕР БОЛА АЛМАЙТЫНДЫҒЫ ТУРАЛЫ ҚОРЫТЫНДЫ", "Кодексінің 91-бабы", "1) Сот әрекетке қабілетсіз немесе әрекет қабілеті шектеулі деп таныған адам"] },
     };
 
