@@ -105,14 +105,10 @@ public sealed class CaseSteps(PortalDbContext db, ServiceCatalog services, IResu
     /// </summary>
     public async Task<StepProblem?> SignAsync(Case c, PortalUser head, DateTimeOffset now, CancellationToken ct)
     {
-        if (c.Draft is null || c.Outcome is not { } outcome) return new("Signing_NoDraft");
+        if (services[c.Service].SignedDocuments(c) is not { } kinds) return new("Signing_NoDraft");
         // Results of electronic requests are electronic documents: where the office signs digitally, they must be signed so.
         if (c.Office is { DigitalSignature: true } && c.Channel != Channel.Office) return new("DigitalSign_Required");
-        c.Signature = new Signature
-        {
-            CaseId = c.Id, SignerId = head.Id, SignerName = head.FullName, SignerPositionKk = head.PositionKk, SignerPositionRu = head.PositionRu, At = now,
-        };
-        var kinds = services[c.Service].SignedDocuments(outcome, c.Channel, c.HousingInspection is not null);
+        c.Signature = Signature.By(head, c.Id, now);
         await documents.FreezeAsync(c, kinds, new DocumentSigner(head.FullName, head.Position(c.Language)), head.Id, now, ct);
         return null;
     }

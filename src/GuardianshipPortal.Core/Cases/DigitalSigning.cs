@@ -23,9 +23,8 @@ public sealed class DigitalSigning(PortalDbContext db, ServiceCatalog services, 
     /// <summary>Freezes the documents the head's signature covers (replacing any earlier package of the case).</summary>
     public async Task<(SigningPackage? Package, StepProblem? Problem)> PrepareAsync(Case c, PortalUser head, DateTimeOffset now, CancellationToken ct)
     {
-        if (c.Draft is null || c.Outcome is not { } outcome) return (null, new("Signing_NoDraft"));
+        if (services[c.Service].SignedDocuments(c) is not { } kinds) return (null, new("Signing_NoDraft"));
         if (!Domain.Persons.Iin.IsValid(head.Iin)) return (null, new("DigitalSign_NoIin"));
-        var kinds = services[c.Service].SignedDocuments(outcome, c.Channel, c.HousingInspection is not null);
         var rendered = await documents.RenderAsync(c, kinds, new DocumentSigner(head.FullName, head.Position(c.Language)), now, ct);
         await db.SigningPackages.Where(p => p.CaseId == c.Id).ExecuteDeleteAsync(ct);
         var package = new SigningPackage { Id = Guid.NewGuid(), CaseId = c.Id, CaseVersion = c.Version, PreparedAt = now, PreparedById = head.Id };
@@ -42,8 +41,7 @@ public sealed class DigitalSigning(PortalDbContext db, ServiceCatalog services, 
     public async Task<IReadOnlyList<StepProblem>> SignAsync(
         Case c, Office office, PortalUser head, SigningPackage package, IReadOnlyList<SignedDocument> signed, DateTimeOffset now, CancellationToken ct)
     {
-        if (c.Draft is null || c.Outcome is not { } outcome) return [new("Signing_NoDraft")];
-        var kinds = services[c.Service].SignedDocuments(outcome, c.Channel, c.HousingInspection is not null);
+        if (services[c.Service].SignedDocuments(c) is not { } kinds) return [new("Signing_NoDraft")];
         if (package.CaseId != c.Id || package.CaseVersion != c.Version || !package.Documents.Select(d => d.Kind).Order().SequenceEqual(kinds.Order()))
             return [new("DigitalSign_Stale")];
         var problems = new List<StepProblem>();
@@ -94,10 +92,7 @@ public sealed class DigitalSigning(PortalDbContext db, ServiceCatalog services, 
         }
         if (problems.Count > 0) return problems;
 
-        c.Signature = new Signature
-        {
-            CaseId = c.Id, SignerId = head.Id, SignerName = head.FullName, SignerPositionKk = head.PositionKk, SignerPositionRu = head.PositionRu, At = now,
-        };
+        c.Signature = Signature.By(head, c.Id, now);
         foreach (var d in package.Documents)
         {
             db.IssuedDocuments.Add(new IssuedDocument

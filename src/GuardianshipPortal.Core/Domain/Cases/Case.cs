@@ -220,6 +220,12 @@ public class Signature
     public string SignerPositionKk { get; set; } = "";
     public string SignerPositionRu { get; set; } = "";
     public DateTimeOffset At { get; set; }
+
+    /// <summary>The head's signature as the case records it: name and position in both languages, at that moment.</summary>
+    public static Signature By(PortalUser head, Guid caseId, DateTimeOffset at) => new()
+    {
+        CaseId = caseId, SignerId = head.Id, SignerName = head.FullName, SignerPositionKk = head.PositionKk, SignerPositionRu = head.PositionRu, At = at,
+    };
 }
 
 /// <summary>Step 5: the result handed over; the applicant signed for it in the journal.</summary>

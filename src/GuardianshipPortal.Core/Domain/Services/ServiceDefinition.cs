@@ -93,6 +93,10 @@ public sealed partial class ServiceDefinition
         return kinds;
     }
 
+    /// <summary>The documents the head's signature freezes for a case as it stands, or none while it has no decided outcome.</summary>
+    public IReadOnlyList<DocumentKind>? SignedDocuments(Case c) =>
+        c.Draft is not null && c.Outcome is { } outcome ? SignedDocuments(outcome, c.Channel, c.HousingInspection is not null) : null;
+
     /// <summary>
     /// Whether the result of a request of this channel is handed over at the office (the partner gets the readiness notice)
     /// rather than sent back through the partner as the signed document, whose delivery the partner confirms.

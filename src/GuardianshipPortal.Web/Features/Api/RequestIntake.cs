@@ -44,12 +44,13 @@ public sealed class RequestServiceFields : IDraftFields
     [System.Text.Json.Serialization.JsonIgnore] public decimal? Amount { get; set; }
     [System.Text.Json.Serialization.JsonIgnore] public string ConclusionText { get; set; } = "";
 
-    /// <summary>Each text with its JSON name and the length of the column it fills (Draft's).</summary>
-    public IEnumerable<(string Name, string Value, int Max)> Texts() =>
+    /// <summary>Each text with its JSON name and the draft's column it fills (whose length limits it).</summary>
+    public IEnumerable<(string Name, string Value, string Column)> Texts() =>
     [
-        ("placementAddress", PlacementAddress, 500), ("courtName", CourtName, 300), ("courtDecisionNumber", CourtDecisionNumber, 100),
-        ("bankName", BankName, 200), ("iban", Iban, 34), ("guardianshipDecisionNumber", GuardianshipDecisionNumber, 100),
-        ("guardianshipDecisionIssuer", GuardianshipDecisionIssuer, 300),
+        ("placementAddress", PlacementAddress, nameof(Draft.PlacementAddress)), ("courtName", CourtName, nameof(Draft.CourtName)),
+        ("courtDecisionNumber", CourtDecisionNumber, nameof(Draft.CourtDecisionNumber)), ("bankName", BankName, nameof(Draft.BankName)),
+        ("iban", Iban, nameof(Draft.Iban)), ("guardianshipDecisionNumber", GuardianshipDecisionNumber, nameof(Draft.GuardianshipDecisionNumber)),
+        ("guardianshipDecisionIssuer", GuardianshipDecisionIssuer, nameof(Draft.GuardianshipDecisionIssuer)),
     ];
 
     public bool IsEmpty => Texts().All(t => string.IsNullOrWhiteSpace(t.Value)) && PeriodFrom is null && PeriodTo is null
@@ -150,8 +151,9 @@ public sealed class RequestIntake(
         if (supplied is not null)
         {
             service.KeepOwn(supplied);
-            foreach (var (name, value, max) in supplied.Texts())
+            foreach (var (name, value, column) in supplied.Texts())
             {
+                var max = ColumnLength<Draft>(column);
                 if ((value ?? "").Any(char.IsControl)) return (null, false, new IntakeProblem(StatusCodes.Status422UnprocessableEntity, "malformed", "serviceFields." + name));
                 if ((value ?? "").Trim().Length > max) return (null, false, new IntakeProblem(StatusCodes.Status422UnprocessableEntity, "text_too_long", "serviceFields." + name));
             }
@@ -245,7 +247,7 @@ public sealed class RequestIntake(
         && services[c.Service].ResultCollectedAtOffice(outcome, c.Channel);
 
     /// <summary>A person of the request, or why not: an invalid IIN, a missing name, a text too long for its column or with control characters.</summary>
-    private static IntakeProblem? ToPerson(RequestPerson? p, string path, out PersonData? person)
+    private IntakeProblem? ToPerson(RequestPerson? p, string path, out PersonData? person)
     {
         person = null;
         static IntakeProblem Bad(string code, string field) => new(StatusCodes.Status422UnprocessableEntity, code, field);
@@ -253,7 +255,9 @@ public sealed class RequestIntake(
         if (!Iin.IsValid(p.Iin)) return Bad("invalid_iin", path + ".iin");
         string?[] texts = [p.LastName, p.FirstName, p.MiddleName, p.Address, p.Phone, p.Email];
         string[] names = ["lastName", "firstName", "middleName", "address", "phone", "email"];
-        int[] limits = [100, 100, 100, 500, 50, Contacts.EmailLength];
+        int[] limits = [ColumnLength<Person>(nameof(Person.LastName)), ColumnLength<Person>(nameof(Person.FirstName)),
+            ColumnLength<Person>(nameof(Person.MiddleName)), ColumnLength<Person>(nameof(Person.Address)), ColumnLength<Person>(nameof(Person.Phone)),
+            ColumnLength<Case>(nameof(Case.NotifyEmail))];
         for (var i = 0; i < texts.Length; i++)
         {
             if (texts[i] is not { } t) continue;
@@ -266,6 +270,9 @@ public sealed class RequestIntake(
             KazakhPhone.TryNormalize(p.Phone, out var phone) ? phone : "");
         return null;
     }
+
+    /// <summary>The length of the column a text of the request fills, as the model configures it.</summary>
+    private int ColumnLength<TEntity>(string property) => db.Model.FindEntityType(typeof(TEntity))!.FindProperty(property)!.GetMaxLength()!.Value;
 
     /// <summary>A trimmed text within its limit and without control characters, or null.</summary>
     private static string? Text(string? value, int max) =>
