@@ -390,7 +390,11 @@ public static class SignatureBenchmark
         if (definition.NeedsHousingInspection)
             await ActAsync(CaseAction.RecordInspection, specialist.Actor, (c, steps) => Task.FromResult(steps.RecordInspection(c,
                 new InspectionData(DateOnly.FromDateTime(now.UtcDateTime), "Қарағанды қ., Ерубаев к-сі, 12-5",
-                    string.Join(' ', Enumerable.Repeat("Екі бөлмелі жайлы пәтер, балаға жеке бөлме, оқу үстелі және кітаптар бар.", 4)), true), specialist.Actor)));
+                    string.Join(' ', Enumerable.Repeat("Екі бөлмелі жайлы пәтер, балаға жеке бөлме, оқу үстелі және кітаптар бар.", 4)), true)
+                {
+                    Family = "Өтініш беруші, жұбайы, 2015 ж.т. ұлы", Rooms = 2, Area = 54.5m, Amenities = "орталық жылу, су, кәріз, газ",
+                    Condition = "Пәтер таза, жөндеуі жақсы.", Income = "Жалақы, айына 420 000 теңге", OtherInspectors = "Ахметова С. Қ., психолог",
+                }, specialist.Actor)));
         var fields = Draft(service, DateOnly.FromDateTime(now.UtcDateTime));
         await ActAsync(CaseAction.SubmitDraft, specialist.Actor, async (c, steps) =>
             (await steps.DraftAsync(c, c.Office!, Outcome.Approved, fields, [], "", true, specialist.Actor, now, default)).FirstOrDefault());

@@ -23,7 +23,18 @@ public interface IResultDocuments
     Task<IReadOnlyList<SigningPackageDocument>> RenderAsync(Case c, IReadOnlyList<DocumentKind> kinds, DocumentSigner signer, DateTimeOffset now, CancellationToken ct);
 }
 
-public sealed record InspectionData(DateOnly InspectedOn, string Address, string Findings, bool Satisfactory);
+/// <summary>A housing inspection act as the specialist records it.</summary>
+public sealed record InspectionData(DateOnly InspectedOn, string Address, string Findings, bool Satisfactory) : IInspectionFields
+{
+    public string OtherInspectors { get; init; } = "";
+    public string PersonsPresent { get; init; } = "";
+    public string Family { get; init; } = "";
+    public int? Rooms { get; init; }
+    public decimal? Area { get; init; }
+    public string Amenities { get; init; } = "";
+    public string Condition { get; init; } = "";
+    public string Income { get; init; } = "";
+}
 
 public sealed record Recipient(string Name, string Document);
 
@@ -51,6 +62,14 @@ public sealed class CaseSteps(PortalDbContext db, ServiceCatalog services, IResu
         act.Address = data.Address.Trim();
         act.Findings = data.Findings.Trim();
         act.Satisfactory = data.Satisfactory;
+        act.OtherInspectors = string.Join('\n', data.OtherInspectors.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        act.PersonsPresent = data.PersonsPresent.Trim();
+        act.Family = data.Family.Trim();
+        act.Rooms = data.Rooms;
+        act.Area = data.Area;
+        act.Amenities = data.Amenities.Trim();
+        act.Condition = data.Condition.Trim();
+        act.Income = data.Income.Trim();
         act.InspectorId = actor.UserId;
         return null;
     }

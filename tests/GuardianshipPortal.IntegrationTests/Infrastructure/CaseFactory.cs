@@ -50,7 +50,10 @@ public sealed class CaseFactory(PortalApp app, string officeCode = "KRG-01")
         }
         if (definition.NeedsHousingInspection)
             await ActAsync(CaseAction.RecordInspection, specialist.Actor, (c, steps) => Task.FromResult(steps.RecordInspection(c,
-                new InspectionData(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), "Қарағанды қ., Ерубаев к-сі, 12-5", "Жағдайы жақсы.", true), specialist.Actor)));
+                new InspectionData(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), "Қарағанды қ., Ерубаев к-сі, 12-5", "Жағдайы жақсы.", true)
+                {
+                    Family = "Өтініш беруші, жұбайы", Rooms = 2, Area = 54.5m, Condition = "Пәтер таза, жөндеуі жақсы.", Income = "Жалақы",
+                }, specialist.Actor)));
         var fields = new DraftValues();
         foreach (var (name, value) in outcome == Outcome.Approved ? OfficeDesk.ApprovedFields(service, app.Today) : [])
             fields.Set(name["Draft.".Length..], value);

@@ -88,6 +88,14 @@ public sealed class OfficeDesk(PortalApp app, string suffix = "")
         {
             ["Inspection.InspectedOn"] = app.Today.AddDays(-1).ToString("yyyy-MM-dd"),
             ["Inspection.Findings"] = "Екі бөлмелі пәтер, балаға жеке бөлме бар, жағдайы жақсы.",
+            ["Inspection.OtherInspectors"] = "Ахметова Сәуле Қайратқызы, мектеп психологы",
+            ["Inspection.PersonsPresent"] = "Өтініш беруші және оның жұбайы",
+            ["Inspection.Family"] = "Өтініш беруші, жұбайы, 2015 ж.т. ұлы",
+            ["Inspection.Rooms"] = "2",
+            ["Inspection.Area"] = "54.5",
+            ["Inspection.Amenities"] = "орталық жылу, су, кәріз, газ",
+            ["Inspection.Condition"] = "Пәтер таза, жөндеуі жақсы, балаға жеке бөлме бар.",
+            ["Inspection.Income"] = "Жалақы, айына 420 000 теңге",
         });
     }
 

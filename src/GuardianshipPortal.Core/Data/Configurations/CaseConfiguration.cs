@@ -163,6 +163,13 @@ public class HousingInspectionConfiguration : IEntityTypeConfiguration<HousingIn
         b.HasKey(x => x.CaseId);
         b.Property(x => x.Address).HasMaxLength(500);
         b.Property(x => x.Findings).HasMaxLength(4000);
+        b.Property(x => x.OtherInspectors).HasMaxLength(1000);
+        b.Property(x => x.PersonsPresent).HasMaxLength(1000);
+        b.Property(x => x.Family).HasMaxLength(2000);
+        b.Property(x => x.Area).HasPrecision(8, 2);
+        b.Property(x => x.Amenities).HasMaxLength(1000);
+        b.Property(x => x.Condition).HasMaxLength(2000);
+        b.Property(x => x.Income).HasMaxLength(1000);
     }
 }
 

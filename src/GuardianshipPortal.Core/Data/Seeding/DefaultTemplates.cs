@@ -26,18 +26,46 @@ public static class DefaultTemplates
             Заявление зарегистрировано {registered_at_words} в {registered_time}, регистрационный номер {number}. Государственная услуга будет оказана не позднее {due_date_words}. Принимающий орган: {office}.
             """),
         (HousingInspectionAct, "kk", "Тұрғын үй-тұрмыстық жағдайларын тексеру актісі", """
-            {inspected_on} маман {specialist} ({office}) {inspection_address} мекенжайы бойынша {applicant} (ЖСН {applicant_iin}) тұрғын үй-тұрмыстық жағдайларын тексерді.
+            Тексеру күні: {inspected_on_words}. Тексеру орны: {inspection_address}.
 
-            Тексеру нәтижелері: {findings}
+            Тексерген: {specialist} (маман, {office}). Тексеруге қатысқан басқа адамдар: {other_inspectors}.
+
+            Тексеру кезінде қатысқандар: {persons_present}.
+
+            Тұрғын үй-тұрмыстық жағдайлары тексерілген адам: {applicant}, ЖСН {applicant_iin}, тіркелген мекенжайы: {applicant_address}.
+
+            1. Отбасы құрамы: {family}.
+
+            2. Тұрғын үйдің сипаттамасы: бөлмелер саны – {rooms}, жалпы ауданы – {area} ш.м.; абаттандырылуы: {amenities}; санитарлық-техникалық жағдайы: {condition}.
+
+            3. Отбасының табысы және оның көздері: {income}.
+
+            4. Тексеру нәтижелері: {findings}
 
             Қорытынды: {inspection_conclusion}.
+
+            [inspectors]
             """),
         (HousingInspectionAct, "ru", "Акт обследования жилищно-бытовых условий", """
-            {inspected_on} специалистом {specialist} ({office}) проведено обследование жилищно-бытовых условий {applicant} (ИИН {applicant_iin}) по адресу: {inspection_address}.
+            Дата обследования: {inspected_on_words}. Место обследования: {inspection_address}.
 
-            Результаты обследования: {findings}
+            Обследование провели: {specialist} (специалист, {office}). Другие лица, проводившие обследование: {other_inspectors}.
+
+            При обследовании присутствовали: {persons_present}.
+
+            Обследованы жилищно-бытовые условия: {applicant}, ИИН {applicant_iin}, адрес регистрации: {applicant_address}.
+
+            1. Состав семьи: {family}.
+
+            2. Характеристика жилого помещения: количество комнат – {rooms}, общая площадь – {area} кв. м; благоустройство: {amenities}; санитарно-техническое состояние: {condition}.
+
+            3. Доходы семьи и их источники: {income}.
+
+            4. Результаты обследования: {findings}
 
             Заключение: {inspection_conclusion}.
+
+            [inspectors]
             """),
         (FosterPlacementContract, "kk", "Баланы (балаларды) патронаттық тәрбиелеуге беру туралы шарт", """
             {office} (бұдан әрі – қорғаншылық және қамқоршылық органы) атынан {signer} ({signer_position}) бір тараптан және {applicant} (ЖСН {applicant_iin}, мекенжайы: {applicant_address}) (бұдан әрі – патронат тәрбиеші) екінші тараптан осы шартты төмендегілер туралы жасасты.

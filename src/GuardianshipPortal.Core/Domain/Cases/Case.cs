@@ -190,15 +190,56 @@ public class DraftRefusalGround
     public RefusalGround? RefusalGround { get; set; }
 }
 
-/// <summary>Housing inspection act (акт обследования жилищно-бытовых условий).</summary>
-public class HousingInspection
+/// <summary>
+/// Housing inspection act (акт обследования жилищно-бытовых условий): when and where, who inspected (the specialist and the
+/// others named, each signing the act), who was present, the family, the dwelling (rooms, area, amenities, condition), the
+/// family's income, the findings and the conclusion.
+/// </summary>
+public class HousingInspection : IInspectionFields
 {
     public Guid CaseId { get; set; }
     public DateOnly InspectedOn { get; set; }
+    /// <summary>The dwelling inspected: the place of the inspection.</summary>
     public required string Address { get; set; }
     public required string Findings { get; set; }
     public bool Satisfactory { get; set; }
+    /// <summary>The specialist who inspected and recorded the act.</summary>
     public Guid InspectorId { get; set; }
+    /// <summary>Others who inspected with the specialist, one per line ("Name, position"); each signs the act.</summary>
+    public string OtherInspectors { get; set; } = "";
+    /// <summary>Persons present at the inspection.</summary>
+    public string PersonsPresent { get; set; } = "";
+    /// <summary>Who lives in the dwelling: the family's composition.</summary>
+    public string Family { get; set; } = "";
+    public int? Rooms { get; set; }
+    /// <summary>Total area in square metres.</summary>
+    public decimal? Area { get; set; }
+    public string Amenities { get; set; } = "";
+    /// <summary>The dwelling's sanitary and technical condition.</summary>
+    public string Condition { get; set; } = "";
+    /// <summary>The family's income and its sources.</summary>
+    public string Income { get; set; } = "";
+
+    /// <summary>The other inspectors, one per non-empty line.</summary>
+    public IReadOnlyList<string> OtherInspectorLines() =>
+        [.. OtherInspectors.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+}
+
+/// <summary>What the specialist writes into a housing inspection act (the form and the stored act share these).</summary>
+public interface IInspectionFields
+{
+    DateOnly InspectedOn { get; }
+    string Address { get; }
+    string OtherInspectors { get; }
+    string PersonsPresent { get; }
+    string Family { get; }
+    int? Rooms { get; }
+    decimal? Area { get; }
+    string Amenities { get; }
+    string Condition { get; }
+    string Income { get; }
+    string Findings { get; }
+    bool Satisfactory { get; }
 }
 
 /// <summary>The commission's opinion on a candidate adopter.</summary>

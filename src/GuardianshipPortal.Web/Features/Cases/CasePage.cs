@@ -189,6 +189,9 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
             page.Inspection.InspectedOn = hi.InspectedOn;
             page.Inspection.Findings = hi.Findings;
             page.Inspection.Satisfactory = hi.Satisfactory;
+            (page.Inspection.OtherInspectors, page.Inspection.PersonsPresent, page.Inspection.Family) = (hi.OtherInspectors, hi.PersonsPresent, hi.Family);
+            (page.Inspection.Rooms, page.Inspection.Area, page.Inspection.Amenities) = (hi.Rooms, hi.Area, hi.Amenities);
+            (page.Inspection.Condition, page.Inspection.Income) = (hi.Condition, hi.Income);
         }
         page.Issue.RecipientName = c.Applicant?.FullName ?? "";
         if (c.Draft is { } d)

@@ -26,6 +26,27 @@ public sealed class InspectionForm : StepForm
     [WritesTo(typeof(HousingInspection), nameof(HousingInspection.Findings), "Inspection_Findings")]
     public string Findings { get; set; } = "";
     public bool Satisfactory { get; set; }
+    [WritesTo(typeof(HousingInspection), nameof(HousingInspection.OtherInspectors), "Inspection_OtherInspectors")]
+    public string OtherInspectors { get; set; } = "";
+    [WritesTo(typeof(HousingInspection), nameof(HousingInspection.PersonsPresent), "Inspection_PersonsPresent")]
+    public string PersonsPresent { get; set; } = "";
+    [WritesTo(typeof(HousingInspection), nameof(HousingInspection.Family), "Inspection_Family")]
+    public string Family { get; set; } = "";
+    public int? Rooms { get; set; }
+    public decimal? Area { get; set; }
+    [WritesTo(typeof(HousingInspection), nameof(HousingInspection.Amenities), "Inspection_Amenities")]
+    public string Amenities { get; set; } = "";
+    [WritesTo(typeof(HousingInspection), nameof(HousingInspection.Condition), "Inspection_Condition")]
+    public string Condition { get; set; } = "";
+    [WritesTo(typeof(HousingInspection), nameof(HousingInspection.Income), "Inspection_Income")]
+    public string Income { get; set; } = "";
+
+    /// <summary>The act as the step records it (call when the form is valid).</summary>
+    public GuardianshipPortal.Cases.InspectionData ToData() => new(InspectedOn!.Value, Address, Findings, Satisfactory)
+    {
+        OtherInspectors = OtherInspectors, PersonsPresent = PersonsPresent, Family = Family, Rooms = Rooms, Area = Area,
+        Amenities = Amenities, Condition = Condition, Income = Income,
+    };
 }
 
 public sealed class CommissionForm : StepForm
@@ -102,6 +123,16 @@ public sealed class InspectionFormValidator : AbstractValidator<InspectionForm>
             .WithMessage(_ => l["Validation_NotInFuture", l["Inspection_Date"]]);
         RuleFor(x => x.Address).NotEmpty().WithMessage(_ => l["Validation_Required", l["Inspection_Address"]]).MaximumLength(500);
         RuleFor(x => x.Findings).NotEmpty().WithMessage(_ => l["Validation_Required", l["Inspection_Findings"]]).MaximumLength(4000);
+        RuleFor(x => x.OtherInspectors).MaximumLength(1000);
+        RuleFor(x => x.PersonsPresent).MaximumLength(1000);
+        RuleFor(x => x.Family).NotEmpty().WithMessage(_ => l["Validation_Required", l["Inspection_Family"]]).MaximumLength(2000);
+        RuleFor(x => x.Rooms).NotEmpty().WithMessage(_ => l["Validation_Required", l["Inspection_Rooms"]])
+            .InclusiveBetween(1, 50).WithMessage(_ => l["Validation_Range", l["Inspection_Rooms"], 1, 50]);
+        RuleFor(x => x.Area).NotEmpty().WithMessage(_ => l["Validation_Required", l["Inspection_Area"]])
+            .InclusiveBetween(1m, 10000m).WithMessage(_ => l["Validation_Range", l["Inspection_Area"], 1, 10000]);
+        RuleFor(x => x.Amenities).MaximumLength(1000);
+        RuleFor(x => x.Condition).NotEmpty().WithMessage(_ => l["Validation_Required", l["Inspection_Condition"]]).MaximumLength(2000);
+        RuleFor(x => x.Income).NotEmpty().WithMessage(_ => l["Validation_Required", l["Inspection_Income"]]).MaximumLength(1000);
     }
 }
 

@@ -38,7 +38,8 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
         "findings", "inspection_conclusion", "commission_opinion", "period_from", "period_to", "placement_address", "court",
         "court_number", "court_date", "bank", "iban", "mrp_count", "mrp_value", "year", "amount", "amount_words", "monthly_amount",
         "monthly_amount_words", "monthly_total", "decision_number", "decision_date", "decision_issuer", "conclusion",
-        "refusal_text", "specialist", "registered_time", "dear", "he_she", "appointed",
+        "refusal_text", "specialist", "registered_time", "dear", "he_she", "appointed", "other_inspectors", "persons_present", "family",
+        "rooms", "area", "amenities", "condition", "income",
         .. DateWordPlaceholders(DatesInWords),
     ]);
 
@@ -72,6 +73,7 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
                     "[children]" => [ChildrenTable(c)],
                     "[documents]" => [DocumentsTable(c)],
                     "[grounds]" => Grounds(c),
+                    "[inspectors]" => [InspectorsTable(c, specialistName)],
                     _ => [new Paragraph(TemplateText.Fill(text, values))],
                 });
             }
@@ -83,7 +85,8 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
                 Date = Display.Date(date, office),
                 Title = template.Title.ToUpper(culture),
                 Body = body,
-                Signature = new SignatureBlock(signer.Position, signer.Name, l["Doc_Seal"]),
+                // A document its own signers sign (an act signed by those who inspected) carries no head's signature.
+                Signature = TemplateText.Paragraphs(template.Body).Contains("[inspectors]") ? null : new SignatureBlock(signer.Position, signer.Name, l["Doc_Seal"]),
                 Verification = verification,
                 DraftMark = draft ? l["Doc_DraftMark"].Value : null,
                 PageLabel = l["Doc_Page"],
@@ -127,6 +130,15 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
             values["inspection_address"] = hi.Address;
             values["findings"] = hi.Findings;
             values["inspection_conclusion"] = hi.Satisfactory ? l["Doc_ConditionsGood"] : l["Doc_ConditionsBad"];
+            var none = (string v) => v.Length > 0 ? v : "—";
+            values["other_inspectors"] = none(string.Join(", ", hi.OtherInspectorLines()));
+            values["persons_present"] = none(hi.PersonsPresent);
+            values["family"] = none(hi.Family);
+            values["rooms"] = hi.Rooms?.ToString(culture) ?? "—";
+            values["area"] = hi.Area?.ToString("0.##", culture) ?? "—";
+            values["amenities"] = none(hi.Amenities);
+            values["condition"] = none(hi.Condition);
+            values["income"] = none(hi.Income);
         }
         if (c.CommissionOpinion is { } co)
             values["commission_opinion"] = (co.Positive ? l["Commission_Positive"] : l["Commission_Negative"]).Value.ToLower(culture) + ": " + co.Text;
@@ -178,6 +190,16 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
         [.. c.Children.OrderBy(ch => ch.Order).Select((ch, i) => (IReadOnlyList<string>)
             [(i + 1).ToString(CultureInfo.InvariantCulture), ch.Person!.Iin, ch.Person.FullName, Display.Date(ch.Person.BirthDate)])],
         [0.6, 2.2, 5, 2.2]);
+
+    /// <summary>The act's signatures: the specialist who inspected, each other inspector, and the applicant acquainted with it.</summary>
+    private Table InspectorsTable(Case c, string specialistName) => new(
+        [l["Doc_SignedBy"], l["Doc_Name"], l["Doc_Signature"]],
+        [
+            [l["Doc_InspectorSpecialist"], specialistName, "____________"],
+            .. (c.HousingInspection?.OtherInspectorLines() ?? []).Select(line => (IReadOnlyList<string>)[l["Doc_InspectorOther"], line, "____________"]),
+            [l["Doc_ActAcquainted"], c.Applicant!.FullName, "____________"],
+        ],
+        [3.2, 4.6, 2.2]);
 
     private Table DocumentsTable(Case c) => new(
         ["№", l["Doc_Document"], l["Doc_Received"]],

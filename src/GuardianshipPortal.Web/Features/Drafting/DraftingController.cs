@@ -20,7 +20,7 @@ public sealed class DraftingController(StepRunner runner, StepResponses response
     {
         var result = await runner.RunAsync(id, form, CaseAction.RecordInspection, ModelState.IsValid, step =>
         {
-            step.Refuse(steps.RecordInspection(step.Case, new InspectionData(form.InspectedOn!.Value, form.Address, form.Findings, form.Satisfactory), step.Actor));
+            step.Refuse(steps.RecordInspection(step.Case, form.ToData(), step.Actor));
             return Task.CompletedTask;
         }, ct);
         return await responses.RespondAsync(this, result, "Inspection_Done", ct);

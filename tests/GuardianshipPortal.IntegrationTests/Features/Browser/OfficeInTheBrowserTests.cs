@@ -78,6 +78,11 @@ public sealed class OfficeInTheBrowserTests
             {
                 await specialist.FillAsync("#Inspection_InspectedOn", _browser.App.Today.AddDays(-1).ToString("yyyy-MM-dd"));
                 await specialist.FillAsync("#Inspection_Findings", "Үш бөлмелі пәтер, жағдайы жақсы.");
+                await specialist.FillAsync("#Inspection_Family", "Өтініш беруші, жұбайы");
+                await specialist.FillAsync("#Inspection_Rooms", "3");
+                await specialist.FillAsync("#Inspection_Area", "72");
+                await specialist.FillAsync("#Inspection_Condition", "Таза, жөндеуі жақсы.");
+                await specialist.FillAsync("#Inspection_Income", "Жалақы");
                 await specialist.CheckAsync("#Inspection_Satisfactory");
                 await specialist.ClickAsync("[data-testid=inspection-form] button[type=submit]");
                 await specialist.WaitForSelectorAsync("[data-testid=inspection]");

@@ -108,7 +108,7 @@ public abstract class DocumentTests : PortalTest
     public static TheoryData<string, ServiceCode, bool, string, DocumentKind, string[]> OtherDocuments => new()
     {
         { "kk", ServiceCode.GuardianshipCertificate, false, "Office", DocumentKind.Receipt, ["ҚҰЖАТТАРДЫ ҚАБЫЛДАУ ТУРАЛЫ ҚОЛХАТ", "Қорғаншылық белгілеу туралы шешім иә", "Айгүл Нұрланқызы Серікова"] },
-        { "ru", ServiceCode.AdopterRegistration, false, "Office", DocumentKind.HousingInspectionAct, ["АКТ ОБСЛЕДОВАНИЯ ЖИЛИЩНО-БЫТОВЫХ УСЛОВИЙ", "Заключение: жилищно-бытовые условия удовлетворительные.", "специалистом Асель Ержанқызы Төлеуова ("] },
+        { "ru", ServiceCode.AdopterRegistration, false, "Office", DocumentKind.HousingInspectionAct, ["АКТ ОБСЛЕДОВАНИЯ ЖИЛИЩНО-БЫТОВЫХ УСЛОВИЙ", "Заключение: жилищно-бытовые условия удовлетворительные.", "Обследование провели: Асель Ержанқызы Төлеуова (специалист, "] },
         { "ru", ServiceCode.AdopterRegistration, false, "EGov", DocumentKind.ReadinessNotification, ["УВЕДОМЛЕНИЕ О ГОТОВНОСТИ ДОКУМЕНТА", "Уважаемая Серікова Айжан Болатқызы!", "результат готов: «Заключение о возможности быть кандидатом в усыновители»"] },
         { "kk", ServiceCode.AdopterRegistration, true, "Office", DocumentKind.AdopterConclusionNegative, ["АСЫРАП АЛУШЫ БОЛУҒА ҮМІТКЕР БОЛА АЛМАЙТЫНДЫҒЫ ТУРАЛЫ ҚОРЫТЫНДЫ", "Кодексінің 91-бабы", "1) Сот әрекетке қабілетсіз немесе әрекет қабілеті шектеулі деп таныған адам"] },
     };
