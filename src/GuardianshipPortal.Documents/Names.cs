@@ -152,10 +152,14 @@ public static class Russian
     /// genitive tail) stays: «главный специалист отдела» → «главного специалиста отдела». A name in quotes or starting with
     /// an abbreviation («ГУ «…»») does not decline. Positions are animate (their accusative is the genitive).
     /// </summary>
-    public static string Phrase(string phrase, GrammaticalCase @case, bool animate)
+    public static string Phrase(string phrase, GrammaticalCase @case, bool animate, bool inSentence = false)
     {
-        if (@case == GrammaticalCase.Nominative) return phrase;
         var words = phrase.Split(' ');
+        // A common noun or adjective opening the phrase is lower-case inside a sentence; a proper name keeps its capital.
+        if (inSentence && words[0].Length > 1 && char.IsLower(words[0][1]) && words[0].All(char.IsLetter)
+            && (Apply(Adjectives, words[0], null, GrammaticalCase.Genitive, animate) is not null || Apply(Nouns, words[0], null, GrammaticalCase.Genitive, animate) is not null))
+            words[0] = char.ToLowerInvariant(words[0][0]) + words[0][1..];
+        if (@case == GrammaticalCase.Nominative) return string.Join(' ', words);
         for (var i = 0; i < words.Length; i++)
         {
             var w = words[i];
@@ -289,13 +293,14 @@ public static class Names
     }
 
     /// <summary>
-    /// An office's name in the case a sentence needs: Kazakh declines the last word («білім бөліміне»); Russian the head
-    /// noun, lower-cased inside a sentence («в отдел образования…», «отделу образования…») unless it is an abbreviation.
+    /// An office's (or a court's) name in the case a sentence needs: Kazakh declines the last word («білім бөліміне»);
+    /// Russian the head words, lower-cased inside a sentence («отделу образования…») unless it opens with a proper name or
+    /// an abbreviation («ГУ «…»»).
     /// </summary>
     public static string Office(string language, string office, GrammaticalCase @case)
     {
         if (@case == GrammaticalCase.Nominative || office.Length == 0) return office;
-        return IsRussian(language) ? Russian.Phrase(InSentence(office.Trim()), @case, animate: false) : Kazakh.DeclinePhrase(office.Trim(), @case);
+        return IsRussian(language) ? Russian.Phrase(office.Trim(), @case, animate: false, inSentence: true) : Kazakh.DeclinePhrase(office.Trim(), @case);
     }
 
     /// <summary>The first letter lower-cased unless the first word is an abbreviation («ГУ») or a proper name in quotes.</summary>
