@@ -4,22 +4,24 @@ using static GuardianshipPortal.Domain.Documents.DocumentKind;
 namespace GuardianshipPortal.Data.Seeding;
 
 /// <summary>
-/// Version 1 of every document's wording, in Kazakh and Russian. Paragraphs are separated by blank lines;
-/// {name} is replaced by case data; a line [children], [documents] or [grounds] becomes a table or a list.
+/// The portal's wording of every document, in Kazakh and Russian. Paragraphs are separated by blank lines;
+/// {name} is replaced by case data, {name:gen} by a name in the case the sentence needs (see DocumentComposer); a line
+/// [children], [documents] or [grounds] becomes a table or a list. A change here reaches existing deployments as a new
+/// version of every template no administrator has edited (ReferenceDataSeeder).
 /// </summary>
 public static class DefaultTemplates
 {
     public static readonly IReadOnlyList<(DocumentKind Kind, string Language, string Title, string Body)> All =
     [
         (Receipt, "kk", "Құжаттарды қабылдау туралы қолхат", """
-            {office} «{service}» мемлекеттік көрсетілетін қызметін алу үшін {applicant} (ЖСН {applicant_iin}) өтінішін және мынадай құжаттарын қабылдады:
+            {office} «{service}» мемлекеттік көрсетілетін қызметін алу үшін {applicant:gen} (ЖСН {applicant_iin}) өтінішін және мынадай құжаттарын қабылдады:
 
             [documents]
 
             Өтініш {registered_at_words}, сағат {registered_time} тіркелді, тіркеу нөмірі {number}. Мемлекеттік қызмет {due_date_words:abl} кешіктірілмей көрсетіледі.
             """),
         (Receipt, "ru", "Расписка о приеме документов", """
-            Приняты заявление {applicant} (ИИН {applicant_iin}) на получение государственной услуги «{service}» и следующие документы:
+            Приняты заявление {applicant:gen} (ИИН {applicant_iin}) на получение государственной услуги «{service}» и следующие документы:
 
             [documents]
 
@@ -68,7 +70,7 @@ public static class DefaultTemplates
             [inspectors]
             """),
         (FosterPlacementContract, "kk", "Баланы (балаларды) патронаттық тәрбиелеуге беру туралы шарт", """
-            {office} (бұдан әрі – қорғаншылық және қамқоршылық органы) атынан {signer} ({signer_position}) бір тараптан және {applicant} (ЖСН {applicant_iin}, мекенжайы: {applicant_address}) (бұдан әрі – патронат тәрбиеші) екінші тараптан осы шартты төмендегілер туралы жасасты.
+            {office} (бұдан әрі – қорғаншылық және қамқоршылық органы) атынан Ереже негізінде {signer_acting} {signer_position:nom} {signer_short} бір тараптан және {applicant} (ЖСН {applicant_iin}, мекенжайы: {applicant_address}) (бұдан әрі – патронат тәрбиеші) екінші тараптан осы шартты төмендегілер туралы жасасты.
 
             1. Қорғаншылық және қамқоршылық органы мына баланы (балаларды) патронаттық тәрбиеге береді, ал патронат тәрбиеші қабылдайды:
 
@@ -83,7 +85,7 @@ public static class DefaultTemplates
             Патронат тәрбиеші: {applicant} ____________________
             """),
         (FosterPlacementContract, "ru", "Договор о передаче ребенка (детей) на патронатное воспитание", """
-            {office} (далее – орган опеки и попечительства) в лице: {signer}, {signer_position}, с одной стороны, и {applicant} (ИИН {applicant_iin}, адрес: {applicant_address}) (далее – патронатный воспитатель), с другой стороны, заключили настоящий договор о нижеследующем.
+            {office} (далее – орган опеки и попечительства) в лице {signer_position:gen} {signer_short:gen}, {signer_acting} на основании Положения, с одной стороны, и {applicant} (ИИН {applicant_iin}, адрес: {applicant_address}) (далее – патронатный воспитатель), с другой стороны, заключили настоящий договор о нижеследующем.
 
             1. Орган опеки и попечительства передает, а патронатный воспитатель принимает на патронатное воспитание ребенка (детей):
 
@@ -98,19 +100,19 @@ public static class DefaultTemplates
             Патронатный воспитатель: {applicant} ____________________
             """),
         (ReadinessNotification, "kk", "Құжаттың дайын екені туралы хабарлама", """
-            Құрметті {applicant}! «{service}» мемлекеттік көрсетілетін қызметі бойынша {registered_at} берілген № {number} өтінішіңіз қаралды: «{result_name}» дайын.
+            Құрметті {applicant}! «{service}» мемлекеттік көрсетілетін қызметі бойынша {registered_at_words:loc} берілген № {number} өтінішіңіз қаралды: «{result_name}» дайын.
 
-            Оны алу үшін жеке басыңызды куәландыратын құжатпен {office} келуіңізді сұраймыз: {office_address}.
+            Оны алу үшін жеке басыңызды куәландыратын құжатпен {office:dat} келуіңізді сұраймыз: {office_address}.
             """),
         (ReadinessNotification, "ru", "Уведомление о готовности документа", """
             {dear} {applicant}! Ваше заявление № {number} от {registered_at_words} на получение государственной услуги «{service}» рассмотрено, результат готов: «{result_name}».
 
-            Для получения просим обратиться с документом, удостоверяющим личность, в {office}: {office_address}.
+            Для получения просим обратиться с документом, удостоверяющим личность, в {office:acc}: {office_address}.
             """),
         (LumpSumDecision, "kk", "Біржолғы ақшалай төлемді тағайындау туралы шешім", """
-            {applicant} (ЖСН {applicant_iin}) өтінішін және {court} {court_date} № {court_number} бала асырап алу туралы шешімін қарап, {office} ШЕШТІ:
+            {applicant:gen} (ЖСН {applicant_iin}) өтінішін және {court:gen} {court_date_words:attr} № {court_number} бала асырап алу туралы шешімін қарап, {office} шешті:
 
-            1. Жетім баланы және (немесе) ата-анасының қамқорлығынсыз қалған баланы асырап алуға байланысты {applicant} біржолғы ақшалай төлем тағайындалсын:
+            1. Жетім баланы және (немесе) ата-анасының қамқорлығынсыз қалған баланы асырап алуға байланысты {applicant:dat} біржолғы ақшалай төлем тағайындалсын:
 
             [children]
 
@@ -119,9 +121,9 @@ public static class DefaultTemplates
             3. Төлем {bank} банкіндегі {iban} шотына аударылсын.
             """),
         (LumpSumDecision, "ru", "Решение о назначении единовременной денежной выплаты", """
-            Рассмотрев заявление {applicant} (ИИН {applicant_iin}) и решение {court} от {court_date} № {court_number} об усыновлении, {office} РЕШИЛ:
+            {office}, рассмотрев заявление {applicant:gen} (ИИН {applicant_iin}) и решение {court:gen} от {court_date_words} № {court_number} об усыновлении, решает:
 
-            1. Назначить {applicant} единовременную денежную выплату в связи с усыновлением ребенка-сироты и (или) ребенка, оставшегося без попечения родителей:
+            1. Назначить {applicant:dat} единовременную денежную выплату в связи с усыновлением ребенка-сироты и (или) ребенка, оставшегося без попечения родителей:
 
             [children]
 
@@ -130,9 +132,9 @@ public static class DefaultTemplates
             3. Выплату перечислить на счет {iban} в {bank}.
             """),
         (MaintenanceDecision, "kk", "Баланы (балаларды) асырап-бағуға ақшалай қаражат төлеуді тағайындау туралы шешім", """
-            {applicant} (ЖСН {applicant_iin}) өтінішін және баланы патронаттық тәрбиелеуге беру туралы шартты қарап, {office} ШЕШТІ:
+            {applicant:gen} (ЖСН {applicant_iin}) өтінішін және баланы патронаттық тәрбиелеуге беру туралы шартты қарап, {office} шешті:
 
-            1. Патронат тәрбиеші {applicant} тәрбиесіндегі мына баланы (балаларды) асырап-бағуға ақша қаражатын төлеу тағайындалсын:
+            1. Патронат тәрбиеші {applicant:gen} тәрбиесіндегі мына баланы (балаларды) асырап-бағуға ақшалай қаражат төлеу тағайындалсын:
 
             [children]
 
@@ -141,9 +143,9 @@ public static class DefaultTemplates
             3. Төлем кезеңі: {period_from} бастап {period_to} дейін.
             """),
         (MaintenanceDecision, "ru", "Решение о назначении выплаты денежных средств на содержание ребенка (детей), переданного патронатным воспитателям", """
-            Рассмотрев заявление {applicant} (ИИН {applicant_iin}) и договор о передаче ребенка на патронатное воспитание, {office} РЕШИЛ:
+            {office}, рассмотрев заявление {applicant:gen} (ИИН {applicant_iin}) и договор о передаче ребенка на патронатное воспитание, решает:
 
-            1. Назначить выплату денежных средств на содержание ребенка (детей), находящегося (находящихся) на воспитании у патронатного воспитателя {applicant}:
+            1. Назначить выплату денежных средств на содержание ребенка (детей), находящегося (находящихся) на воспитании у патронатного воспитателя {applicant:gen}:
 
             [children]
 
@@ -152,21 +154,21 @@ public static class DefaultTemplates
             3. Период выплаты: с {period_from} по {period_to}.
             """),
         (AdopterConclusion, "kk", "Асырап алушы болуға үміткер бола алатындығы туралы қорытынды", """
-            {applicant} (ЖСН {applicant_iin}, мекенжайы: {applicant_address}) өтінішін, ұсынылған құжаттарды, {inspected_on} тұрғын үй-тұрмыстық жағдайларын тексеру актісін және комиссияның пікірін ({commission_opinion}) қарап, {office} {applicant} асырап алушы болуға үміткер бола алады деп қорытынды жасайды.
+            {applicant:gen} (ЖСН {applicant_iin}, мекенжайы: {applicant_address}) өтінішін, ұсынылған құжаттарды, {inspected_on_words:attr} тұрғын үй-тұрмыстық жағдайларын тексеру актісін және комиссияның пікірін ({commission_opinion}) қарап, {office} {applicant} асырап алушы болуға үміткер бола алады деп қорытынды жасайды.
 
             Негіздеме: {conclusion}
 
             {applicant} бала асырап алуға тілек білдірген адамдардың есебіне қойылады.
             """),
         (AdopterConclusion, "ru", "Заключение о возможности быть кандидатом в усыновители", """
-            Рассмотрев заявление {applicant} (ИИН {applicant_iin}, адрес: {applicant_address}), представленные документы, акт обследования жилищно-бытовых условий от {inspected_on} и мнение комиссии ({commission_opinion}), {office} заключает, что {applicant} может быть кандидатом в усыновители.
+            {office}, рассмотрев заявление {applicant:gen} (ИИН {applicant_iin}, адрес: {applicant_address}), представленные документы, акт обследования жилищно-бытовых условий от {inspected_on_words} и мнение комиссии ({commission_opinion}), заключает, что {applicant} может быть кандидатом в усыновители.
 
             Обоснование: {conclusion}
 
             {applicant} ставится на учет лиц, желающих усыновить детей.
             """),
         (AdopterConclusionNegative, "kk", "Асырап алушы болуға үміткер бола алмайтындығы туралы қорытынды", """
-            {applicant} (ЖСН {applicant_iin}) өтінішін, ұсынылған құжаттарды және комиссияның пікірін ({commission_opinion}) қарап, {office} {applicant} асырап алушы болуға үміткер бола алмайды деп мынадай негіздер бойынша қорытынды жасайды (Қазақстан Республикасының «Неке (ерлі-зайыптылық) және отбасы туралы» Кодексінің 91-бабы):
+            {applicant:gen} (ЖСН {applicant_iin}) өтінішін, ұсынылған құжаттарды және комиссияның пікірін ({commission_opinion}) қарап, {office} {applicant} асырап алушы болуға үміткер бола алмайды деп мынадай негіздер бойынша қорытынды жасайды (Қазақстан Республикасының «Неке (ерлі-зайыптылық) және отбасы туралы» Кодексінің 91-бабы):
 
             [grounds]
 
@@ -175,7 +177,7 @@ public static class DefaultTemplates
             Осы қорытындыға заңнамада белгіленген тәртіппен шағым жасалуы мүмкін.
             """),
         (AdopterConclusionNegative, "ru", "Заключение о невозможности быть кандидатом в усыновители", """
-            Рассмотрев заявление {applicant} (ИИН {applicant_iin}), представленные документы и мнение комиссии ({commission_opinion}), {office} заключает, что {applicant} не может быть кандидатом в усыновители по следующим основаниям (статья 91 Кодекса Республики Казахстан «О браке (супружестве) и семье»):
+            {office}, рассмотрев заявление {applicant:gen} (ИИН {applicant_iin}), представленные документы и мнение комиссии ({commission_opinion}), заключает, что {applicant} не может быть кандидатом в усыновители по следующим основаниям (статья 91 Кодекса Республики Казахстан «О браке (супружестве) и семье»):
 
             [grounds]
 
@@ -184,21 +186,21 @@ public static class DefaultTemplates
             Настоящее заключение может быть обжаловано в порядке, установленном законодательством.
             """),
         (GuardianshipCertificate, "kk", "Қорғаншылық және қамқоршылық жөнінде анықтама", """
-            Осы анықтама {applicant} (ЖСН {applicant_iin}, мекенжайы: {applicant_address}) {decision_issuer} {decision_date} № {decision_number} шешімімен мына баланың (балалардың) қорғаншысы (қамқоршысы) болып тағайындалғаны туралы берілді:
+            Осы анықтама {applicant:dat} (ЖСН {applicant_iin}, мекенжайы: {applicant_address}) {decision_issuer:gen} {decision_date_words:attr} № {decision_number} шешімімен мына баланың (балалардың) қорғаншысы (қамқоршысы) болып тағайындалғаны туралы берілді:
 
             [children]
 
             Анықтама талап етілген жерге ұсыну үшін берілді.
             """),
         (GuardianshipCertificate, "ru", "Справка по опеке и попечительству", """
-            Настоящая справка выдана {applicant} (ИИН {applicant_iin}, адрес: {applicant_address}) в том, что {he_she} решением органа «{decision_issuer}» от {decision_date_words} № {decision_number} {appointed} опекуном (попечителем) ребенка (детей):
+            Настоящая справка выдана {applicant:dat} (ИИН {applicant_iin}, адрес: {applicant_address}) в том, что {he_she} решением органа «{decision_issuer}» от {decision_date_words} № {decision_number} {appointed} опекуном (попечителем) ребенка (детей):
 
             [children]
 
             Справка выдана для предъявления по месту требования.
             """),
         (Refusal, "kk", "Мемлекеттік қызмет көрсетуден дәлелді бас тарту", """
-            {applicant} (ЖСН {applicant_iin}) «{service}» мемлекеттік көрсетілетін қызметін алуға {registered_at} берген № {number} өтінішін қарап, {office} мынадай негіздер бойынша мемлекеттік қызмет көрсетуден бас тартады:
+            {applicant:gen} (ЖСН {applicant_iin}) «{service}» мемлекеттік көрсетілетін қызметін алуға {registered_at_words:loc} берген № {number} өтінішін қарап, {office} мынадай негіздер бойынша мемлекеттік қызмет көрсетуден бас тартады:
 
             [grounds]
 
@@ -207,7 +209,7 @@ public static class DefaultTemplates
             Осы шешімге заңнамада белгіленген тәртіппен шағым жасалуы мүмкін.
             """),
         (Refusal, "ru", "Мотивированный отказ в оказании государственной услуги", """
-            Рассмотрев заявление {applicant} (ИИН {applicant_iin}) № {number} от {registered_at} на получение государственной услуги «{service}», {office} отказывает в оказании государственной услуги по следующим основаниям:
+            {office}, рассмотрев заявление {applicant:gen} (ИИН {applicant_iin}) № {number} от {registered_at_words} на получение государственной услуги «{service}», отказывает в оказании государственной услуги по следующим основаниям:
 
             [grounds]
 

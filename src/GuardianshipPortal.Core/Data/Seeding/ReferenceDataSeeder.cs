@@ -8,7 +8,7 @@ namespace GuardianshipPortal.Data.Seeding;
 /// Fills the editable reference data in every environment: each service's checklist, refusal grounds, default regulation
 /// and document templates (from its definition), the working calendar from 2025 to next year, MRP rates and settings.
 /// What a service lacks is added on every start — a service added to a deployment that already has data gets its own —
-/// but nothing the administrator edited is ever overwritten.
+/// and the portal's own template wording is brought up to date, but nothing the administrator edited is ever overwritten.
 /// </summary>
 public class ReferenceDataSeeder(PortalDbContext db, ServiceCatalog catalog)
 {
@@ -39,14 +39,24 @@ public class ReferenceDataSeeder(PortalDbContext db, ServiceCatalog catalog)
                 }));
             if (!withRegulation.Contains(service.Code)) db.Regulations.Add(Copy(service.DefaultRegulation));
         }
-        var templated = (await db.DocumentTemplates.Select(t => new { t.Kind, t.Language }).Distinct().ToListAsync(ct))
-            .Select(t => (t.Kind, t.Language)).ToHashSet();
+        // The portal's own wording (a template no administrator has saved) follows the defaults: a changed default becomes
+        // the next version, so existing deployments get it too; an administrator's version is never replaced.
+        var latest = (await db.DocumentTemplates.Select(t => new { t.Kind, t.Language, t.Version, t.Title, t.Body, t.CreatedById }).ToListAsync(ct))
+            .GroupBy(t => (t.Kind, t.Language)).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Version)!);
+        var templated = new HashSet<(Domain.Documents.DocumentKind, string)>();
         foreach (var t in DefaultTemplates.All.Select(t => new TemplateSeed(t.Kind, t.Language, t.Title, t.Body)).Concat(catalog.All.SelectMany(d => d.Templates)))
         {
             if (!templated.Add((t.Kind, t.Language))) continue;
+            var body = t.Body.Trim();
+            var version = 1;
+            if (latest.TryGetValue((t.Kind, t.Language), out var current))
+            {
+                if (current.CreatedById is not null || (current.Title == t.Title && current.Body == body)) continue;
+                version = current.Version + 1;
+            }
             db.DocumentTemplates.Add(new Domain.Documents.DocumentTemplate
             {
-                Id = Guid.NewGuid(), Kind = t.Kind, Language = t.Language, Version = 1, Title = t.Title, Body = t.Body.Trim(), CreatedAt = DateTimeOffset.UtcNow,
+                Id = Guid.NewGuid(), Kind = t.Kind, Language = t.Language, Version = version, Title = t.Title, Body = body, CreatedAt = DateTimeOffset.UtcNow,
             });
         }
         var worded = (await db.MessageTemplates.Select(t => new { t.Event, t.Language }).Distinct().ToListAsync(ct))

@@ -28,6 +28,22 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
     };
 
     /// <summary>
+    /// The names, positions and office names a template may also ask in a case: {applicant:gen}, {office:dat},
+    /// {signer_short:gen} (surname and initials), {signer_position:nom} (a position inside a sentence, lower-case)…
+    /// </summary>
+    private static readonly string[] Declined =
+        ["applicant", "signer", "signer_short", "signer_position", "specialist", "specialist_short", "office", "court", "decision_issuer"];
+
+    /// <summary>The suffix naming each case a name may take ("nom": as it stands inside a sentence).</summary>
+    private static readonly IReadOnlyDictionary<string, GuardianshipPortal.Documents.GrammaticalCase> NameCases = new Dictionary<string, GuardianshipPortal.Documents.GrammaticalCase>
+    {
+        ["nom"] = GuardianshipPortal.Documents.GrammaticalCase.Nominative,
+        ["gen"] = GuardianshipPortal.Documents.GrammaticalCase.Genitive, ["dat"] = GuardianshipPortal.Documents.GrammaticalCase.Dative,
+        ["acc"] = GuardianshipPortal.Documents.GrammaticalCase.Accusative, ["loc"] = GuardianshipPortal.Documents.GrammaticalCase.Locative,
+        ["abl"] = GuardianshipPortal.Documents.GrammaticalCase.Ablative, ["ins"] = GuardianshipPortal.Documents.GrammaticalCase.Instrumental,
+    };
+
+    /// <summary>
     /// Every {placeholder} a template may use: what <see cref="Values"/> fills for a case that has every part (a test ties
     /// the two), and all the template editor accepts.
     /// </summary>
@@ -39,9 +55,17 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
         "court_number", "court_date", "bank", "iban", "mrp_count", "mrp_value", "year", "amount", "amount_words", "monthly_amount",
         "monthly_amount_words", "monthly_total", "decision_number", "decision_date", "decision_issuer", "conclusion",
         "refusal_text", "specialist", "registered_time", "dear", "he_she", "appointed", "other_inspectors", "persons_present", "family",
-        "rooms", "area", "amenities", "condition", "income",
+        "rooms", "area", "amenities", "condition", "income", "signer_short", "specialist_short", "signer_acting",
         .. DateWordPlaceholders(DatesInWords),
+        .. Declined.SelectMany(n => NameCases.Keys.Select(k => $"{n}:{k}")),
     ]);
+
+    /// <summary>A name's value in the nominative and in every case of <see cref="NameCases"/>.</summary>
+    private static void AddDeclined(Dictionary<string, string> values, string name, string nominative, Func<GuardianshipPortal.Documents.GrammaticalCase, string> decline)
+    {
+        values[name] = nominative;
+        foreach (var (suffix, @case) in NameCases) values[$"{name}:{suffix}"] = decline(@case);
+    }
 
     private static IEnumerable<string> DateWordPlaceholders(IEnumerable<string> dates) =>
         dates.SelectMany(d => CaseSuffixes.Keys.Select(k => $"{d}_words:{k}").Prepend($"{d}_words"));
@@ -109,18 +133,14 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
         var children = c.Children.Count;
         var values = new Dictionary<string, string>
         {
-            ["office"] = office.Name(lang),
             ["office_address"] = office.Address(lang),
             ["number"] = c.Number,
             ["date"] = Display.Date(date, office),
             ["registered_at"] = Display.Date(c.RegisteredAt, office),
             ["due_date"] = Display.Date(c.DueAt, office),
             ["service"] = l["Service_" + c.Service],
-            ["applicant"] = c.Applicant!.FullName,
-            ["applicant_iin"] = c.Applicant.Iin,
+            ["applicant_iin"] = c.Applicant!.Iin,
             ["applicant_address"] = c.Applicant.Address,
-            ["signer"] = signer.Name,
-            ["signer_position"] = signer.Position,
             ["children_count"] = children.ToString(culture),
             ["result_name"] = l["Outcome_" + c.Service + "_" + (c.Outcome ?? Outcome.Approved)],
         };
@@ -147,7 +167,7 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
             values["period_from"] = Display.Date(d.PeriodFrom);
             values["period_to"] = Display.Date(d.PeriodTo);
             values["placement_address"] = d.PlacementAddress;
-            values["court"] = d.CourtName;
+            AddDeclined(values, "court", d.CourtName, @case => Names.Office(lang, d.CourtName, @case));
             values["court_number"] = d.CourtDecisionNumber;
             values["court_date"] = Display.Date(d.CourtDecisionDate);
             values["bank"] = d.BankName;
@@ -162,14 +182,29 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
             values["monthly_total"] = money(d.Amount * children);
             values["decision_number"] = d.GuardianshipDecisionNumber;
             values["decision_date"] = Display.Date(d.GuardianshipDecisionDate);
-            values["decision_issuer"] = d.GuardianshipDecisionIssuer;
+            AddDeclined(values, "decision_issuer", d.GuardianshipDecisionIssuer, @case => Names.Office(lang, d.GuardianshipDecisionIssuer, @case));
             values["conclusion"] = d.ConclusionText;
             values["refusal_text"] = d.RefusalText;
         }
-        values["specialist"] = specialistName;
         // Words that agree with the applicant's sex (the IIN's seventh digit): Russian has no neutral form for them.
-        var female = c.Applicant.Sex == GuardianshipPortal.Domain.Persons.Sex.Female;
+        var applicant = c.Applicant;
+        var female = applicant.Sex == GuardianshipPortal.Domain.Persons.Sex.Female;
         var russian = lang.StartsWith("ru", StringComparison.Ordinal);
+        var gender = female ? Gender.Female : Gender.Male;
+        AddDeclined(values, "applicant", applicant.FullName,
+            @case => Names.Full(lang, applicant.LastName, applicant.FirstName, applicant.MiddleName, gender, @case));
+        AddDeclined(values, "office", office.Name(lang), @case => Names.Office(lang, office.Name(lang), @case));
+        // Staff are known by a name and a position only: their sex is read from the name (patronymic, surname).
+        var signerGender = Names.Guess(signer.Name);
+        AddDeclined(values, "signer", signer.Name, @case => Names.Full(lang, signer.Name, signerGender, @case));
+        AddDeclined(values, "signer_short", Names.Short(lang, signer.Name, signerGender, GuardianshipPortal.Documents.GrammaticalCase.Nominative),
+            @case => Names.Short(lang, signer.Name, signerGender, @case));
+        AddDeclined(values, "signer_position", signer.Position, @case => Names.Position(lang, signer.Position, @case));
+        values["signer_acting"] = russian ? (signerGender == Gender.Female ? "действующей" : "действующего") : "әрекет ететін";
+        var specialistGender = Names.Guess(specialistName);
+        AddDeclined(values, "specialist", specialistName, @case => Names.Full(lang, specialistName, specialistGender, @case));
+        AddDeclined(values, "specialist_short", Names.Short(lang, specialistName, specialistGender, GuardianshipPortal.Documents.GrammaticalCase.Nominative),
+            @case => Names.Short(lang, specialistName, specialistGender, @case));
         values["dear"] = russian ? (female ? "Уважаемая" : "Уважаемый") : "Құрметті";
         values["he_she"] = russian ? (female ? "она" : "он") : "ол";
         values["appointed"] = russian ? (female ? "назначена" : "назначен") : "тағайындалды";

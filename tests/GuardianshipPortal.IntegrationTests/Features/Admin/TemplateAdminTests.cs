@@ -40,6 +40,38 @@ public abstract class TemplateAdminTests(PortalFixture fixture) : PortalTest(fix
     }
 
     [Fact]
+    public async Task A_changed_default_wording_reaches_templates_the_portal_seeded_but_never_an_administrators()
+    {
+        // An older release seeded its own wording of one kind; an administrator rewrote another.
+        await App.WithDbAsync(async db =>
+        {
+            var adminId = await db.Users.Where(u => u.UserName == "admin").Select(u => u.Id).SingleAsync();
+            db.DocumentTemplates.AddRange(
+                new DocumentTemplate { Id = Guid.NewGuid(), Kind = DocumentKind.MaintenanceDecision, Language = "kk", Version = 2, Title = "Ескі атауы", Body = "{applicant} өтінішін қарап, {office} ШЕШТІ:", CreatedAt = App.Clock.GetUtcNow() },
+                new DocumentTemplate { Id = Guid.NewGuid(), Kind = DocumentKind.LumpSumDecision, Language = "kk", Version = 2, Title = "Әкімшінің атауы", Body = "Әкімші жазған мәтін.", CreatedAt = App.Clock.GetUtcNow(), CreatedById = adminId });
+            return await db.SaveChangesAsync();
+        });
+        async Task SeedAsync() => await App.WithDbAsync(async db =>
+        {
+            await new Data.Seeding.ReferenceDataSeeder(db, App.Services.GetRequiredService<ServiceCatalog>()).SeedAsync();
+            return 0;
+        });
+
+        await SeedAsync();
+        await SeedAsync(); // a second start adds nothing
+
+        var latest = await App.WithDbAsync(db => db.DocumentTemplates.Where(t => t.Language == "kk" && (t.Kind == DocumentKind.MaintenanceDecision || t.Kind == DocumentKind.LumpSumDecision))
+            .OrderByDescending(t => t.Version).ToListAsync());
+        var maintenance = latest.First(t => t.Kind == DocumentKind.MaintenanceDecision);
+        Assert.Equal(3, maintenance.Version);
+        Assert.Null(maintenance.CreatedById);
+        Assert.Contains("{applicant:gen} (ЖСН {applicant_iin}) өтінішін", maintenance.Body);
+        Assert.Contains("{office} шешті:", maintenance.Body);
+        var lumpSum = latest.First(t => t.Kind == DocumentKind.LumpSumDecision);
+        Assert.Equal((2, "Әкімші жазған мәтін."), (lumpSum.Version, lumpSum.Body));
+    }
+
+    [Fact]
     public async Task An_unknown_placeholder_or_an_empty_title_is_refused_and_nothing_is_saved()
     {
         var admin = NewClient();
