@@ -31,6 +31,7 @@ public static class WorkflowSetup
         services.AddSingleton<NcaLayer>();
         services.AddScoped<StepResponses>();
         services.AddScoped<Features.Queues>();
+        services.AddScoped<Features.Home.QueueCounts>();
         services.AddScoped<CaseTransitions>();
         services.AddScoped<CaseRegistration>();
         services.AddScoped<CasePages>();
