@@ -98,12 +98,14 @@ public sealed class QueueFilter
     public Urgency? Urgency { get; set; }
     /// <summary>Closed cases closed on or after this day (the office's days).</summary>
     public DateOnly? From { get; set; }
+    /// <summary>Closed cases closed on or before this day.</summary>
+    public DateOnly? To { get; set; }
     /// <summary>Closed cases closed within their term (true) or after it (false).</summary>
     public bool? OnTime { get; set; }
     public QueueSort Sort { get; set; }
 
     public bool Any => Service is not null || Step is not null || Assignee is not null || Channel is not null || Office is not null
-        || Urgency is not null || From is not null || OnTime is not null;
+        || Urgency is not null || From is not null || To is not null || OnTime is not null;
 
     /// <summary>The filter as query-string pairs (the page links keep it).</summary>
     public IEnumerable<KeyValuePair<string, string>> Pairs()
@@ -115,6 +117,7 @@ public sealed class QueueFilter
         if (Office is { } o) yield return new("office", o.ToString());
         if (Urgency is { } u) yield return new("urgency", u.ToString());
         if (From is { } f) yield return new("from", f.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        if (To is { } to) yield return new("to", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         if (OnTime is { } t) yield return new("onTime", t ? "true" : "false");
         if (Sort != QueueSort.Due) yield return new("sort", Sort.ToString());
     }

@@ -102,12 +102,13 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock, Guardianship
             }
             cases = cases.Where(soon ?? (c => false));
         }
-        if (f.From is { } from)
+        if (f.From is not null || f.To is not null)
         {
-            // The office's day (the region's default zone when several offices are listed).
+            // The office's days (the region's default zone when several offices are listed).
             var zone = await offices.CountAsync(ct) == 1 ? (await offices.AsNoTracking().FirstAsync(ct)).Zone() : Office.ZoneOf(null);
-            var start = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), zone), TimeSpan.Zero);
-            cases = cases.Where(c => c.ClosedAt >= start);
+            DateTimeOffset Midnight(DateOnly day) => new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone), TimeSpan.Zero);
+            if (f.From is { } from) { var start = Midnight(from); cases = cases.Where(c => c.ClosedAt >= start); }
+            if (f.To is { } to) { var end = Midnight(to.AddDays(1)); cases = cases.Where(c => c.ClosedAt < end); }
         }
         if (f.OnTime == true) cases = cases.Where(c => c.ClosedAt <= c.DueAt);
         if (f.OnTime == false) cases = cases.Where(c => c.ClosedAt > c.DueAt);
