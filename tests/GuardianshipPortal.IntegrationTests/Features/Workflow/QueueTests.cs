@@ -119,6 +119,83 @@ public abstract class QueueTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Contains("Сүзгінің мәні жарамсыз", bad.Text("[data-testid=filter-invalid]"));
         Assert.Empty(Numbers(bad, "queue-registered"));
     }
+
+    [Fact]
+    public async Task The_head_resolves_and_the_next_case_of_the_queue_opens()
+    {
+        await using var app = new PortalApp(Fixture.Provider);
+        var factory = new CaseFactory(app);
+        var first = await factory.AtAsync(ServiceCode.FosterMaintenance, Step.Resolution);
+        var second = await factory.AtAsync(ServiceCode.GuardianshipCertificate, Step.Resolution);
+        var numbers = await app.WithDbAsync(db => db.Cases.ToDictionaryAsync(c => c.Id, c => c.Number));
+        var head = await new OfficeDesk(app).AsAsync("head");
+
+        var page = await head.GetAsync($"/cases/{first}");
+        page.Select("#Resolution_SpecialistId", OfficeDesk.SpecialistName);
+        var next = await head.SubmitAsync(page, "[data-testid=resolution-form]", new Dictionary<string, string> { ["Resolution.Text"] = "Қарап, шешім дайындалсын." },
+            submitName: "then", submitValue: "next");
+
+        // The first is resolved and the next of the queue is open, ready for its resolution.
+        Assert.Equal(second, next.CaseId);
+        Assert.Contains(numbers[first], next.Text("[data-testid=flash]"));
+        Assert.NotNull(next.Document.QuerySelector("[data-testid=resolve-and-next]"));
+        Assert.Equal(Step.Drafting, await app.WithDbAsync(db => db.Cases.Where(c => c.Id == first).Select(c => c.Step).SingleAsync()));
+
+        // The last one leads back to the (now empty) queue.
+        next.Select("#Resolution_SpecialistId", OfficeDesk.SpecialistName);
+        var home = await head.SubmitAsync(next, "[data-testid=resolution-form]", new Dictionary<string, string> { ["Resolution.Text"] = "Қарап, шешім дайындалсын." },
+            submitName: "then", submitValue: "next");
+        Assert.Equal("/", home.Location!.AbsolutePath);
+        Assert.Contains(numbers[second], home.Text("[data-testid=flash]"));
+        Assert.Empty(Numbers(home, "queue-assign"));
+        Assert.Equal(0, Badge(home, "resolve"));
+    }
+
+    [Fact]
+    public async Task The_resolution_offers_the_offices_own_standard_phrases_which_its_head_edits()
+    {
+        await using var app = new PortalApp(Fixture.Provider);
+        var mine = await new CaseFactory(app).AtAsync(ServiceCode.FosterMaintenance, Step.Resolution);
+        var theirs = await new CaseFactory(app, "KRG-02").AtAsync(ServiceCode.FosterMaintenance, Step.Resolution);
+        var head = await new OfficeDesk(app).AsAsync("head");
+        var head2 = await new OfficeDesk(app, "2").AsAsync("head");
+        IReadOnlyList<string> Phrases(Page p) => [.. p.Document.QuerySelectorAll("[data-testid=resolution-phrases] button[data-phrase]").Select(b => b.GetAttribute("data-phrase")!)];
+
+        // Until the office has its own, the portal's set in the user's language.
+        var defaults = Phrases(await head.GetAsync($"/cases/{mine}"));
+        Assert.Equal(4, defaults.Count);
+        Assert.Equal("Қарап, заңнамаға сәйкес шешім дайындалсын.", defaults[0]);
+
+        var form = await head.GetAsync("/resolution/phrases");
+        var saved = await head.SubmitAsync(form, "[data-testid=phrases-form]", new Dictionary<string, string>
+        {
+            ["Phrases[0]"] = "Келісемін. Мерзімінде орындалсын.", ["Phrases[1]"] = "", ["Phrases[2]"] = "Тұрғын үй жағдайын тексеру қажет.", ["Phrases[3]"] = "",
+        });
+        Assert.Equal(HttpStatusCode.OK, saved.Status);
+        Assert.Equal(["Келісемін. Мерзімінде орындалсын.", "Тұрғын үй жағдайын тексеру қажет."], Phrases(await head.GetAsync($"/cases/{mine}")));
+        // Another office keeps its own (here: the defaults); its head cannot open this office's list.
+        Assert.Equal(defaults, Phrases(await head2.GetAsync($"/cases/{theirs}")));
+        var office1 = await app.WithDbAsync(db => db.Offices.Where(o => o.Code == "KRG-01").Select(o => o.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await head2.GetAsync($"/resolution/phrases?office={office1}")).Status);
+
+        // A phrase longer than its column is refused in words; a form opened before someone else's save is a conflict.
+        var tooLong = await head.SubmitAsync(await head.GetAsync("/resolution/phrases"), "[data-testid=phrases-form]",
+            new Dictionary<string, string> { ["Phrases[0]"] = new string('ж', 501) });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
+        Assert.NotEmpty(tooLong.Errors);
+        var stale = await head.GetAsync("/resolution/phrases");
+        await head.SubmitAsync(await head.GetAsync("/resolution/phrases"), "[data-testid=phrases-form]", new Dictionary<string, string> { ["Phrases[0]"] = "Бірінші нұсқа." });
+        var conflict = await head.SubmitAsync(stale, "[data-testid=phrases-form]", new Dictionary<string, string> { ["Phrases[0]"] = "Екінші нұсқа." });
+        Assert.Equal(HttpStatusCode.Conflict, conflict.Status);
+        Assert.Equal(["Бірінші нұсқа.", "Тұрғын үй жағдайын тексеру қажет."], Phrases(await head.GetAsync($"/cases/{mine}")));
+        // The administrator edits any office's list.
+        var admin = new PortalClient(app);
+        await admin.SignInAsync("admin");
+        var office2 = await app.WithDbAsync(db => db.Offices.Where(o => o.Code == "KRG-02").Select(o => o.Id).SingleAsync());
+        await admin.SubmitAsync(await admin.GetAsync($"/resolution/phrases?office={office2}"), "[data-testid=phrases-form]",
+            new Dictionary<string, string> { ["Phrases[0]"] = "Облыс бойынша үлгі." });
+        Assert.Equal(["Облыс бойынша үлгі."], Phrases(await head2.GetAsync($"/cases/{theirs}")));
+    }
 }
 
 public sealed class QueueTestsSqlite(SqlitePortal f) : QueueTests(f), IClassFixture<SqlitePortal>;
