@@ -23,6 +23,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<Resolution> Resolutions => Set<Resolution>();
+    public DbSet<ResolutionPhrase> ResolutionPhrases => Set<ResolutionPhrase>();
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<HousingInspection> HousingInspections => Set<HousingInspection>();
     public DbSet<CommissionOpinion> CommissionOpinions => Set<CommissionOpinion>();

@@ -276,6 +276,8 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
 
+                    b.HasIndex("OfficeId", "StepDueAt");
+
                     b.HasIndex("OfficeId", "Step", "DueAt");
 
                     b.HasIndex("Service", "Year", "Sequence");
@@ -697,6 +699,30 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.HasKey("CaseId");
 
                     b.ToTable("Resolutions");
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Cases.ResolutionPhrase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Order");
+
+                    b.ToTable("ResolutionPhrases");
                 });
 
             modelBuilder.Entity("GuardianshipPortal.Domain.Cases.Signature", b =>
@@ -2183,6 +2209,15 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.HasOne("GuardianshipPortal.Domain.Cases.Case", null)
                         .WithOne("Resolution")
                         .HasForeignKey("GuardianshipPortal.Domain.Cases.Resolution", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Cases.ResolutionPhrase", b =>
+                {
+                    b.HasOne("GuardianshipPortal.Domain.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

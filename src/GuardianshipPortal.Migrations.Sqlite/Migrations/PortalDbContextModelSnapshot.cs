@@ -269,6 +269,8 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
 
+                    b.HasIndex("OfficeId", "StepDueAt");
+
                     b.HasIndex("OfficeId", "Step", "DueAt");
 
                     b.HasIndex("Service", "Year", "Sequence");
@@ -688,6 +690,30 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.HasKey("CaseId");
 
                     b.ToTable("Resolutions");
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Cases.ResolutionPhrase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Order");
+
+                    b.ToTable("ResolutionPhrases");
                 });
 
             modelBuilder.Entity("GuardianshipPortal.Domain.Cases.Signature", b =>
@@ -2166,6 +2192,15 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.HasOne("GuardianshipPortal.Domain.Cases.Case", null)
                         .WithOne("Resolution")
                         .HasForeignKey("GuardianshipPortal.Domain.Cases.Resolution", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Cases.ResolutionPhrase", b =>
+                {
+                    b.HasOne("GuardianshipPortal.Domain.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

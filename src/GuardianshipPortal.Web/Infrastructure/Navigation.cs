@@ -21,6 +21,7 @@ public static class Navigation
         new("Nav_Calendar", "/admin/calendar", [Roles.Admin]),
         new("Nav_Mrp", "/admin/mrp", [Roles.Admin]),
         new("Nav_Templates", "/admin/templates", [Roles.Admin]),
+        new("Nav_Phrases", "/resolution/phrases", [Roles.Admin]),
         new("Nav_Messages", "/admin/messages", [Roles.Admin]),
         new("Nav_Trust", "/admin/trust", [Roles.Admin]),
         new("Nav_Partners", "/admin/partners", [Roles.Admin]),

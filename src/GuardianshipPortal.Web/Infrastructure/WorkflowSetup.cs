@@ -31,6 +31,8 @@ public static class WorkflowSetup
         services.AddSingleton<NcaLayer>();
         services.AddScoped<StepResponses>();
         services.AddScoped<Features.Queues>();
+        services.AddScoped<Features.Home.QueueCounts>();
+        services.AddScoped<Features.Resolution.ResolutionPhrases>();
         services.AddScoped<CaseTransitions>();
         services.AddScoped<CaseRegistration>();
         services.AddScoped<CasePages>();

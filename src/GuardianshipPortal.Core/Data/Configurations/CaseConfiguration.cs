@@ -33,6 +33,8 @@ public class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(x => x.SubmissionKey).HasMaxLength(GuardianshipPortal.Cases.CaseRegistration.SubmissionKeyLength);
         b.HasIndex(x => x.SubmissionKey).IsUnique();
         b.HasIndex(x => new { x.OfficeId, x.Step, x.DueAt });
+        // The head's "step overdue" queue and its count in the menu on every page: an office's cases whose step time is up.
+        b.HasIndex(x => new { x.OfficeId, x.StepDueAt });
         b.HasIndex(x => x.AssigneeId);
         b.HasIndex(x => x.ApplicantId);
         b.Property(x => x.Language).HasMaxLength(2);
@@ -232,5 +234,15 @@ public class RegistrationCounterConfiguration : IEntityTypeConfiguration<Registr
     {
         b.HasKey(x => new { x.OfficeId, x.Year, x.Service });
         b.Property(x => x.Last).IsConcurrencyToken();
+    }
+}
+
+public class ResolutionPhraseConfiguration : IEntityTypeConfiguration<ResolutionPhrase>
+{
+    public void Configure(EntityTypeBuilder<ResolutionPhrase> b)
+    {
+        b.Property(x => x.Text).HasMaxLength(ResolutionPhrase.TextLength);
+        b.HasOne<Domain.Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.OfficeId, x.Order });
     }
 }

@@ -52,7 +52,7 @@ public sealed class ServiceCatalog
     [
         new()
         {
-            Code = ServiceCode.FosterPlacement, Prefix = "FP", SpecCode = "FOSTER_PLACEMENT", NeedsHousingInspection = true,
+            Code = ServiceCode.FosterPlacement, Prefix = "FP", ShortName = ("Патронатқа беру", "Передача в патронат"), SpecCode = "FOSTER_PLACEMENT", NeedsHousingInspection = true,
             DraftParts = [Period, PlacementAddress], ApprovedDocument = DocumentKind.FosterPlacementContract,
             PortalNoticeOutcomes = [Outcome.Approved],
             DefaultRegulation = Regulation(ServiceCode.FosterPlacement, Duration.Minutes(30), Duration.CalendarDays(1), Duration.CalendarDays(28), Duration.CalendarDays(1), Duration.Minutes(30), Duration.CalendarDays(30)),
@@ -73,7 +73,7 @@ public sealed class ServiceCatalog
         },
         new()
         {
-            Code = ServiceCode.AdoptionLumpSum, Prefix = "LS", SpecCode = "ADOPTION_LUMP_SUM",
+            Code = ServiceCode.AdoptionLumpSum, Prefix = "LS", ShortName = ("Асырап алуға төлем", "Выплата усыновителю"), SpecCode = "ADOPTION_LUMP_SUM",
             DraftParts = [CourtDecision, BankAccount, LumpSum], ApprovedDocument = DocumentKind.LumpSumDecision,
             DefaultRegulation = Regulation(ServiceCode.AdoptionLumpSum, Duration.Minutes(20), Duration.WorkingDays(1), Duration.WorkingDays(3), Duration.WorkingDays(1), Duration.Minutes(30), Duration.WorkingDays(5)),
             Checklist =
@@ -91,7 +91,7 @@ public sealed class ServiceCatalog
         },
         new()
         {
-            Code = ServiceCode.FosterMaintenance, Prefix = "FM", SpecCode = "FOSTER_MAINTENANCE",
+            Code = ServiceCode.FosterMaintenance, Prefix = "FM", ShortName = ("Патронаттағы балаға төлем", "Выплата на содержание"), SpecCode = "FOSTER_MAINTENANCE",
             DraftParts = [Period, MonthlyAmount], ApprovedDocument = DocumentKind.MaintenanceDecision,
             DefaultRegulation = Regulation(ServiceCode.FosterMaintenance, Duration.Minutes(20), Duration.WorkingDays(1), Duration.WorkingDays(3), Duration.WorkingDays(1), Duration.Minutes(30), Duration.WorkingDays(5)),
             Checklist =
@@ -108,7 +108,7 @@ public sealed class ServiceCatalog
         },
         new()
         {
-            Code = ServiceCode.AdopterRegistration, Prefix = "AR", SpecCode = "ADOPTER_REGISTRATION", ConcernsChildren = false,
+            Code = ServiceCode.AdopterRegistration, Prefix = "AR", ShortName = ("Асырап алушылар есебі", "Учёт усыновителей"), SpecCode = "ADOPTER_REGISTRATION", ConcernsChildren = false,
             NeedsHousingInspection = true, NeedsCommission = true,
             DraftParts = [Conclusion], ApprovedDocument = DocumentKind.AdopterConclusion, RefusedDocument = DocumentKind.AdopterConclusionNegative,
             // Seed 002 appendix 4: the portal's applicant is told that the conclusion, on possibility or impossibility, is ready.
@@ -137,7 +137,7 @@ public sealed class ServiceCatalog
         },
         new()
         {
-            Code = ServiceCode.GuardianshipCertificate, Prefix = "GC", SpecCode = "GUARDIANSHIP_CERTIFICATE",
+            Code = ServiceCode.GuardianshipCertificate, Prefix = "GC", ShortName = ("Қорғаншылық анықтамасы", "Справка об опеке"), SpecCode = "GUARDIANSHIP_CERTIFICATE",
             DraftParts = [GuardianshipDecision], ApprovedDocument = DocumentKind.GuardianshipCertificate,
             DefaultRegulation = Regulation(ServiceCode.GuardianshipCertificate, Duration.Minutes(20), Duration.WorkingDays(1), Duration.WorkingDays(2), Duration.WorkingDays(1), Duration.Minutes(20), Duration.WorkingDays(5)),
             Checklist =

@@ -54,6 +54,11 @@ public sealed partial class ServiceDefinition
     public string Key => Code.ToString();
     /// <summary>The prefix of its registration numbers, e.g. "FP".</summary>
     public required string Prefix { get; init; }
+    /// <summary>
+    /// The short name a queue shows in its narrow column (the full name on hover), in Kazakh and Russian; without one the
+    /// number prefix stands for the service.
+    /// </summary>
+    public (string Kk, string Ru)? ShortName { get; init; }
     /// <summary>The SPEC's code, e.g. FOSTER_PLACEMENT (what the partner API sends).</summary>
     public required string SpecCode { get; init; }
     public bool ConcernsChildren { get; init; } = true;
@@ -80,6 +85,9 @@ public sealed partial class ServiceDefinition
     public IReadOnlyList<TemplateSeed> Templates { get; init; } = [];
 
     public bool Has(DraftPart part) => DraftParts.Contains(part);
+
+    /// <summary>The short name in a language ("kk" or "ru").</summary>
+    public string Short(string language) => ShortName is { } s ? Language.Pick(language, s.Kk, s.Ru) : Prefix;
 
     /// <summary>The document that states the result of an outcome.</summary>
     public DocumentKind ResultDocument(Outcome outcome) => outcome == Outcome.Approved ? ApprovedDocument : RefusedDocument;

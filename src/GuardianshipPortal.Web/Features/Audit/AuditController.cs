@@ -9,9 +9,11 @@ using Microsoft.Extensions.Localization;
 
 namespace GuardianshipPortal.Web.Features.Audit;
 
-public sealed record AuditRow(DateTimeOffset At, string User, string Action, string ActionLabel, string? CaseNumber, Guid? CaseId, string Detail);
+/// <param name="User">The person by name; <paramref name="Login"/> is their user name (the filter's value).</param>
+public sealed record AuditRow(DateTimeOffset At, string User, string Action, string ActionLabel, string? CaseNumber, Guid? CaseId, string Detail, string Login = "");
 
-public sealed record AuditPage(string? User, string? Case, string? Action, DateOnly? From, DateOnly? To, IReadOnlyList<AuditRow> Rows, bool More);
+/// <param name="Reads">Views of cases are listed too (folded away by default: they would bury the changes).</param>
+public sealed record AuditPage(string? User, string? Case, string? Action, DateOnly? From, DateOnly? To, IReadOnlyList<AuditRow> Rows, bool More, bool Reads = false);
 
 /// <summary>
 /// Who did what and when: every state change of a case (its history) and every read of personal data, search,
@@ -25,14 +27,14 @@ public sealed class AuditController(PortalDbContext db, CurrentUser me, AuditLog
     [HttpGet("/audit")]
     public async Task<IActionResult> Index(string? user, string? @case,
         [FromQuery(Name = "action")] string? actionName, // "action" alone would bind MVC's route value, the action's own name
-        DateOnly? from, DateOnly? to, string? format, CancellationToken ct)
+        DateOnly? from, DateOnly? to, string? format, string? views, CancellationToken ct)
     {
         var region = me.RegionId;
         var users = db.Users.Where(u => u.RegionId == region);
         if (!string.IsNullOrWhiteSpace(user)) users = users.Where(u => u.UserName == user.Trim());
-        var userNames = await users.Select(u => new { u.Id, u.UserName }).ToDictionaryAsync(u => u.Id, u => u.UserName ?? "", ct);
+        var userNames = await users.Select(u => new { u.Id, u.UserName, u.FullName }).ToDictionaryAsync(u => u.Id, u => (Login: u.UserName ?? "", Name: u.FullName), ct);
         // Public verification downloads have no user: they are recorded under the empty id and shown as anonymous.
-        if (string.IsNullOrWhiteSpace(user)) userNames[Guid.Empty] = l["Audit_Anonymous"];
+        if (string.IsNullOrWhiteSpace(user)) userNames[Guid.Empty] = ("", l["Audit_Anonymous"]);
         var ids = userNames.Keys.ToList();
 
         Guid? caseId = null;
@@ -60,6 +62,9 @@ public sealed class AuditController(PortalDbContext db, CurrentUser me, AuditLog
         if (from is not null) { reads = reads.Where(a => a.At >= start); changes = changes.Where(e => e.At >= start); }
         if (to is not null) { reads = reads.Where(a => a.At < end); changes = changes.Where(e => e.At < end); }
         var wanted = actionName?.Trim();
+        // Views of a case are folded away unless asked for (the toggle, or the action filter naming them).
+        var showViews = views == "all" || wanted == nameof(AuditAction.ViewCase);
+        if (!showViews) reads = reads.Where(a => a.Action != nameof(AuditAction.ViewCase));
         if (!string.IsNullOrEmpty(wanted))
         {
             // The filter is part of both queries, so that an older action is found behind any number of newer other ones.
@@ -82,8 +87,9 @@ public sealed class AuditController(PortalDbContext db, CurrentUser me, AuditLog
             .OrderByDescending(r => r.At).Take(Limit + 1).ToList();
         var caseIds = merged.Where(r => r.CaseId != null).Select(r => r.CaseId!.Value).Distinct().ToList();
         var numbers = await db.Cases.Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
-        var rows = merged.Take(Limit).Select(r => new AuditRow(r.At, userNames.GetValueOrDefault(r.UserId, "?"), r.Action, ActionLabel(r.Action),
-            r.CaseId is { } id ? numbers.GetValueOrDefault(id) : null, r.CaseId, r.Detail)).ToList();
+        var subjects = await SubjectsAsync(merged.Take(Limit).Select(r => (r.Action, r.Detail)), ct);
+        var rows = merged.Take(Limit).Select(r => new AuditRow(r.At, userNames.TryGetValue(r.UserId, out var u) ? u.Name : "?", r.Action, ActionLabel(r.Action),
+            r.CaseId is { } id ? numbers.GetValueOrDefault(id) : null, r.CaseId, Worded(r.Action, r.Detail, subjects), userNames.TryGetValue(r.UserId, out var who) ? who.Login : "")).ToList();
 
         if (format == "csv")
         {
@@ -97,7 +103,46 @@ public sealed class AuditController(PortalDbContext db, CurrentUser me, AuditLog
                 [1, 1, 1, 1, 3]);
             return File(JournalExports.Csv(table), "text/csv; charset=utf-8", "audit.csv");
         }
-        return View(new AuditPage(user, @case, actionName, from, to, rows, merged.Count > Limit));
+        return View(new AuditPage(user, @case, actionName, from, to, rows, merged.Count > Limit, showViews));
+    }
+
+    /// <summary>Actions whose detail starts with the id of a document, a scan or a person, which the page names instead.</summary>
+    private static readonly HashSet<string> ById =
+    [
+        nameof(AuditAction.PrintDocument), nameof(AuditAction.PublicDownload), nameof(AuditAction.RevokeDocument),
+        nameof(AuditAction.DownloadAttachment), nameof(AuditAction.PersonLookup),
+    ];
+
+    private static Guid? LeadingId(string action, string detail) =>
+        ById.Contains(action) && detail.Length >= 36 && Guid.TryParse(detail.AsSpan(0, 36), out var id) ? id : null;
+
+    /// <summary>What the ids in the details stand for, in words: a document by its title and number, a scan by its file name, a person by name.</summary>
+    private async Task<Dictionary<Guid, string>> SubjectsAsync(IEnumerable<(string Action, string Detail)> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => LeadingId(r.Action, r.Detail)).OfType<Guid>().Distinct().ToList();
+        var words = new Dictionary<Guid, string>();
+        if (ids.Count == 0) return words;
+        foreach (var d in await db.IssuedDocuments.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.Kind, d.Number }).ToListAsync(ct))
+            words[d.Id] = $"{l["DocKind_" + d.Kind]} № {d.Number}";
+        foreach (var a in await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.FileName }).ToListAsync(ct))
+            words[a.Id] = a.FileName;
+        foreach (var p in await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.LastName, p.FirstName, p.MiddleName }).ToListAsync(ct))
+            words[p.Id] = $"{p.LastName} {p.FirstName} {p.MiddleName}".Trim();
+        return words;
+    }
+
+    /// <summary>The detail with its leading id replaced by what it stands for (the rest, e.g. a revocation's reason, kept).</summary>
+    private string Worded(string action, string detail, Dictionary<Guid, string> subjects)
+    {
+        if (LeadingId(action, detail) is not { } id || !subjects.TryGetValue(id, out var words)) return detail;
+        var rest = detail[36..].Trim();
+        return rest switch
+        {
+            "" => words,
+            "signed copy" => $"{words} ({l["Audit_SignedCopy"]})",
+            "signature" => $"{words} ({l["Audit_SignatureFile"]})",
+            _ => $"{words} {rest}",
+        };
     }
 
     /// <summary>The workflow action of that name (not a number: the filter takes the names the page shows).</summary>

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GuardianshipPortal.Web.Features.Dashboard;
 
-public sealed record SpecialistStats(string Name, int Open, int Closed, int ClosedOnTime)
+public sealed record SpecialistStats(string Name, int Open, int Closed, int ClosedOnTime, Guid? Id = null)
 {
     public double? OnTimeRate => Closed == 0 ? null : (double)ClosedOnTime / Closed;
 }
@@ -62,7 +62,7 @@ public sealed class Dashboards(PortalDbContext db, Deadlines deadlines, TimeProv
         var names = await db.Users.AsNoTracking().Where(u => assignees.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
         var specialists = cases.Where(c => c.AssigneeId != null).GroupBy(c => c.AssigneeId!.Value)
             .Select(g => new SpecialistStats(names.GetValueOrDefault(g.Key, "?"),
-                g.Count(c => c.Step != Step.Closed), g.Count(c => c.Step == Step.Closed), g.Count(c => c.Step == Step.Closed && c.ClosedAt <= c.DueAt)))
+                g.Count(c => c.Step != Step.Closed), g.Count(c => c.Step == Step.Closed), g.Count(c => c.Step == Step.Closed && c.ClosedAt <= c.DueAt), g.Key))
             .OrderBy(s => s.Name).ToList();
 
         // Time spent in each step: from the event that started it to the event that ended it.

@@ -8,51 +8,68 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GuardianshipPortal.Web.Features.Home;
 
-public sealed record HomeModel(string? Role, IReadOnlyList<Queue> Queues);
+/// <summary>A person a queue may be filtered by.</summary>
+public sealed record AssigneeChoice(Guid Id, string Name);
 
-/// <summary>Each role's home page is its work queue.</summary>
+/// <param name="Single">The queue page shows one queue (its own address); the home page all of the role's desk.</param>
+public sealed record HomeModel(string? Role, IReadOnlyList<Queue> Queues, QueueFilter Filter, IReadOnlyList<Office> Offices,
+    IReadOnlyList<AssigneeChoice> Assignees, DeskQueue? Single = null, bool FilterInvalid = false);
+
+/// <summary>Each role's home page is its work queue; each queue also has a page of its own (the menu's and the dashboard's links).</summary>
 public sealed class HomeController(PortalDbContext db, CurrentUser me, Queues queueQueries, ServiceCatalog services, TimeProvider clock) : Controller
 {
     [HttpGet("/")]
-    public async Task<IActionResult> Index(int page = 1, CancellationToken ct = default)
+    public Task<IActionResult> Index([FromQuery] QueueFilter filter, CancellationToken ct) =>
+        ShowAsync([.. Desks.For(me.PrimaryRole).Where(q => q.OnDesk)], filter, null, ct);
+
+    [HttpGet("/queues/{name}")]
+    public async Task<IActionResult> Queue(string name, [FromQuery] QueueFilter filter, CancellationToken ct) =>
+        Desks.Find(me.PrimaryRole, name) is { } queue ? await ShowAsync([queue], filter, queue, ct) : NotFound();
+
+    private async Task<IActionResult> ShowAsync(IReadOnlyList<DeskQueue> desk, QueueFilter filter, DeskQueue? single, CancellationToken ct)
     {
-        var cases = Queues.Scope(db.Cases, me);
-        var now = clock.GetUtcNow();
-        var withCommission = services.All.Where(s => s.NeedsCommission).Select(s => s.Code).ToList();
+        // A filter value that does not exist is a 400 with the page's message, never a wider list.
+        var invalid = !ModelState.IsValid;
+        if (invalid) Response.StatusCode = StatusCodes.Status400BadRequest;
+        var offices = Queues.ScopeOffices(db.Offices, me);
+        var cases = invalid ? db.Cases.Where(_ => false) : await queueQueries.FilterAsync(Queues.Scope(db.Cases, me), offices, filter, ct);
+        var context = new DeskContext(me.Id, clock.GetUtcNow(), [.. services.All.Where(s => s.NeedsCommission).Select(s => s.Code)]);
         // A head whose office signs digitally signs from the queue, many at once.
         var digital = me.PrimaryRole == Roles.Head && await db.Offices.AnyAsync(o => o.Id == me.OfficeId && o.DigitalSignature, ct);
-        IReadOnlyList<Queue> queues = me.PrimaryRole switch
+        var queues = new List<Queue>();
+        foreach (var q in desk)
         {
-            Roles.Clerk =>
-            [
-                await queueQueries.PageAsync("Queue_ToIssue", "queue-issue", cases.Where(c => c.Step == Step.Issue), page, ct),
-                await queueQueries.PageAsync("Queue_Registered", "queue-registered", cases.Where(c => c.Step == Step.Resolution), 1, ct),
-            ],
-            Roles.Head =>
-            [
-                await queueQueries.PageAsync("Queue_ToAssign", "queue-assign", cases.Where(c => c.Step == Step.Resolution), page, ct),
-                await queueQueries.PageAsync("Queue_ToSign", "queue-sign", cases.Where(c => c.Step == Step.Signing), page, ct,
-                    digital ? Queues.SigningPageSize : Queues.PageSize) with { Selectable = digital },
-                // The ladder's second rung: a step whose time is up comes to the head.
-                await queueQueries.PageAsync("Queue_Escalated", "queue-escalated", cases.Where(c => c.Step != Step.Closed && c.SuspendedAt == null && c.StepDueAt < now), 1, ct),
-            ],
-            Roles.Specialist =>
-            [
-                await queueQueries.PageAsync("Queue_MyDrafts", "queue-drafts", cases.Where(c => c.Step == Step.Drafting && c.AssigneeId == me.Id), page, ct),
-            ],
-            Roles.Commission =>
-            [
-                await queueQueries.PageAsync("Queue_AwaitingOpinion", "queue-commission",
-                    cases.Where(c => c.Step == Step.Drafting && withCommission.Contains(c.Service) && c.CommissionOpinion == null), page, ct),
-            ],
-            Roles.Supervisor =>
-            [
-                // The third rung: a service whose total term is up comes to the region's supervisor.
-                await queueQueries.PageAsync("Queue_Escalated", "queue-escalated", cases.Where(c => c.Step != Step.Closed && c.SuspendedAt == null && c.DueAt < now), 1, ct),
-                await queueQueries.PageAsync("Queue_Open", "queue-open", cases.Where(c => c.Step != Step.Closed), page, ct),
-            ],
-            _ => [],
-        };
-        return View(new HomeModel(me.PrimaryRole, queues));
+            var page = int.TryParse(Request.Query[q.PageParameter], out var p) ? p : 1;
+            var signing = q == Desks.ToSign && digital;
+            var queue = await queueQueries.PageAsync(q, cases, context, filter.Sort, page, ct, signing ? Queues.SigningPageSize : Queues.PageSize);
+            queues.Add(queue with { Selectable = signing });
+        }
+        var officeList = await offices.AsNoTracking().OrderBy(o => o.Code).ToListAsync(ct);
+        var assigneeOffice = filter.Office ?? me.OfficeId;
+        var assignees = me.PrimaryRole != Roles.Specialist && assigneeOffice is { } ao && officeList.Any(o => o.Id == ao)
+            ? await db.StaffInRole(ao, Roles.Specialist).OrderBy(u => u.FullName).Select(u => new AssigneeChoice(u.Id, u.FullName)).ToListAsync(ct)
+            : [];
+        return View("/Features/Home/Index.cshtml", new HomeModel(me.PrimaryRole, queues, filter, officeList, assignees, single, invalid));
+    }
+}
+
+/// <summary>
+/// The menu's counts: one COUNT per queue of the signed-in user's desk, on indexed columns (office, step, due times,
+/// assignee). They render on every page, so nothing else is read.
+/// </summary>
+public sealed class QueueCounts(PortalDbContext db, CurrentUser me, TimeProvider clock, ServiceCatalog services)
+{
+    private IReadOnlyList<(DeskQueue Queue, int Count)>? _counts;
+
+    public async Task<IReadOnlyList<(DeskQueue Queue, int Count)>> ForMenuAsync(CancellationToken ct = default)
+    {
+        if (_counts is not null) return _counts;
+        var desk = Desks.For(me.PrimaryRole).Where(q => q.OnDesk).ToList();
+        if (desk.Count == 0) return _counts = [];
+        var context = new DeskContext(me.Id, clock.GetUtcNow(), [.. services.All.Where(s => s.NeedsCommission).Select(s => s.Code)]);
+        var cases = Queues.Scope(db.Cases.AsNoTracking(), me);
+        var counts = new List<(DeskQueue, int)>();
+        foreach (var q in desk) counts.Add((q, await q.Apply(cases, context).CountAsync(ct)));
+        return _counts = counts;
     }
 }

@@ -1,8 +1,10 @@
+using System.Linq.Expressions;
 using GuardianshipPortal.Cases;
 using GuardianshipPortal.Domain;
 using GuardianshipPortal.Domain.Cases;
 using GuardianshipPortal.Domain.Services;
 using GuardianshipPortal.Domain.Workflow;
+using GuardianshipPortal.Web.Features.Home;
 using GuardianshipPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +17,10 @@ public sealed record QueueRow(
     Dashboard.CaseRisk? Risk = null, Channel Channel = Channel.Office, string? Partner = null, DateTimeOffset? CenterReturnBy = null, int Version = 0);
 
 /// <param name="Selectable">Rows can be ticked to act on several at once (the head's batch digital signature).</param>
-public sealed record Queue(string TitleKey, string TestId, IReadOnlyList<QueueRow> Rows, int Page, int Total, int PageSize = Queues.PageSize, bool Selectable = false)
+/// <param name="PageParameter">The query-string parameter of this queue's page (each queue of a page pages on its own).</param>
+/// <param name="Href">The queue's own page (its count links there), when it has one.</param>
+public sealed record Queue(string TitleKey, string TestId, IReadOnlyList<QueueRow> Rows, int Page, int Total, int PageSize = Queues.PageSize, bool Selectable = false,
+    string PageParameter = "page", string? Href = null)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
@@ -35,14 +40,84 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock, Guardianship
         return cases.Where(_ => false);
     }
 
-    public async Task<Queue> PageAsync(string titleKey, string testId, IQueryable<Case> cases, int page, CancellationToken ct, int pageSize = PageSize)
+    /// <summary>The offices a user's cases come from (one for office staff, the region's for the supervisor).</summary>
+    public static IQueryable<Office> ScopeOffices(IQueryable<Office> offices, CurrentUser me)
+    {
+        if (me.OfficeId is { } office && me.Roles.Any(Roles.IsOfficeBound)) return offices.Where(o => o.Id == office);
+        if (me.IsInRole(Roles.Supervisor) && me.RegionId is { } region) return offices.Where(o => o.RegionId == region);
+        return offices.Where(_ => false);
+    }
+
+    public async Task<Queue> PageAsync(string titleKey, string testId, IQueryable<Case> cases, int page, CancellationToken ct, int pageSize = PageSize,
+        QueueSort sort = QueueSort.Due, string pageParameter = "page", string? href = null)
     {
         page = Math.Max(1, page);
         var total = await cases.CountAsync(ct);
-        // Earliest step deadline first: overdue cases come out on top. (SQLite stores times as sortable numbers.)
-        var ordered = cases.OrderBy(c => c.StepDueAt == null).ThenBy(c => c.StepDueAt).ThenBy(c => c.DueAt);
-        var rows = await RowsAsync(ordered.Skip((page - 1) * pageSize).Take(pageSize), ct);
-        return new Queue(titleKey, testId, rows, page, total, pageSize);
+        // A page past the end shows the last one, never an empty list beside its count.
+        page = Math.Min(page, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var rows = await RowsAsync(Sorted(cases, sort).Skip((page - 1) * pageSize).Take(pageSize), ct);
+        return new Queue(titleKey, testId, rows, page, total, pageSize, PageParameter: pageParameter, Href: href);
+    }
+
+    /// <summary>One queue of a desk, filtered and sorted, at the page its own parameter asks for.</summary>
+    public Task<Queue> PageAsync(DeskQueue queue, IQueryable<Case> filtered, DeskContext context, QueueSort sort, int page, CancellationToken ct, int pageSize = PageSize) =>
+        PageAsync(queue.TitleKey, queue.TestId, queue.Apply(filtered, context), page, ct, pageSize, sort, queue.PageParameter, queue.Href);
+
+    // SQLite stores times as sortable numbers; the number last keeps pages stable.
+    private static IQueryable<Case> Sorted(IQueryable<Case> cases, QueueSort sort) => sort switch
+    {
+        QueueSort.Oldest => cases.OrderBy(c => c.RegisteredAt).ThenBy(c => c.Number),
+        QueueSort.Newest => cases.OrderByDescending(c => c.RegisteredAt).ThenBy(c => c.Number),
+        QueueSort.Service => cases.OrderBy(c => c.Service).ThenBy(c => c.StepDueAt == null).ThenBy(c => c.StepDueAt).ThenBy(c => c.DueAt).ThenBy(c => c.Number),
+        QueueSort.Step => cases.OrderBy(c => c.Step).ThenBy(c => c.StepDueAt == null).ThenBy(c => c.StepDueAt).ThenBy(c => c.DueAt).ThenBy(c => c.Number),
+        // Earliest step deadline first: overdue cases come out on top.
+        _ => cases.OrderBy(c => c.StepDueAt == null).ThenBy(c => c.StepDueAt).ThenBy(c => c.DueAt).ThenBy(c => c.Number),
+    };
+
+    /// <summary>
+    /// The filter applied within the user's scope (it only narrows: an office or assignee outside the scope finds nothing).
+    /// "Due soon" is the urgency rule's, in each office's working time.
+    /// </summary>
+    public async Task<IQueryable<Case>> FilterAsync(IQueryable<Case> cases, IQueryable<Office> offices, QueueFilter f, CancellationToken ct)
+    {
+        if (f.Service is { } service) cases = cases.Where(c => c.Service == service);
+        if (f.Step is { } step) cases = cases.Where(c => c.Step == step);
+        if (f.Assignee is { } assignee) cases = cases.Where(c => c.AssigneeId == assignee);
+        if (f.Channel is { } channel) cases = cases.Where(c => c.Channel == channel);
+        if (f.Office is { } office) { cases = cases.Where(c => c.OfficeId == office); offices = offices.Where(o => o.Id == office); }
+        var now = clock.GetUtcNow();
+        if (f.Urgency is Urgency.Overdue or Urgency.DueSoon)
+            cases = cases.Where(c => c.Step != Step.Closed && c.SuspendedAt == null);
+        if (f.Urgency == Urgency.Overdue) cases = cases.Where(c => c.StepDueAt < now || c.DueAt < now);
+        if (f.Urgency == Urgency.DueSoon)
+        {
+            cases = cases.Where(c => (c.StepDueAt == null || c.StepDueAt >= now) && c.DueAt >= now);
+            var calendar = await deadlines.CalendarAsync(ct);
+            Expression<Func<Case, bool>>? soon = null;
+            foreach (var o in await offices.AsNoTracking().ToListAsync(ct))
+            {
+                var (id, limit) = (o.Id, UrgencyRule.At(now, o.WorkingTime(calendar)).SoonLimit);
+                Expression<Func<Case, bool>> one = c => c.OfficeId == id && (c.StepDueAt < limit || c.DueAt < limit);
+                soon = soon is null ? one : Expression.Lambda<Func<Case, bool>>(Expression.OrElse(soon.Body, new Rename(one.Parameters[0], soon.Parameters[0]).Visit(one.Body)), soon.Parameters);
+            }
+            cases = cases.Where(soon ?? (c => false));
+        }
+        if (f.From is not null || f.To is not null)
+        {
+            // The office's days (the region's default zone when several offices are listed).
+            var zone = await offices.CountAsync(ct) == 1 ? (await offices.AsNoTracking().FirstAsync(ct)).Zone() : Office.ZoneOf(null);
+            DateTimeOffset Midnight(DateOnly day) => new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone), TimeSpan.Zero);
+            if (f.From is { } from) { var start = Midnight(from); cases = cases.Where(c => c.ClosedAt >= start); }
+            if (f.To is { } to) { var end = Midnight(to.AddDays(1)); cases = cases.Where(c => c.ClosedAt < end); }
+        }
+        if (f.OnTime == true) cases = cases.Where(c => c.ClosedAt <= c.DueAt);
+        if (f.OnTime == false) cases = cases.Where(c => c.ClosedAt > c.DueAt);
+        return cases;
+    }
+
+    private sealed class Rename(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
     /// <summary>The rows, each marked overdue or due soon by the one rule, in its office's working time.</summary>

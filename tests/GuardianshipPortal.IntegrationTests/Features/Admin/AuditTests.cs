@@ -20,9 +20,9 @@ public abstract class AuditTests(PortalFixture fixture) : PortalTest(fixture)
         var supervisor = NewClient();
         await supervisor.SignInAsync("supervisor");
 
-        var page = await supervisor.GetAsync("/audit?case=" + Uri.EscapeDataString(number.ToLowerInvariant()));
+        var page = await supervisor.GetAsync("/audit?views=all&case=" + Uri.EscapeDataString(number.ToLowerInvariant()));
         var rows = page.Document.QuerySelectorAll("[data-testid=audit] tbody tr")
-            .Select(r => (User: r.Children[1].TextContent.Trim(), Action: r.GetAttribute("data-action"), Case: r.Children[3].TextContent.Trim())).ToList();
+            .Select(r => (User: r.Children[1].GetAttribute("data-login"), Action: r.GetAttribute("data-action"), Case: r.Children[3].TextContent.Trim())).ToList();
 
         Assert.All(rows, r => Assert.Equal(number, r.Case));
         Assert.Contains(("clerk", "Register", number), rows);
@@ -36,7 +36,7 @@ public abstract class AuditTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Contains(texts, t => t.StartsWith("Бұрыштама → Нәтиже жобасын дайындау", StringComparison.Ordinal));
         Assert.DoesNotContain(texts, t => t is "ViewCase" or "Resolve" || t.Contains("2 → 3"));
         await supervisor.SwitchLanguageAsync(page, "ru");
-        var russian = (await supervisor.GetAsync("/audit?case=" + Uri.EscapeDataString(number))).Texts("[data-testid=audit] tbody td").ToList();
+        var russian = (await supervisor.GetAsync("/audit?views=all&case=" + Uri.EscapeDataString(number))).Texts("[data-testid=audit] tbody td").ToList();
         Assert.Contains("Просмотр заявления", russian);
         Assert.Contains("Наложена резолюция, назначен исполнитель", russian);
         Assert.Contains(russian, t => t.StartsWith("Резолюция → Подготовка проекта результата", StringComparison.Ordinal));
@@ -46,6 +46,48 @@ public abstract class AuditTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.DoesNotContain(";Resolve;", csv);
         var exports = await App.WithDbAsync(db => db.AuditEvents.Where(a => a.Action == "ExportAudit").Select(a => a.Detail).ToListAsync());
         Assert.Contains(exports, d => d.Contains(number));
+    }
+
+    [Fact]
+    public async Task The_audit_names_people_and_documents_and_folds_case_views_away_until_asked()
+    {
+        var id = await new CaseFactory(App).AtAsync(ServiceCode.GuardianshipCertificate, Step.Issue);
+        var (number, document, clerkName) = await App.WithDbAsync(async db => (
+            await db.Cases.Where(c => c.Id == id).Select(c => c.Number).SingleAsync(),
+            await db.IssuedDocuments.FirstAsync(d => d.CaseId == id),
+            await db.Users.Where(u => u.UserName == "clerk").Select(u => u.FullName).SingleAsync()));
+        var clerk = await new OfficeDesk(App).AsAsync("clerk");
+        await clerk.GetAsync($"/cases/{id}");
+        Assert.Equal(HttpStatusCode.OK, (await clerk.Http.GetAsync($"/documents/{document.Id}", TestContext.Current.CancellationToken)).StatusCode);
+        var supervisor = NewClient();
+        await supervisor.SignInAsync("supervisor");
+
+        var page = await supervisor.GetAsync("/audit?case=" + Uri.EscapeDataString(number));
+        var rows = page.Document.QuerySelectorAll("[data-testid=audit] tbody tr")
+            .Select(r => (Action: r.GetAttribute("data-action"), User: r.Children[1].TextContent.Trim(), Detail: r.Children[4].TextContent.Trim())).ToList();
+
+        // Reads of the case are folded away; the print is there, by the clerk's name and the document's title and number.
+        Assert.DoesNotContain(rows, r => r.Action == "ViewCase");
+        var print = Assert.Single(rows, r => r.Action == "PrintDocument");
+        Assert.Equal(clerkName, print.User);
+        Assert.EndsWith($" № {document.Number}", print.Detail);
+        Assert.DoesNotContain(document.Id.ToString(), page.Html);
+        Assert.DoesNotContain(document.Kind.ToString(), print.Detail);
+
+        // The toggle shows them, and keeps the filter.
+        var all = await supervisor.GetAsync(page.Document.QuerySelector("[data-testid=audit-views-toggle]")!.GetAttribute("href")!);
+        var actions = all.Document.QuerySelectorAll("[data-testid=audit] tbody tr").Select(r => r.GetAttribute("data-action")).ToList();
+        Assert.Contains("ViewCase", actions);
+        Assert.All(all.Texts("[data-testid=audit] tbody td:nth-child(4)"), n => Assert.Equal(number, n));
+        Assert.Contains("ViewCase", (await supervisor.GetAsync($"/audit?action=ViewCase&case={Uri.EscapeDataString(number)}"))
+            .Document.QuerySelectorAll("[data-testid=audit] tbody tr").Select(r => r.GetAttribute("data-action")));
+
+        await supervisor.SwitchLanguageAsync(page, "ru");
+        var russian = await supervisor.GetAsync("/audit?case=" + Uri.EscapeDataString(number));
+        var printRu = russian.Document.QuerySelector("[data-testid=audit] tbody tr[data-action=PrintDocument]")!.Children;
+        Assert.Equal("Печать документа", printRu[2].TextContent.Trim());
+        Assert.EndsWith($" № {document.Number}", printRu[4].TextContent.Trim());
+        Assert.NotEqual(print.Detail, printRu[4].TextContent.Trim());
     }
 
     [Fact]

@@ -104,6 +104,32 @@ public abstract class DashboardTests(PortalFixture fixture) : PortalTest(fixture
         }
         Assert.Equal("100%", page.Text("[data-testid=kpi-on-time]")); // the one closed case was on time
         Assert.Contains(OfficeDesk.SpecialistName, page.Text("[data-testid=specialists]"));
+
+        // Every count is a link to the list it counts, and that list holds exactly as many cases.
+        var head = await office.AsAsync("head");
+        var followed = await FollowCountsAsync(head, page, "[data-testid=kpis] a, [data-testid=open-by-step] a, [data-testid=specialists] a, [data-testid=survey] a");
+        Assert.True(followed >= 2 + 5 * 4 + 5 + 2, $"only {followed} figures were links");
+        // The percentage of cases closed on time opens those cases.
+        var onTime = await head.GetAsync(page.Document.QuerySelector("[data-testid=kpi-on-time] a")!.GetAttribute("href")!);
+        Assert.Equal("1", onTime.Text("[data-testid=queue-closed] [data-testid=queue-total]"));
+        // The bar column has a header.
+        Assert.All(page.Document.QuerySelectorAll("[data-testid=open-by-step] thead th"), th => Assert.NotEqual("", th.TextContent.Trim()));
+    }
+
+    /// <summary>Opens every link among the figures and checks the list shows the figure's count; returns how many were followed.</summary>
+    private static async Task<int> FollowCountsAsync(PortalClient client, Page page, string selector)
+    {
+        var followed = 0;
+        foreach (var link in page.Document.QuerySelectorAll(selector).Where(a => int.TryParse(a.TextContent.Trim(), out _)))
+        {
+            var list = await client.GetAsync(link.GetAttribute("href")!);
+            Assert.Equal(HttpStatusCode.OK, list.Status);
+            Assert.Equal(link.TextContent.Trim(), list.Text("[data-testid=queue-total]"));
+            var rows = list.Document.QuerySelectorAll("[data-testid^=queue-] tbody tr[data-number]").Length;
+            Assert.Equal(Math.Min(int.Parse(link.TextContent.Trim()), 20), rows);
+            followed++;
+        }
+        return followed;
     }
 
     [Fact]
@@ -118,6 +144,10 @@ public abstract class DashboardTests(PortalFixture fixture) : PortalTest(fixture
         var open2 = await App.WithDbAsync(db => db.Cases.CountAsync(x => x.Office!.Code == "KRG-02" && x.Step != Step.Closed));
         Assert.Equal(open2.ToString(), page.Document.QuerySelector("[data-testid=region] tr[data-office=KRG-02] td:nth-child(2)")!.TextContent.Trim());
         Assert.Equal(2, page.Document.QuerySelectorAll("[data-testid=region] tbody tr").Length);
+        // The region's figures open lists of that many cases, each row naming its office.
+        Assert.Equal(3 * 2, await FollowCountsAsync(supervisor, page, "[data-testid=region] a"));
+        var office2List = await supervisor.GetAsync(page.Document.QuerySelector("[data-testid=region] tr[data-office=KRG-02] [data-testid=region-open]")!.GetAttribute("href")!);
+        Assert.All(office2List.Texts("[data-testid=queue-office]"), code => Assert.Equal("KRG-02", code));
     }
 
     [Fact]
