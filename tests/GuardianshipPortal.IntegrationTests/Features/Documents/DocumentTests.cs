@@ -167,7 +167,7 @@ public abstract class DocumentTests : PortalTest
 
         Assert.Contains("ТҰРҒЫН ҮЙ-ТҰРМЫСТЫҚ ЖАҒДАЙЛАРЫН ТЕКСЕРУ АКТІСІ", act);
         Assert.Contains("Қорытынды: тұрғын үй-тұрмыстық жағдайлары қанағаттанарлық.", act);
-        Assert.Contains("маман А. Е. Төлеуова (", act);
+        Assert.Contains("Тексерген: Асель Ержанқызы Төлеуова (маман,", act);
         Assert.Contains($"№ {number} өтінішіңіз қаралды: «Баланы патронаттық тәрбиелеуге беру туралы шарт» дайын.", notice);
     }
 
