@@ -13,6 +13,8 @@ namespace GuardianshipPortal.Web.Features.Admin;
 public sealed partial class OfficeEmblem(IDocumentRenderer renderer, IStringLocalizer<SharedResource> l)
 {
     public const int MaxBytes = 512 * 1024;
+    /// <summary>The largest width or height in pixels: an emblem prints about 2 cm high.</summary>
+    public const int MaxSide = 2000;
     /// <summary>What the office form may carry: the emblem and the text fields with room to spare.</summary>
     public const int RequestLimit = 2 * MaxBytes;
 
@@ -29,12 +31,36 @@ public sealed partial class OfficeEmblem(IDocumentRenderer renderer, IStringLoca
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
-        if (Scans.Sniff(bytes) is not ("image/png" or "image/jpeg") || !renderer.CanDraw(bytes))
+        // The size is read from the header before anything decodes it: a small file may unpack into a huge picture.
+        var type = Scans.Sniff(bytes);
+        if (type is "image/png" or "image/jpeg" && Size(bytes) is { } size && (size.Width > MaxSide || size.Height > MaxSide))
+        {
+            error(l["Offices_EmblemTooWide", name, MaxSide]);
+            return null;
+        }
+        if (type is not ("image/png" or "image/jpeg") || Size(bytes) is not { Width: > 0, Height: > 0 } || !renderer.CanDraw(bytes))
         {
             error(l["Offices_EmblemBadType", name]);
             return null;
         }
-        return (bytes, Scans.Sniff(bytes)!);
+        return (bytes, type);
+    }
+
+    /// <summary>The pixel size a PNG (its IHDR) or a JPEG (its first start-of-frame) declares; null if it declares none.</summary>
+    public static (int Width, int Height)? Size(byte[] b)
+    {
+        static int Be16(byte[] b, int i) => (b[i] << 8) | b[i + 1];
+        if (Scans.Sniff(b) == "image/png")
+            return b.Length >= 24 && b[12..16] is [(byte)'I', (byte)'H', (byte)'D', (byte)'R']
+                ? ((b[16] << 24) | (b[17] << 16) | Be16(b, 18), (b[20] << 24) | (b[21] << 16) | Be16(b, 22)) : null;
+        for (var i = 2; i + 9 < b.Length;)
+        {
+            if (b[i] != 0xFF) return null;
+            var marker = b[i + 1];
+            if (marker is >= 0xC0 and <= 0xCF and not (0xC4 or 0xC8 or 0xCC)) return (Be16(b, i + 7), Be16(b, i + 5));
+            i += 2 + Be16(b, i + 2);
+        }
+        return null;
     }
 
     public static bool IsEmail(string text) => Email().IsMatch(text);

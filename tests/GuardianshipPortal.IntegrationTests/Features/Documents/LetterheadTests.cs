@@ -93,6 +93,12 @@ public abstract class LetterheadTests : PortalTest
             files: [new FileUpload("Emblem", "broken.png", "image/png", Png[..20])]);
         var huge = await admin.SubmitAsync(await admin.GetAsync(url), "[data-testid=office-form]",
             files: [new FileUpload("Emblem", "huge.png", "image/png", [.. Png, .. new byte[600 * 1024]])]);
+        var giant = Png.ToArray();
+        new byte[] { 0, 0, 0x13, 0x88, 0, 0, 0x13, 0x88 }.CopyTo(giant, 16); // IHDR says 5000 × 5000: no letterhead needs that
+        var tooBig = await admin.SubmitAsync(await admin.GetAsync(url), "[data-testid=office-form]",
+            files: [new FileUpload("Emblem", "giant.png", "image/png", giant)]);
+        Assert.Equal(HttpStatusCode.BadRequest, tooBig.Status);
+        Assert.Contains("Изображение «giant.png» слишком велико: ширина и высота не должны превышать 2000 пикселей.", tooBig.Errors);
         Assert.Equal(HttpStatusCode.BadRequest, script.Status);
         Assert.Contains("«emblem.png» файлы PNG немесе JPEG суреті емес.", script.Errors);
         Assert.Equal(HttpStatusCode.OK, ru.Status);
