@@ -99,7 +99,7 @@ public sealed class DigitalSigning(PortalDbContext db, ServiceCatalog services, 
             {
                 Id = d.Id, CaseId = c.Id, Kind = d.Kind, Language = d.Language, TemplateVersion = d.TemplateVersion, Number = d.Number,
                 CreatedAt = now, CreatedById = head.Id, SignerName = d.SignerName, Sha256 = d.Sha256, Size = d.Pdf.LongLength,
-                VerificationCode = d.VerificationCode, SubjectInitials = d.SubjectInitials,
+                VerificationCode = d.VerificationCode, SubjectInitials = d.SubjectInitials, OutgoingNumber = d.OutgoingNumber,
                 Content = new IssuedDocumentContent { DocumentId = d.Id, Pdf = d.Pdf },
             });
         }

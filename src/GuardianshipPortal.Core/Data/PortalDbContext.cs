@@ -45,6 +45,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<IssuedDocumentContent> IssuedDocumentContents => Set<IssuedDocumentContent>();
     public DbSet<DocumentSignature> DocumentSignatures => Set<DocumentSignature>();
     public DbSet<SigningPackage> SigningPackages => Set<SigningPackage>();
+    public DbSet<OutgoingEntry> OutgoingEntries => Set<OutgoingEntry>();
+    public DbSet<OutgoingCounter> OutgoingCounters => Set<OutgoingCounter>();
     public DbSet<Signatures.TrustItem> TrustItems => Set<Signatures.TrustItem>();
     public DbSet<Messaging.OutboxMessage> OutboxMessages => Set<Messaging.OutboxMessage>();
     public DbSet<Domain.Cases.SurveyAnswer> SurveyAnswers => Set<Domain.Cases.SurveyAnswer>();

@@ -1,4 +1,5 @@
 using GuardianshipPortal.Domain.Calendar;
+using GuardianshipPortal.Domain.Documents;
 
 namespace GuardianshipPortal.Domain;
 
@@ -14,9 +15,18 @@ public class Office
     public required string Code { get; set; }
     public required string NameKk { get; set; }
     public required string NameRu { get; set; }
+    /// <summary>The state institution's full name as its letterhead states it (the short name when empty).</summary>
+    public string FullNameKk { get; set; } = "";
+    public string FullNameRu { get; set; } = "";
     public string AddressKk { get; set; } = "";
     public string AddressRu { get; set; } = "";
     public string Phone { get; set; } = "";
+    public string Email { get; set; } = "";
+    /// <summary>The emblem the administrator uploaded (PNG or JPEG, checked by content), printed at the top of documents.</summary>
+    public byte[]? Emblem { get; set; }
+    public string EmblemContentType { get; set; } = "";
+    /// <summary>How the office's outgoing numbers read: {n} is the year's sequence, {year} the year (<see cref="OutgoingNumbers"/>).</summary>
+    public string OutgoingNumberFormat { get; set; } = OutgoingNumbers.DefaultFormat;
     /// <summary>IANA time zone in which the office works; times are stored in UTC and shown in this zone.</summary>
     public string TimeZoneId { get; set; } = DefaultTimeZone;
     public bool IsActive { get; set; } = true;
@@ -41,6 +51,7 @@ public class Office
     public bool DigitalSignature { get; set; }
 
     public string Name(string language) => Language.Pick(language, NameKk, NameRu);
+    public string FullName(string language) => Language.Pick(language, FullNameKk, FullNameRu) is { Length: > 0 } full ? full : Name(language);
     public string Address(string language) => Language.Pick(language, AddressKk, AddressRu);
 
     /// <summary>The office's time zone; an unknown zone id falls back to the default rather than failing a request.</summary>

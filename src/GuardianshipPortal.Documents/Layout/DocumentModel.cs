@@ -31,6 +31,8 @@ public sealed record DocumentModel
 {
     public required IReadOnlyList<string> HeaderLines { get; init; }
     public string HeaderNote { get; init; } = "";
+    /// <summary>An emblem (PNG or JPEG) drawn at the top centre, above the header lines.</summary>
+    public byte[]? Emblem { get; init; }
     public required string Number { get; init; }
     public required string Date { get; init; }
     public required string Title { get; init; }
@@ -49,6 +51,9 @@ public sealed record DocumentModel
 public interface IDocumentRenderer
 {
     byte[] Render(DocumentModel model);
+
+    /// <summary>Whether an image can be drawn as a document's emblem (a PNG or JPEG the renderer reads).</summary>
+    bool CanDraw(byte[] image);
 
     /// <summary>The pages of <paramref name="first"/> followed by those of <paramref name="then"/>, as one PDF.</summary>
     byte[] Concatenate(byte[] first, byte[] then);

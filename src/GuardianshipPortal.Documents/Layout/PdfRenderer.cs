@@ -8,7 +8,7 @@ using QRCoder;
 namespace GuardianshipPortal.Documents.Layout;
 
 /// <summary>
-/// A4 documents in a Times-compatible face: office header, number and date, title, wrapped and justified
+/// A4 documents in a Times-compatible face: emblem and office header, number and date, title, wrapped and justified
 /// paragraphs, tables that break across pages, signature with a place for the seal, QR verification, and
 /// "page N of M" footers. Layout runs first (into pages of drawing steps), then drawing, so the page count is known.
 /// </summary>
@@ -69,9 +69,23 @@ public sealed class PdfRenderer : IDocumentRenderer
         return output.ToArray();
     }
 
+    public bool CanDraw(byte[] image)
+    {
+        try
+        {
+            Render(new DocumentModel { HeaderLines = [], Number = "", Date = "", Title = "", Body = [], PageLabel = "", Emblem = image });
+            return true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return false;
+        }
+    }
+
     public byte[] Render(DocumentModel model)
     {
-        var layout = new Layouter(model);
+        using var emblem = model.Emblem is { Length: > 0 } bytes ? XImage.FromStream(new MemoryStream(bytes, writable: false)) : null;
+        var layout = new Layouter(model, emblem);
         layout.Run();
         var (pageWidth, pageHeight, contentWidth) = (layout.PageWidth, layout.PageHeight, layout.ContentWidth);
 
@@ -111,8 +125,10 @@ public sealed class PdfRenderer : IDocumentRenderer
     }
 
     /// <summary>First pass: places everything on pages as drawing steps.</summary>
-    private sealed class Layouter(DocumentModel model)
+    private sealed class Layouter(DocumentModel model, XImage? emblem)
     {
+        private const double EmblemHeight = 56;
+
         public double PageWidth { get; } = model.Landscape ? A4Long : A4Short;
         public double PageHeight { get; } = model.Landscape ? A4Short : A4Long;
         public double ContentWidth => PageWidth - Left - Right;
@@ -126,6 +142,14 @@ public sealed class PdfRenderer : IDocumentRenderer
         public void Run()
         {
             NewPage();
+            if (emblem is { PixelWidth: > 0, PixelHeight: > 0 })
+            {
+                var width = Math.Min(ContentWidth, EmblemHeight * emblem.PixelWidth / emblem.PixelHeight);
+                var height = width * emblem.PixelHeight / emblem.PixelWidth;
+                var (left, top) = (Left + (ContentWidth - width) / 2, _y);
+                Add(g => g.DrawImage(emblem, left, top, width, height));
+                _y += height + 6;
+            }
             foreach (var line in model.HeaderLines) Text(line, Align.Center, Font(12, bold: true), indent: false);
             if (model.HeaderNote.Length > 0) Text(model.HeaderNote, Align.Center, Font(9), indent: false);
             var ruleY = _y + 3;

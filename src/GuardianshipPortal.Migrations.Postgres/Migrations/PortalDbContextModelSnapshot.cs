@@ -928,6 +928,10 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("OutgoingNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("RevocationReason")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -989,6 +993,66 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.ToTable("IssuedDocumentContents");
                 });
 
+            modelBuilder.Entity("GuardianshipPortal.Domain.Documents.OutgoingCounter", b =>
+                {
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OfficeId", "Year");
+
+                    b.ToTable("OutgoingCounters", (string)null);
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Documents.OutgoingEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("OfficeId", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("OutgoingEntries", (string)null);
+                });
+
             modelBuilder.Entity("GuardianshipPortal.Domain.Documents.SigningPackage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1030,6 +1094,10 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
 
                     b.Property<string>("Number")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("OutgoingNumber")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
@@ -1102,6 +1170,29 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.Property<bool>("DigitalSignature")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<byte[]>("Emblem")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("EmblemContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("FullNameKk")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("FullNameRu")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -1129,6 +1220,11 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
 
                     b.Property<TimeOnly>("OpensAt")
                         .HasColumnType("time without time zone");
+
+                    b.Property<string>("OutgoingNumberFormat")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Phone")
                         .IsRequired()
@@ -2263,6 +2359,30 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.HasOne("GuardianshipPortal.Domain.Documents.IssuedDocument", null)
                         .WithOne("Content")
                         .HasForeignKey("GuardianshipPortal.Domain.Documents.IssuedDocumentContent", "DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Documents.OutgoingCounter", b =>
+                {
+                    b.HasOne("GuardianshipPortal.Domain.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Documents.OutgoingEntry", b =>
+                {
+                    b.HasOne("GuardianshipPortal.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GuardianshipPortal.Domain.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

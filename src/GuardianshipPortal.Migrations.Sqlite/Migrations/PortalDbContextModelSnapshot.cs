@@ -917,6 +917,10 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OutgoingNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RevocationReason")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -978,6 +982,66 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.ToTable("IssuedDocumentContents");
                 });
 
+            modelBuilder.Entity("GuardianshipPortal.Domain.Documents.OutgoingCounter", b =>
+                {
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfficeId", "Year");
+
+                    b.ToTable("OutgoingCounters", (string)null);
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Documents.OutgoingEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("OfficeId", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("OutgoingEntries", (string)null);
+                });
+
             modelBuilder.Entity("GuardianshipPortal.Domain.Documents.SigningPackage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1019,6 +1083,10 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Number")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutgoingNumber")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -1091,6 +1159,29 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.Property<bool>("DigitalSignature")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Emblem")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("EmblemContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullNameKk")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullNameRu")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -1117,6 +1208,11 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<TimeOnly>("OpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutgoingNumberFormat")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
@@ -2246,6 +2342,30 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.HasOne("GuardianshipPortal.Domain.Documents.IssuedDocument", null)
                         .WithOne("Content")
                         .HasForeignKey("GuardianshipPortal.Domain.Documents.IssuedDocumentContent", "DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Documents.OutgoingCounter", b =>
+                {
+                    b.HasOne("GuardianshipPortal.Domain.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Documents.OutgoingEntry", b =>
+                {
+                    b.HasOne("GuardianshipPortal.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GuardianshipPortal.Domain.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -28,6 +28,8 @@ public static class WorkflowSetup
         services.AddScoped<Deadlines>();
         services.AddScoped<CaseSteps>();
         services.AddScoped<DigitalSigning>();
+        services.AddScoped<OutgoingRegister>();
+        services.AddScoped<Features.Admin.OfficeEmblem>();
         services.AddSingleton<NcaLayer>();
         services.AddScoped<StepResponses>();
         services.AddScoped<Features.Queues>();

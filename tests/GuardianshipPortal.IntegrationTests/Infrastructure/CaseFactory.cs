@@ -76,9 +76,11 @@ public sealed class CaseFactory(PortalApp app, string officeCode = "KRG-01")
             await using var inner = app.Services.CreateAsyncScope();
             var context = inner.ServiceProvider.GetRequiredService<PortalDbContext>();
             var c = await inner.ServiceProvider.GetRequiredService<Web.Features.Cases.CasePages>().LoadAsync(id, tracking: true);
+            await using var tx = await context.Database.BeginTransactionAsync();
             if (await work(c!, inner.ServiceProvider.GetRequiredService<CaseSteps>()) is { } problem) throw new InvalidOperationException($"{action} refused: {problem.Key}");
             await inner.ServiceProvider.GetRequiredService<CaseTransitions>().ApplyAsync(c!, c!.Office!, action, actor);
             await context.SaveChangesAsync();
+            await tx.CommitAsync();
         }
     }
 

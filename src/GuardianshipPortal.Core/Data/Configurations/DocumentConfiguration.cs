@@ -22,6 +22,7 @@ public class IssuedDocumentConfiguration : IEntityTypeConfiguration<IssuedDocume
     {
         b.Property(x => x.Language).HasMaxLength(2);
         b.Property(x => x.Number).HasMaxLength(64);
+        b.Property(x => x.OutgoingNumber).HasMaxLength(OutgoingNumbers.NumberLength);
         b.Property(x => x.SignerName).HasMaxLength(300);
         b.Property(x => x.Sha256).HasMaxLength(64);
         b.Property(x => x.VerificationCode).HasMaxLength(14);

@@ -1,4 +1,5 @@
 using GuardianshipPortal.Domain;
+using GuardianshipPortal.Domain.Documents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -28,6 +29,11 @@ public class OfficeConfiguration : IEntityTypeConfiguration<Office>
         b.Property(x => x.Phone).HasMaxLength(50);
         b.Property(x => x.TimeZoneId).HasMaxLength(64);
         b.Property(x => x.Bin).HasMaxLength(12);
+        b.Property(x => x.FullNameKk).HasMaxLength(500);
+        b.Property(x => x.FullNameRu).HasMaxLength(500);
+        b.Property(x => x.Email).HasMaxLength(254);
+        b.Property(x => x.EmblemContentType).HasMaxLength(20);
+        b.Property(x => x.OutgoingNumberFormat).HasMaxLength(OutgoingNumbers.FormatLength);
         b.HasOne(x => x.Region).WithMany(r => r.Offices).HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -43,6 +43,9 @@ public class DemoSeeder(PortalDbContext db, UserManager<PortalUser> users)
                 NameKk = "Қарағанды қаласының білім бөлімі", NameRu = "Отдел образования города Караганды",
                 AddressKk = "Қарағанды қ., Бұқар жырау даңғылы, 47", AddressRu = "г. Караганда, проспект Бухар жырау, 47",
                 Phone = "+7 7212 41-00-00",
+                FullNameKk = "Қарағанды қаласы әкімдігінің «Қарағанды қаласының білім бөлімі» мемлекеттік мекемесі",
+                FullNameRu = "ГУ «Отдел образования города Караганды» акимата города Караганды",
+                Bin = "990440001234", Email = "opeka@krg-edu.kz", OutgoingNumberFormat = "01-15/{n}",
             },
             new Office
             {
@@ -50,6 +53,9 @@ public class DemoSeeder(PortalDbContext db, UserManager<PortalUser> users)
                 NameKk = "Теміртау қаласының білім бөлімі", NameRu = "Отдел образования города Темиртау",
                 AddressKk = "Теміртау қ., Республика даңғылы, 12", AddressRu = "г. Темиртау, проспект Республики, 12",
                 Phone = "+7 7213 90-00-00",
+                FullNameKk = "Теміртау қаласы әкімдігінің «Теміртау қаласының білім бөлімі» мемлекеттік мекемесі",
+                FullNameRu = "ГУ «Отдел образования города Темиртау» акимата города Темиртау",
+                Bin = "990440004566", Email = "opeka@temirtau-edu.kz", OutgoingNumberFormat = "02-15/{n}",
             },
         };
         db.Regions.Add(region);

@@ -28,6 +28,7 @@ public class SigningPackageDocument
     public required string Language { get; set; }
     public int TemplateVersion { get; set; }
     public required string Number { get; set; }
+    public string? OutgoingNumber { get; set; }
     public required string SignerName { get; set; }
     public required string VerificationCode { get; set; }
     public required string SubjectInitials { get; set; }
@@ -77,6 +78,7 @@ public class SigningPackageDocumentConfiguration : IEntityTypeConfiguration<Sign
         b.ToTable("SigningPackageDocuments");
         b.Property(x => x.Language).HasMaxLength(2);
         b.Property(x => x.Number).HasMaxLength(64);
+        b.Property(x => x.OutgoingNumber).HasMaxLength(OutgoingNumbers.NumberLength);
         b.Property(x => x.SignerName).HasMaxLength(300);
         b.Property(x => x.VerificationCode).HasMaxLength(14);
         b.Property(x => x.SubjectInitials).HasMaxLength(50);

@@ -45,6 +45,8 @@ public class IssuedDocument
     public required string Language { get; set; }
     public int TemplateVersion { get; set; }
     public required string Number { get; set; }
+    /// <summary>The number of the office's outgoing register printed on a result or a notice; none on a receipt or a document issued before the register.</summary>
+    public string? OutgoingNumber { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public Guid CreatedById { get; set; }
     public required string SignerName { get; set; }

@@ -3,6 +3,7 @@ using GuardianshipPortal.Data;
 using GuardianshipPortal.Domain;
 using GuardianshipPortal.Domain.Calendar;
 using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Documents;
 using GuardianshipPortal.Domain.Services;
 using GuardianshipPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -46,6 +47,20 @@ public sealed class OfficeForm
     public string AddressRu { get; set; } = "";
     [WritesTo(typeof(Office), nameof(Office.Phone), "Person_Phone")]
     public string Phone { get; set; } = "";
+    [WritesTo(typeof(Office), nameof(Office.FullNameKk), "Offices_FullNameKk")]
+    public string FullNameKk { get; set; } = "";
+    [WritesTo(typeof(Office), nameof(Office.FullNameRu), "Offices_FullNameRu")]
+    public string FullNameRu { get; set; } = "";
+    [WritesTo(typeof(Office), nameof(Office.Email), "Offices_Email")]
+    public string Email { get; set; } = "";
+    [WritesTo(typeof(Office), nameof(Office.OutgoingNumberFormat), "Offices_OutgoingFormat")]
+    public string OutgoingNumberFormat { get; set; } = OutgoingNumbers.DefaultFormat;
+    /// <summary>A new emblem (PNG or JPEG, checked by its bytes); none keeps the current one.</summary>
+    public IFormFile? Emblem { get; set; }
+    public bool RemoveEmblem { get; set; }
+    /// <summary>Whether the office has an emblem now (shown on the form, not bound).</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public bool HasEmblem { get; set; }
     [WritesTo(typeof(Office), nameof(Office.TimeZoneId), "Offices_TimeZoneField")]
     public string TimeZoneId { get; set; } = Office.DefaultTimeZone;
     public bool IsActive { get; set; } = true;
@@ -69,6 +84,8 @@ public sealed class OfficeForm
         Phone = o.Phone, TimeZoneId = o.TimeZoneId, IsActive = o.IsActive, OpensAt = o.OpensAt, ClosesAt = o.ClosesAt,
         LunchFrom = o.LunchFrom, LunchTo = o.LunchTo, ReceptionFrom = o.ReceptionFrom, ReceptionTo = o.ReceptionTo,
         NotifyBySms = o.NotifyBySms, NotifyByEmail = o.NotifyByEmail, Bin = o.Bin, DigitalSignature = o.DigitalSignature,
+        FullNameKk = o.FullNameKk, FullNameRu = o.FullNameRu, Email = o.Email, OutgoingNumberFormat = OutgoingNumbers.IsValid(o.OutgoingNumberFormat) ? o.OutgoingNumberFormat : OutgoingNumbers.DefaultFormat,
+        HasEmblem = o.Emblem is { Length: > 0 },
     };
 
     public void ApplyTo(Office o)
@@ -80,13 +97,17 @@ public sealed class OfficeForm
         (o.ReceptionFrom, o.ReceptionTo) = (ReceptionFrom, ReceptionTo);
         (o.NotifyBySms, o.NotifyByEmail) = (NotifyBySms, NotifyByEmail);
         (o.Bin, o.DigitalSignature) = (Bin.Trim(), DigitalSignature);
+        (o.FullNameKk, o.FullNameRu, o.Email) = (FullNameKk.Trim(), FullNameRu.Trim(), Email.Trim());
+        o.OutgoingNumberFormat = OutgoingNumberFormat.Trim();
+        if (RemoveEmblem) (o.Emblem, o.EmblemContentType) = (null, "");
     }
 
     /// <summary>What the audit records of an office, before and after a change.</summary>
     public static string Describe(Office o) =>
         $"{o.Code}; {o.NameKk}; {o.NameRu}; {o.AddressKk}; {o.AddressRu}; {o.Phone}; {o.TimeZoneId}; {o.IsActive}; " +
         $"{o.OpensAt:HH:mm}–{o.ClosesAt:HH:mm}, {o.LunchFrom:HH:mm}–{o.LunchTo:HH:mm}, {o.ReceptionFrom:HH:mm}–{o.ReceptionTo:HH:mm}; " +
-        $"notify: {(o.NotifyBySms ? "sms " : "")}{(o.NotifyByEmail ? "email" : "")}; BIN {o.Bin}; digital signature {o.DigitalSignature}";
+        $"notify: {(o.NotifyBySms ? "sms " : "")}{(o.NotifyByEmail ? "email" : "")}; BIN {o.Bin}; digital signature {o.DigitalSignature}; " +
+        $"{o.FullNameKk}; {o.FullNameRu}; {o.Email}; outgoing {o.OutgoingNumberFormat}; emblem {(o.Emblem is { } e ? $"{o.EmblemContentType} {e.Length} B" : "none")}";
 }
 
 public sealed class OfficeFormValidator : AbstractValidator<OfficeForm>
@@ -100,6 +121,9 @@ public sealed class OfficeFormValidator : AbstractValidator<OfficeForm>
         RuleFor(x => x.Hours).Must(h => h.IsValid).WithMessage(_ => l["Offices_HoursInvalid"]);
         RuleFor(x => x.Bin).Must(b => string.IsNullOrWhiteSpace(b) || Domain.Persons.Bin.IsValid(b.Trim())).WithMessage(_ => l["Offices_BinInvalid"]);
         RuleFor(x => x.Bin).Must(b => !string.IsNullOrWhiteSpace(b)).When(x => x.DigitalSignature).WithMessage(_ => l["Offices_BinRequired"]);
+        RuleFor(x => x.Email).Must(e => string.IsNullOrWhiteSpace(e) || OfficeEmblem.IsEmail(e.Trim())).WithMessage(_ => l["Offices_EmailInvalid"]);
+        RuleFor(x => x.OutgoingNumberFormat).Must(f => OutgoingNumbers.IsValid(f?.Trim()))
+            .WithMessage(_ => l["Offices_OutgoingFormatInvalid", "{n}", OutgoingNumbers.FormatLength]);
         RuleFor(x => x).Must(f => f.ReceptionFrom >= f.OpensAt && f.ReceptionFrom < f.ReceptionTo && f.ReceptionTo <= f.ClosesAt)
             .WithName("ReceptionFrom").WithMessage(_ => l["Offices_ReceptionInvalid"]);
     }
@@ -110,7 +134,8 @@ public sealed record CataloguePage(ServiceCode Service, IReadOnlyList<DocumentTy
 /// <summary>Checklists and refusal-ground catalogues of each service, and the offices of the region.</summary>
 [Authorize(Roles = Roles.Admin)]
 [Route("admin")]
-public sealed class CataloguesController(PortalDbContext db, CurrentUser me, AuditLog audit, ServiceCatalog services, IStringLocalizer<SharedResource> l) : Controller
+public sealed class CataloguesController(
+    PortalDbContext db, CurrentUser me, AuditLog audit, ServiceCatalog services, OfficeEmblem emblems, IStringLocalizer<SharedResource> l) : Controller
 {
     /// <summary>One service's lists; the catalogue's first service when none is asked for.</summary>
     [HttpGet("catalogues")]
@@ -182,12 +207,16 @@ public sealed class CataloguesController(PortalDbContext db, CurrentUser me, Aud
 
     [HttpPost("offices/edit")]
     [HttpPost("offices/{id:guid}/edit")]
+    [RequestSizeLimit(OfficeEmblem.RequestLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = OfficeEmblem.RequestLimit)]
     public async Task<IActionResult> EditOffice(Guid? id, OfficeForm form, CancellationToken ct)
     {
         var office = id is null ? null : await db.Offices.FirstOrDefaultAsync(x => x.Id == id && x.RegionId == me.RegionId, ct);
         if (id is not null && office is null) return NotFound();
+        form.HasEmblem = office?.Emblem is { Length: > 0 };
         if (ModelState.IsValid && await db.Offices.AnyAsync(o => o.Code == form.Code && o.Id != id, ct))
             ModelState.AddModelError("", l["Offices_CodeTaken"]);
+        var emblem = await emblems.ReadAsync(form.Emblem, error => ModelState.AddModelError(nameof(OfficeForm.Emblem), error), ct);
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -197,10 +226,20 @@ public sealed class CataloguesController(PortalDbContext db, CurrentUser me, Aud
         if (office is null)
             db.Offices.Add(office = new Office { Id = Guid.NewGuid(), RegionId = me.RegionId!.Value, Code = "", NameKk = "", NameRu = "" });
         form.ApplyTo(office);
+        if (emblem is not null) (office.Emblem, office.EmblemContentType) = (emblem.Value.Bytes, emblem.Value.ContentType);
         audit.Change(AuditAction.EditOffice, office.Code, before, OfficeForm.Describe(office));
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Offices_Saved"].Value;
         return Redirect("/admin/offices");
+    }
+
+    /// <summary>The office's emblem as the documents print it (for the form's preview).</summary>
+    [HttpGet("offices/{id:guid}/emblem")]
+    public async Task<IActionResult> Emblem(Guid id, CancellationToken ct)
+    {
+        var emblem = await db.Offices.AsNoTracking().Where(o => o.Id == id && o.RegionId == me.RegionId && o.Emblem != null)
+            .Select(o => new { o.Emblem, o.EmblemContentType }).FirstOrDefaultAsync(ct);
+        return emblem is null ? NotFound() : File(emblem.Emblem!, emblem.EmblemContentType);
     }
 
     private async Task<CataloguePage> PageAsync(ServiceCode service, CancellationToken ct) => new(service,

@@ -88,28 +88,39 @@ public sealed class StepRunner(PortalDbContext db, CaseTransitions transitions, 
         }
         if (!formValid) return new(StepStatus.Invalid, id, @case.Number, form, []);
 
+        // One transaction for the work and its save: what the work takes from shared counters (an outgoing number) is
+        // given back if the step is refused or loses to a concurrent change.
+        var tx = await db.Database.BeginTransactionAsync(ct);
         var context = new StepContext(@case, @case.Office!, actor, clock.GetUtcNow(), ct);
-        await work(context);
-        if (context.Problems.Count > 0)
-        {
-            db.ChangeTracker.Clear();
-            return new(StepStatus.Invalid, id, @case.Number, form, context.Problems);
-        }
-
-        if (action is { } taken) await transitions.ApplyAsync(@case, @case.Office!, taken, actor, context.Comment, ct);
-        db.Entry(@case).Property(c => c.Version).OriginalValue = form.Version;
         try
         {
+            await work(context);
+            if (context.Problems.Count > 0)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return new(StepStatus.Invalid, id, @case.Number, form, context.Problems);
+            }
+
+            if (action is { } taken) await transitions.ApplyAsync(@case, @case.Office!, taken, actor, context.Comment, ct);
+            db.Entry(@case).Property(c => c.Version).OriginalValue = form.Version;
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException e)
         {
+            await tx.RollbackAsync(ct);
+            await tx.DisposeAsync();
             // Someone acted on the same case between our read and our write (seen on the version, or on a row they inserted
             // first): theirs stands, ours is shown again. Any other failure is not a conflict and is not reported as one.
             if (e is not DbUpdateConcurrencyException && !await ChangedSinceAsync(id, form.Version, ct)) throw;
             logger.LogInformation(e, "Concurrent change of case {CaseId} refused ({Action})", id, action);
             db.ChangeTracker.Clear();
             return new(StepStatus.Conflict, id, @case.Number, form, [], new("Case_Stale"));
+        }
+        finally
+        {
+            await tx.DisposeAsync();
         }
         return new(StepStatus.Done, id, @case.Number, form, []);
     }

@@ -80,7 +80,8 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
     }
 
     public DocumentModel Compose(
-        Case c, DocumentTemplate template, DocumentSigner signer, string specialistName, DateTimeOffset date, Verification? verification, bool draft)
+        Case c, DocumentTemplate template, DocumentSigner signer, string specialistName, DateTimeOffset date, Verification? verification, bool draft,
+        string? outgoingNumber = null)
     {
         var culture = CultureInfo.GetCultureInfo(Domain.Language.CultureName(c.Language));
         var saved = CultureInfo.CurrentUICulture;
@@ -103,14 +104,17 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
             }
             return new DocumentModel
             {
-                HeaderLines = [office.Name(c.Language).ToUpper(culture)],
-                HeaderNote = office.Address(c.Language) + (office.Phone.Length > 0 ? ", " + office.Phone : ""),
-                Number = "№ " + c.Number,
-                Date = Display.Date(date, office),
+                HeaderLines = Letterhead.Lines(office, c.Language, culture),
+                HeaderNote = Letterhead.Details(office, c.Language),
+                Emblem = office.Emblem,
+                Number = Letterhead.Number(template.Kind, c, outgoingNumber, office.LocalDate(date)),
+                Date = Letterhead.Date(template.Kind, c, office.LocalDate(date)),
                 Title = template.Title.ToUpper(culture),
                 Body = body,
-                // A document its own signers sign (an act signed by those who inspected) carries no head's signature.
-                Signature = TemplateText.Paragraphs(template.Body).Contains("[inspectors]") ? null : new SignatureBlock(signer.Position, signer.Name, l["Doc_Seal"]),
+                // A document its own signers sign (an act signed by those who inspected) carries no head's signature;
+                // the receipt is signed by the clerk who accepted the application, without the office's seal.
+                Signature = TemplateText.Paragraphs(template.Body).Contains("[inspectors]") ? null
+                    : new SignatureBlock(signer.Position, signer.Name, template.Kind == DocumentKind.Receipt ? "" : l["Doc_Seal"]),
                 Verification = verification,
                 DraftMark = draft ? l["Doc_DraftMark"].Value : null,
                 PageLabel = l["Doc_Page"],

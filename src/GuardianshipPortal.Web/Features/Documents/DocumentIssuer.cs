@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GuardianshipPortal.Web.Features.Documents;
 
 /// <summary>Renders documents of a case and, when they are issued, freezes them: bytes, SHA-256, template version, verification code.</summary>
-public sealed class DocumentIssuer(PortalDbContext db, IDocumentRenderer renderer, DocumentComposer composer, PublicAddress publicAddress) : IResultDocuments
+public sealed class DocumentIssuer(
+    PortalDbContext db, IDocumentRenderer renderer, DocumentComposer composer, PublicAddress publicAddress, OutgoingRegister outgoing) : IResultDocuments
 {
     /// <summary>The current template of a kind in a language (the highest version).</summary>
     public Task<DocumentTemplate> TemplateAsync(DocumentKind kind, string language, CancellationToken ct) =>
@@ -37,14 +38,18 @@ public sealed class DocumentIssuer(PortalDbContext db, IDocumentRenderer rendere
             var d = await BuildAsync(c, kind, signer, Guid.Empty, now, ct);
             rendered.Add(new SigningPackageDocument
             {
-                Id = d.Id, Kind = d.Kind, Language = d.Language, TemplateVersion = d.TemplateVersion, Number = d.Number, SignerName = d.SignerName,
+                Id = d.Id, Kind = d.Kind, Language = d.Language, TemplateVersion = d.TemplateVersion, Number = d.Number, OutgoingNumber = d.OutgoingNumber,
+                SignerName = d.SignerName,
                 VerificationCode = d.VerificationCode, SubjectInitials = d.SubjectInitials, Sha256 = d.Sha256, Pdf = d.Content!.Pdf,
             });
         }
         return rendered;
     }
 
-    /// <summary>A document as issued now (number, verification code, QR codes), not yet stored.</summary>
+    /// <summary>
+    /// A document as issued now (registration and outgoing numbers, verification code, QR codes), not yet stored; a result or
+    /// a notice takes its outgoing number here, for paper and digital signing alike.
+    /// </summary>
     private async Task<IssuedDocument> BuildAsync(Case c, DocumentKind kind, DocumentSigner signer, Guid issuedBy, DateTimeOffset now, CancellationToken ct)
     {
         var template = await TemplateAsync(kind, c.Language, ct);
@@ -57,10 +62,13 @@ public sealed class DocumentIssuer(PortalDbContext db, IDocumentRenderer rendere
             : await Status.ReceiptLookup.ReceiptCodeAsync(db, c.Id, ct);
         var survey = receiptCode is null ? null : Status.ReceiptLookup.Link($"{publicAddress.BaseUrl}/survey", c.Number, receiptCode);
         var surveyCaption = Domain.Language.Pick(c.Language, "Қызмет сапасын бағалаңыз:", "Оцените качество услуги:");
-        var pdf = renderer.Render(composer.Compose(c, template, signer, specialist, now, new Verification(code, url, caption, survey, surveyCaption), draft: false));
+        var id = Guid.NewGuid();
+        var outgoingNumber = OutgoingRegister.Numbers(kind) ? (await outgoing.AssignAsync(c, c.Office!, kind, id, now, ct)).Number : null;
+        var pdf = renderer.Render(composer.Compose(c, template, signer, specialist, now, new Verification(code, url, caption, survey, surveyCaption), draft: false,
+            outgoingNumber));
         var document = new IssuedDocument
         {
-            Id = Guid.NewGuid(), CaseId = c.Id, Kind = kind, Language = c.Language, TemplateVersion = template.Version,
+            Id = id, OutgoingNumber = outgoingNumber, CaseId = c.Id, Kind = kind, Language = c.Language, TemplateVersion = template.Version,
             Number = c.Number, CreatedAt = now, CreatedById = issuedBy, SignerName = signer.Name,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)), Size = pdf.LongLength, VerificationCode = code,
             SubjectInitials = c.Applicant!.Initials,

@@ -14,6 +14,8 @@ public enum JournalKind
 {
     Registration,
     Issue,
+    /// <summary>The office's outgoing register: every outgoing number taken, with the document it is printed on.</summary>
+    Outgoing,
 }
 
 /// <summary>What a journal is asked for: office, period (office-local dates, inclusive), optionally one service.</summary>
@@ -22,7 +24,7 @@ public sealed record JournalQuery(Guid OfficeId, DateOnly From, DateOnly To, Ser
 /// <summary>A journal as a table of text: the same rows on screen, in CSV, XLSX and PDF.</summary>
 public sealed record JournalTable(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<double> Widths);
 
-/// <summary>The incoming registration journal and the issue journal, with the columns of their paper forms.</summary>
+/// <summary>The incoming registration journal, the issue journal and the outgoing register, with the columns of their paper forms.</summary>
 public sealed class Journals(PortalDbContext db, IStringLocalizer<SharedResource> l)
 {
     public async Task<JournalTable> BuildAsync(JournalKind kind, JournalQuery q, Office office, CancellationToken ct)
@@ -30,6 +32,7 @@ public sealed class Journals(PortalDbContext db, IStringLocalizer<SharedResource
         var zone = office.Zone();
         var from = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(q.From.ToDateTime(TimeOnly.MinValue), zone), TimeSpan.Zero);
         var to = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(q.To.AddDays(1).ToDateTime(TimeOnly.MinValue), zone), TimeSpan.Zero);
+        if (kind == JournalKind.Outgoing) return await OutgoingAsync(q, office, from, to, ct);
         var cases = db.Cases.AsNoTracking().Where(c => c.OfficeId == q.OfficeId);
         if (q.Service is { } s) cases = cases.Where(c => c.Service == s);
         cases = kind == JournalKind.Registration
@@ -79,5 +82,36 @@ public sealed class Journals(PortalDbContext db, IStringLocalizer<SharedResource
                 r.Signed ? l["Doc_Yes"] : l["Doc_No"],
             ])],
             [0.5, 1.4, 1.5, 2.2, 3.2, 2.2, 2, 2, 1]);
+    }
+    /// <summary>
+    /// The outgoing register of the period in the order of its numbers: each number with its date, the document, the case it
+    /// answers, the addressee, who signed, and whether the document was issued, revoked, or never issued (a number freed by a
+    /// replaced signing package that the case has not used again).
+    /// </summary>
+    private async Task<JournalTable> OutgoingAsync(JournalQuery q, Office office, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var entries = db.OutgoingEntries.AsNoTracking().Where(e => e.OfficeId == q.OfficeId && e.AssignedAt >= from && e.AssignedAt < to);
+        var rows = await (
+            from e in entries
+            join c in db.Cases on e.CaseId equals c.Id
+            where q.Service == null || c.Service == q.Service
+            let d = db.IssuedDocuments.FirstOrDefault(x => x.Id == e.DocumentId)
+            select new
+            {
+                e.Year, e.Sequence, e.Number, e.AssignedAt, e.Kind, CaseNumber = c.Number, c.Service,
+                Applicant = c.Applicant!.LastName + " " + c.Applicant.FirstName + " " + c.Applicant.MiddleName,
+                Signer = d == null ? null : d.SignerName, Issued = d != null, Revoked = d != null && d.RevokedAt != null,
+            }).ToListAsync(ct);
+        var n = 0;
+        return new JournalTable(
+            ["№", l["Outgoing_Number"], l["Outgoing_Date"], l["Outgoing_Document"], l["Case_Number"], l["Case_Service"], l["Outgoing_Addressee"],
+                l["Outgoing_Signer"], l["Outgoing_State"]],
+            [.. rows.OrderBy(r => r.Year).ThenBy(r => r.Sequence).Select(r => (IReadOnlyList<string>)
+            [
+                (++n).ToString(CultureInfo.InvariantCulture), r.Number, Display.Date(r.AssignedAt, office), l["DocKind_" + r.Kind],
+                r.CaseNumber, l["Service_" + r.Service], r.Applicant.Trim(), r.Signer ?? "",
+                r.Revoked ? l["Outgoing_Revoked"] : r.Issued ? l["Outgoing_Issued"] : l["Outgoing_NotIssued"],
+            ])],
+            [0.5, 1.3, 1.1, 2.4, 2, 2.6, 2.2, 2, 1.4]);
     }
 }

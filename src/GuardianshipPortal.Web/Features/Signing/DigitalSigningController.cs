@@ -52,9 +52,12 @@ public sealed class DigitalSigningController(
         }
         if (!c.Office!.DigitalSignature) return Answer(StatusCodes.Status409Conflict, l["DigitalSign_Off"]);
         var head = await db.Users.SingleAsync(u => u.Id == me.Id, ct);
+        // The frozen documents take their outgoing numbers: in one transaction with the package, or none at all.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var (package, problem) = await signing.PrepareAsync(c, head, clock.GetUtcNow(), ct);
         if (problem is not null) return Answer(StatusCodes.Status422UnprocessableEntity, responses.Words(problem));
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Json(new
         {
             package = package!.Id, version = c.Version, iin = head.Iin, bin = c.Office.Bin, locale = LocalizationSetup.CurrentLanguage,

@@ -44,6 +44,9 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
         // A package of documents frozen for signature: rendered by the portal.
         "SigningPackageDocument.Language", "SigningPackageDocument.Number", "SigningPackageDocument.Sha256", "SigningPackageDocument.SignerName",
         "SigningPackageDocument.SubjectInitials", "SigningPackageDocument.VerificationCode",
+        // Outgoing numbers: the office's format (a limited form field, ≤ 40 characters, one {n}) with the year and the
+        // sequence put in; the emblem's type is the one its bytes were recognised as (image/png or image/jpeg).
+        "OutgoingEntry.Number", "IssuedDocument.OutgoingNumber", "SigningPackageDocument.OutgoingNumber", "Office.EmblemContentType",
         "DocumentTemplate.Language", "DocumentType.Code", "RefusalGround.Code",
         "IssuedDocument.Language", "IssuedDocument.Number", "IssuedDocument.Sha256", "IssuedDocument.SignerName",
         "IssuedDocument.SubjectInitials", "IssuedDocument.VerificationCode",

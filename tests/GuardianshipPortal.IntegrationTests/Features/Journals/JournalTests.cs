@@ -143,7 +143,7 @@ public abstract class JournalTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Contains(xlsxCells, c => c.Contains("Айжан"));
     }
 
-    private static List<List<string>> ReadCsv(byte[] bytes)
+    internal static List<List<string>> ReadCsv(byte[] bytes)
     {
         using var reader = CsvReader.Create(new MemoryStream(bytes), new CsvReaderOptions { Separator = ';', HasHeader = false }, false);
         var rows = new List<List<string>>();

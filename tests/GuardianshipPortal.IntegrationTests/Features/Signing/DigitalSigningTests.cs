@@ -132,6 +132,34 @@ public abstract class DigitalSigningTests(PortalFixture fixture) : PortalTest(fi
     }
 
     [Fact]
+    public async Task Frozen_documents_carry_their_outgoing_numbers_and_a_package_made_again_takes_the_same_ones()
+    {
+        await SetUpAsync();
+        var id = await new CaseFactory(App).AtAsync(ServiceCode.FosterPlacement, Step.Signing);
+        var head = await new OfficeDesk(App).AsAsync("head");
+
+        var abandoned = await PrepareAsync(head, id);
+        var numbersOfAbandoned = await App.WithDbAsync(db => db.OutgoingEntries.Where(e => e.CaseId == id).OrderBy(e => e.Sequence).Select(e => e.Number).ToListAsync());
+        var prepared = await PrepareAsync(head, id);
+        var certificate = HeadCertificate();
+        var done = await CompleteAsync(head, id, prepared, d => TestPki.Sign(certificate, d.Pdf, detached: true));
+
+        Assert.True(done.Status == HttpStatusCode.OK, done.Html);
+        Assert.Equal(2, numbersOfAbandoned.Count); // the contract and the housing inspection act
+        var (entries, issued) = await App.WithDbAsync(async db => (
+            await db.OutgoingEntries.Where(e => e.CaseId == id).OrderBy(e => e.Sequence).ToListAsync(),
+            await db.IssuedDocuments.Where(d => d.CaseId == id && d.OutgoingNumber != null).ToListAsync()));
+        Assert.Equal(numbersOfAbandoned, entries.Select(e => e.Number)); // no number lost to the first package
+        Assert.Equal(entries.Select(e => e.DocumentId).Order(), issued.Select(d => d.Id).Order());
+        Assert.Equal(entries.Select(e => e.Number).Order(), issued.Select(d => d.OutgoingNumber!).Order());
+        if (PdfText.SkipReason is null)
+        {
+            foreach (var (documentId, pdf, _) in prepared.Documents)
+                Assert.Contains($"Шығыс № {issued.Single(d => d.Id == documentId).OutgoingNumber},", PdfText.Flat(await PdfText.ExtractAsync(pdf)));
+        }
+    }
+
+    [Fact]
     public async Task Every_refused_signature_leaves_the_case_unsigned_with_a_reason()
     {
         await SetUpAsync();
