@@ -16,7 +16,7 @@ public static partial class RegistrationErrors
     private static readonly Dictionary<string, string> FormFields = new()
     {
         ["Channel"] = "Case_Channel", ["Language"] = "Case_Language", ["Note"] = "Case_Note", ["Email"] = "Notify_Email",
-        ["Children"] = "Case_Children", ["Service"] = "Case_Service",
+        ["Service"] = "Case_Service",
     };
 
     [GeneratedRegex(@"^Children\[(\d+)\]\.(\w+)$")]
@@ -43,14 +43,18 @@ public static partial class RegistrationErrors
     public static RegistrationError Describe(string key, string message, IStringLocalizer l)
     {
         if (key.StartsWith("Applicant.", StringComparison.Ordinal) && key["Applicant.".Length..] is var field && PersonFields.Contains(field))
-            return new($"{l["Case_Applicant"]}, {l["Person_" + field]}: {message}", FieldState.IdOf(key));
+            return new(Named(l["Case_Applicant"], l["Person_" + field], message), FieldState.IdOf(key));
         if (ChildField().Match(key) is { Success: true } m && PersonFields.Contains(m.Groups[2].Value))
         {
             var n = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1;
-            return new($"{l["Case_Child"]} {n}, {l["Person_" + m.Groups[2].Value]}: {message}", FieldState.IdOf(key));
+            return new(Named($"{l["Case_Child"]} {n}", l["Person_" + m.Groups[2].Value], message), FieldState.IdOf(key));
         }
         if (FormFields.TryGetValue(key, out var label))
-            return new($"{l[label]}: {message}", key == "Children" ? null : FieldState.IdOf(key));
+            return new($"{l[label]}: {message}", FieldState.IdOf(key));
         return new(message, null);
     }
+
+    /// <summary>"Бала 2: ЖСН 12 цифрдан тұруы тиіс."; a message that does not name its field gets it: "Өтініш беруші, Туған күні: Енгізілген мән жарамсыз."</summary>
+    private static string Named(string who, string field, string message) =>
+        message.Contains(field, StringComparison.OrdinalIgnoreCase) ? $"{who}: {message}" : $"{who}, {field}: {message}";
 }
