@@ -67,7 +67,7 @@ public sealed class CasesController(PortalDbContext db, CasePages pages, Current
             .FirstOrDefaultAsync(a => a.Id == attachmentId && a.CaseId == id, ct);
         if (file?.Content is null) return NotFound();
         await AuditAsync(AuditAction.DownloadAttachment, id, file.Id.ToString(), ct);
-        return this.Inline(file.Content.Bytes, file.ContentType, CaseRegistration.StoredFileName(file.FileName, file.ContentType));
+        return File(file.Content.Bytes, file.ContentType, CaseRegistration.StoredFileName(file.FileName, file.ContentType));
     }
 
     /// <summary>The signed original of an electronic request, as the partner sent it (CMS, with the applicant's signature).</summary>

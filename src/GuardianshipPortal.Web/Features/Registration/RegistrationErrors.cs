@@ -50,7 +50,7 @@ public static partial class RegistrationErrors
             return new(Named($"{l["Case_Child"]} {n}", l["Person_" + m.Groups[2].Value], message), FieldState.IdOf(key));
         }
         if (FormFields.TryGetValue(key, out var label))
-            return new($"{l[label]}: {message}", FieldState.IdOf(key));
+            return new(message.Contains(l[label], StringComparison.OrdinalIgnoreCase) ? message : $"{l[label]}: {message}", FieldState.IdOf(key));
         return new(message, null);
     }
 
