@@ -68,7 +68,7 @@ public sealed class Journals(PortalDbContext db, IStringLocalizer<SharedResource
                     Result(r.Step, r.Outcome, r.Service), Display.DateTime(r.IssuedAt, office), r.Recipient,
                 ])],
                 // Wide enough for an unbroken number (KRG-01-FP-2026-00001, ~120 pt at 10 pt) and a date (dd.MM.yyyy, ~52 pt) on a landscape page.
-                [3.5, 21, 9, 11, 12, 9, 10, 9, 9, 9, 9]);
+                [3.5, 19, 9, 11, 14, 11.5, 10, 9, 9, 9, 9]);
         }
         return new JournalTable(
             ["№", l["Journal_IssuedAt"], l["Case_Number"], l["Case_Applicant"], l["Case_Service"], l["Journal_Result"],
