@@ -22,6 +22,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+    public DbSet<StagedUpload> StagedUploads => Set<StagedUpload>();
     public DbSet<Resolution> Resolutions => Set<Resolution>();
     public DbSet<ResolutionPhrase> ResolutionPhrases => Set<ResolutionPhrase>();
     public DbSet<Draft> Drafts => Set<Draft>();

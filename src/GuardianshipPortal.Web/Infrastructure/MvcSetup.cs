@@ -17,6 +17,7 @@ public static class MvcSetup
                 o.Filters.Add<FluentValidationFilter>();
                 o.ModelBinderProviders.Insert(0, new ServiceCodeBinderProvider());
                 o.ModelBinderProviders.Insert(0, new DecimalBinderProvider());
+                o.ModelBinderProviders.Insert(0, new DateBinderProvider());
                 // Validation is FluentValidation's job; MVC's implicit [Required] would answer in English.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 // An empty field stays "", as the forms' non-nullable strings promise.

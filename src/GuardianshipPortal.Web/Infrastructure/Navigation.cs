@@ -2,7 +2,8 @@ using GuardianshipPortal.Domain;
 
 namespace GuardianshipPortal.Web.Infrastructure;
 
-public sealed record NavItem(string LabelKey, string Href, IReadOnlyList<string> Roles);
+/// <param name="Exact">Current only at its own address: Search ("/cases") is not the current page on a case ("/cases/{id}").</param>
+public sealed record NavItem(string LabelKey, string Href, IReadOnlyList<string> Roles, bool Exact = false);
 
 /// <summary>The main menu. An item shows only to the roles that may use it (the server checks again on every action).</summary>
 public static class Navigation
@@ -11,7 +12,7 @@ public static class Navigation
     [
         new("Nav_Home", "/", Roles.All),
         new("Nav_Register", "/cases/new", [Roles.Clerk]),
-        new("Nav_Search", "/cases", [Roles.Clerk, Roles.Head, Roles.Specialist, Roles.Commission, Roles.Supervisor]),
+        new("Nav_Search", "/cases", [Roles.Clerk, Roles.Head, Roles.Specialist, Roles.Commission, Roles.Supervisor], Exact: true),
         new("Nav_Dashboard", "/dashboard", [Roles.Head, Roles.Supervisor]),
         new("Nav_Journals", "/journals/Registration", [Roles.Clerk, Roles.Head, Roles.Supervisor]),
         new("Nav_Users", "/admin/users", [Roles.Admin]),

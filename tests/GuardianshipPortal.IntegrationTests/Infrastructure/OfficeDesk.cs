@@ -33,7 +33,7 @@ public sealed class OfficeDesk(PortalApp app, string suffix = "")
 
     /// <summary>The clerk registers an application through the registration form; returns the case page reached.</summary>
     public async Task<Page> RegisterAsync(ServiceCode service, string? applicantIin = null, string? childIin = null,
-        string language = "kk", IDictionary<string, string>? overrides = null, bool withScan = true)
+        string language = "kk", IDictionary<string, string>? overrides = null, bool withScan = true, bool allowUnknownFields = false)
     {
         var clerk = await AsAsync("clerk");
         var form = await clerk.GetAsync($"/cases/new?service={service}");
@@ -59,7 +59,7 @@ public sealed class OfficeDesk(PortalApp app, string suffix = "")
         foreach (var (k, v) in overrides ?? new Dictionary<string, string>()) values[k] = v;
         var firstScan = form.Document.QuerySelector("input[type=file]")!.GetAttribute("name")!;
         return await clerk.SubmitAsync(form, "form#registration", values,
-            files: withScan ? [new FileUpload(firstScan, "application.pdf", "application/pdf", Pdf)] : []);
+            files: withScan ? [new FileUpload(firstScan, "application.pdf", "application/pdf", Pdf)] : [], allowUnknownFields: allowUnknownFields);
     }
 
     public async Task<Page> ResolveAsync(Guid caseId, string text = "Қарап, заңға сәйкес шешім дайындалсын.")

@@ -246,3 +246,14 @@ public class ResolutionPhraseConfiguration : IEntityTypeConfiguration<Resolution
         b.HasIndex(x => new { x.OfficeId, x.Order });
     }
 }
+
+public class StagedUploadConfiguration : IEntityTypeConfiguration<StagedUpload>
+{
+    public void Configure(EntityTypeBuilder<StagedUpload> b)
+    {
+        b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.HasIndex(x => new { x.UserId, x.SubmissionId });
+        b.HasIndex(x => x.UploadedAt);
+    }
+}

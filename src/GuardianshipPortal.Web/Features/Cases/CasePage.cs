@@ -16,6 +16,11 @@ public sealed record ElectronicOrigin(
     string Partner, string ExternalRequestId, DateTimeOffset ArrivedAt, string SignerName, string SignerIin, string SignerBin,
     string SignerSerial, string SignerIssuer, DateTimeOffset SignerValidFrom, DateTimeOffset SignerValidTo);
 
+public enum StepState { Done, Current, Ahead }
+
+/// <summary>One of the five steps on the case page's progress line: done (when), current (due) or ahead (planned due).</summary>
+public sealed record StepLine(Step Step, StepState State, DateTimeOffset? At, int? DaysLeft);
+
 /// <summary>Everything the case page shows, and the forms of the actions the user may take now.</summary>
 public sealed class CasePageModel
 {
@@ -39,6 +44,10 @@ public sealed class CasePageModel
     public decimal? LumpSumPreview { get; set; }
     public int? LumpSumMrpCount { get; set; }
     public string? Problem { get; set; }
+    /// <summary>The five steps with their due times (planned ones ahead, by the regulation, within the total term).</summary>
+    public IReadOnlyList<StepLine> Steps { get; init; } = [];
+    /// <summary>The head's comment of the last return of the draft, shown at the top of the draft form.</summary>
+    public string? ReturnComment { get; init; }
 
     public bool CanResolve { get; init; }
     public bool CanInspect { get; init; }
@@ -109,12 +118,16 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
         var canDraft = Can(CaseAction.SubmitDraft);
         var service = services[c.Service];
         var returnBy = await steps.CenterReturnDeadlineAsync(c, c.Office!, ct);
+        var time = c.Office!.WorkingTime(await deadlines.CalendarAsync(ct));
+        var regulation = await db.Regulations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == c.RegulationId, ct);
         var page = new CasePageModel
         {
             Case = c,
             Service = service,
             Office = c.Office!,
-            Urgency = UrgencyRule.At(clock.GetUtcNow(), c.Office!.WorkingTime(await deadlines.CalendarAsync(ct))),
+            Urgency = UrgencyRule.At(clock.GetUtcNow(), time),
+            Steps = StepLines(c, events, regulation, time),
+            ReturnComment = c.Draft is { Round: > 0 } ? events.LastOrDefault(e => e.Action == CaseAction.Return)?.Comment : null,
             Events = events,
             Attachments = attachments,
             Documents = await db.IssuedDocuments.AsNoTracking().Where(d => d.CaseId == id).OrderBy(d => d.CreatedAt).ThenBy(d => d.Kind).ToListAsync(ct),
@@ -178,6 +191,30 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
         var loads = await db.Cases.Where(c => c.AssigneeId != null && ids.Contains(c.AssigneeId.Value) && c.Step != Step.Closed)
             .GroupBy(c => c.AssigneeId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return [.. specialists.Select(s => new SpecialistLoad(s.Id, s.FullName, loads.GetValueOrDefault(s.Id))).OrderBy(s => s.OpenCases).ThenBy(s => s.Name)];
+    }
+
+    private IReadOnlyList<StepLine> StepLines(Case c, IReadOnlyList<CaseEvent> events, Regulation? regulation, Domain.Calendar.WorkingTime time)
+    {
+        var now = clock.GetUtcNow();
+        var today = c.Office!.LocalDate(now);
+        int? DaysLeft(DateTimeOffset? due) => due is { } d ? c.Office!.LocalDate(d).DayNumber - today.DayNumber : null;
+        var lines = new List<StepLine>();
+        DateTimeOffset? planned = c.StepDueAt;
+        foreach (var step in new[] { Step.Registration, Step.Resolution, Step.Drafting, Step.Signing, Step.Issue })
+        {
+            if (c.Step > step)
+                lines.Add(new(step, StepState.Done, events.LastOrDefault(e => e.FromStep == step && e.ToStep > step)?.At, null));
+            else if (c.Step == step)
+                lines.Add(new(step, StepState.Current, c.StepDueAt, c.SuspendedAt is null ? DaysLeft(c.StepDueAt) : null));
+            else
+            {
+                // Ahead: planned from the previous step's due time by the regulation, never past the total term.
+                planned = planned is { } from && regulation is not null ? regulation.For(step).DueFrom(from, time) : null;
+                if (planned > c.DueAt) planned = c.DueAt;
+                lines.Add(new(step, StepState.Ahead, planned, c.SuspendedAt is null ? DaysLeft(planned) : null));
+            }
+        }
+        return lines;
     }
 
     private static void Prefill(CasePageModel page)

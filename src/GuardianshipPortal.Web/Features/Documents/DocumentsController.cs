@@ -77,7 +77,7 @@ public sealed class DocumentsController(
         });
         audit.Record(AuditAction.PrintDocument, document.CaseId, document.Id + " signed copy");
         await db.SaveChangesAsync(ct);
-        return File(renderer.Concatenate(document.Content!.Pdf, sheet), "application/pdf", $"{document.Number}-{document.Kind}-signed.pdf");
+        return this.Inline(renderer.Concatenate(document.Content!.Pdf, sheet), "application/pdf", $"{document.Number}-{document.Kind}-signed.pdf");
     }
 
     /// <summary>The stored bytes of an issued document: reprints are identical to the original.</summary>
@@ -90,7 +90,7 @@ public sealed class DocumentsController(
         if (!PrintingRoles.Any(me.IsInRole) || !await me.CanViewCaseOfAsync(officeId)) return NotFound();
         audit.Record(AuditAction.PrintDocument, document.CaseId, document.Id.ToString());
         await db.SaveChangesAsync(ct);
-        return File(document.Content!.Pdf, "application/pdf", $"{document.Number}-{document.Kind}.pdf");
+        return this.Inline(document.Content!.Pdf, "application/pdf", $"{document.Number}-{document.Kind}.pdf");
     }
 
     /// <summary>What the result will look like, marked as a draft, for the specialist drafting it and the head signing it.</summary>
@@ -107,7 +107,7 @@ public sealed class DocumentsController(
             : await db.StaffInRole(c.OfficeId, Roles.Head).AsNoTracking().FirstOrDefaultAsync(ct);
         var signer = new DocumentSigner(head?.FullName ?? "", head?.Position(c.Language) ?? "");
         var pdf = await issuer.PreviewAsync(c, services[c.Service].ResultDocument(c.Draft.Outcome), signer, clock.GetUtcNow(), ct);
-        return File(pdf, "application/pdf");
+        return this.Inline(pdf, "application/pdf", $"{c.Number}-{services[c.Service].ResultDocument(c.Draft.Outcome)}-preview.pdf");
     }
 
     /// <summary>
@@ -152,7 +152,7 @@ public sealed class DocumentsController(
         if (document.IsRevoked) return StatusCode(StatusCodes.Status410Gone);
         audit.Record(AuditAction.PublicDownload, document.CaseId, document.Id.ToString());
         await db.SaveChangesAsync(ct);
-        return File(document.Content!.Pdf, "application/pdf", $"{document.Number}-{document.Kind}.pdf");
+        return this.Inline(document.Content!.Pdf, "application/pdf", $"{document.Number}-{document.Kind}.pdf");
     }
 
     /// <summary>Public: anyone holding the paper checks it. Shows the document, never personal data beyond initials.</summary>

@@ -19,6 +19,8 @@ public sealed class IssueController(StepRunner runner, StepResponses responses, 
             step.Refuse(await steps.IssueAsync(step.Case, new Recipient(form.RecipientName, form.RecipientDocument), step.Actor, step.Now, ct));
             step.Comment = form.RecipientName.Trim();
         }, ct);
+        // The case page then offers the result to print and the next registration first.
+        if (result.Status == StepStatus.Done) TempData["Issued"] = "1";
         return await responses.RespondAsync(this, result, "Issue_Done", ct);
     }
 }

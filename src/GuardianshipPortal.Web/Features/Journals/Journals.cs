@@ -70,7 +70,8 @@ public sealed class Journals(PortalDbContext db, IStringLocalizer<SharedResource
                         + (r.SuspendedAt is not null ? " " + l["Journal_Suspended"] : ""),
                     Result(r.Step, r.Outcome, r.Service), Display.DateTime(r.IssuedAt, office), r.Recipient,
                 ])],
-                [0.5, 1.5, 1.3, 2, 3, 1.3, 1.8, 1, 2, 1.3, 1.8]);
+                // Wide enough for an unbroken number (KRG-01-FP-2026-00001, ~120 pt at 10 pt) and a date (dd.MM.yyyy, ~52 pt) on a landscape page.
+                [3.5, 19, 9, 11, 14, 11.5, 10, 9, 9, 9, 9]);
         }
         return new JournalTable(
             ["№", l["Journal_IssuedAt"], l["Case_Number"], l["Case_Applicant"], l["Case_Service"], l["Journal_Result"],
@@ -81,7 +82,7 @@ public sealed class Journals(PortalDbContext db, IStringLocalizer<SharedResource
                 l["Service_" + r.Service], Result(r.Step, r.Outcome, r.Service), r.Recipient, r.RecipientDocument,
                 r.Signed ? l["Doc_Yes"] : l["Doc_No"],
             ])],
-            [0.5, 1.4, 1.5, 2.2, 3.2, 2.2, 2, 2, 1]);
+            [3.5, 9, 21, 12, 13, 10, 11, 11, 6]);
     }
     /// <summary>
     /// The outgoing register of the period in the order of its numbers: each number with its date, the document, the case it

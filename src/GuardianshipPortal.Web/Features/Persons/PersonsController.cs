@@ -6,6 +6,7 @@ using GuardianshipPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace GuardianshipPortal.Web.Features.Persons;
 
@@ -15,13 +16,13 @@ namespace GuardianshipPortal.Web.Features.Persons;
 /// is said. Each look-up that returns personal data is audited.
 /// </summary>
 [Authorize(Roles = Roles.Clerk)]
-public sealed class PersonsController(PortalDbContext db, CurrentUser me, AuditLog audit) : Controller
+public sealed class PersonsController(PortalDbContext db, CurrentUser me, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpPost("/persons/lookup")]
     public async Task<IActionResult> Lookup([FromForm] string iin, CancellationToken ct)
     {
         if (!Iin.TryParse(iin, out var parsed, out var error))
-            return BadRequest(new { error = error.ToString() });
+            return BadRequest(new { error = error.ToString(), message = l["Iin_" + error].Value }); // shown under the field as soon as 12 digits are typed
 
         var office = me.OfficeId;
         var person = await db.Persons.AsNoTracking()

@@ -1,6 +1,7 @@
 using GuardianshipPortal.Cases;
 using GuardianshipPortal.Data;
 using GuardianshipPortal.Domain;
+using GuardianshipPortal.Domain.Cases;
 using GuardianshipPortal.Domain.Services;
 using GuardianshipPortal.Web.Features.Cases;
 using GuardianshipPortal.Web.Features.Documents;
@@ -13,12 +14,16 @@ using Microsoft.Extensions.Localization;
 
 namespace GuardianshipPortal.Web.Features.Registration;
 
-public sealed record RegistrationPage(RegistrationForm Form, IReadOnlyList<DocumentType> Checklist);
+/// <summary>A scan kept on the server from an earlier attempt of the same form.</summary>
+public sealed record StagedScan(Guid Id, Guid DocumentTypeId, string FileName, long Size);
+
+public sealed record RegistrationPage(RegistrationForm Form, IReadOnlyList<DocumentType> Checklist, IReadOnlyList<StagedScan> Staged);
 
 /// <summary>Step 1: the clerk registers an application at the counter.</summary>
 [Authorize(Roles = Roles.Clerk)]
 public sealed class RegistrationController(
-    PortalDbContext db, CaseRegistration registration, ServiceCatalog services, CurrentUser me, IStringLocalizer<SharedResource> l) : Controller
+    PortalDbContext db, CaseRegistration registration, ServiceCatalog services, CurrentUser me, TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : Controller
 {
     private const string ScanPrefix = "Scan_";
 
@@ -44,11 +49,40 @@ public sealed class RegistrationController(
         var files = await Scans.ReadAsync(Request.Form.Files,
             name => name.StartsWith(ScanPrefix, StringComparison.Ordinal) && Guid.TryParse(name[ScanPrefix.Length..], out var id) && checklist.Contains(id) ? id : null,
             message => ModelState.AddModelError("", message), l, ct);
+
+        // Scans kept from earlier attempts of this form: the clerk's own, of this form, still ticked; the rest go now.
+        var now = clock.GetUtcNow();
+        await db.StagedUploads.Where(u => u.UploadedAt < now - StagedUpload.Lifetime).ExecuteDeleteAsync(ct);
+        var staged = await db.StagedUploads.Where(u => u.UserId == me.Id && u.SubmissionId == form.SubmissionId).ToListAsync(ct);
+        var dropped = staged.Where(u => !form.KeepStaged.Contains(u.Id) || !checklist.Contains(u.DocumentTypeId)).ToList();
+        db.StagedUploads.RemoveRange(dropped);
+        staged = [.. staged.Except(dropped)];
+        if (staged.Count + files.Count > Scans.MaxFiles)
+        {
+            ModelState.AddModelError("", l["Scan_TooMany", Scans.MaxFiles]);
+            files.Clear();
+        }
+        else if (staged.Sum(u => u.Size) + files.Sum(f => f.Bytes.LongLength) > Scans.MaxTotalBytes)
+        {
+            ModelState.AddModelError("", l["Scan_TooMuch", Scans.MaxTotalBytes / 1024 / 1024]);
+            files.Clear();
+        }
+
         if (!ModelState.IsValid)
         {
+            // A refused form keeps its accepted scans on the server: the clerk corrects the fields without attaching them again.
+            foreach (var file in files)
+                db.StagedUploads.Add(new StagedUpload
+                {
+                    Id = Guid.NewGuid(), UserId = me.Id, SubmissionId = form.SubmissionId, DocumentTypeId = file.DocumentTypeId!.Value,
+                    FileName = CaseRegistration.StoredFileName(file.FileName, file.ContentType), ContentType = file.ContentType,
+                    Size = file.Bytes.LongLength, Bytes = file.Bytes, UploadedAt = now,
+                });
+            await db.SaveChangesAsync(ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(await PageAsync(form, ct));
         }
+        files.InsertRange(0, staged.Select(u => new UploadedFile(u.FileName, u.ContentType, u.Bytes, u.DocumentTypeId)));
 
         // A clerk always works in an office; an account set up without one may not register anything.
         var office = await db.Offices.FirstOrDefaultAsync(o => o.Id == me.OfficeId && o.IsActive, ct);
@@ -61,16 +95,25 @@ public sealed class RegistrationController(
         var registered = await registration.RegisterAsync(request, office, me.Actor,
             new DocumentSigner(clerk.FullName, clerk.Position(Domain.Language.Normalize(form.Language))), ct);
 
+        await db.StagedUploads.Where(u => u.UserId == me.Id && u.SubmissionId == form.SubmissionId).ExecuteDeleteAsync(ct);
+
         TempData["Flash"] = l[registered.Created ? "Registration_Done" : "Registration_AlreadyDone", registered.Case.Number].Value;
+        // The case page then offers the receipt to print and the next registration first.
+        TempData["Registered"] = "1";
         return Redirect($"/cases/{registered.Case.Id}");
     }
 
     private async Task<RegistrationPage> PageAsync(RegistrationForm form, CancellationToken ct)
     {
-        while (form.Children.Count < RegistrationForm.ChildRows) form.Children.Add(new PersonInput());
+        // One child row to start with ("add a child" makes more); a refused form keeps its rows (errors name them by number).
+        while (form.Children.Count > 1 && form.Children[^1].IsBlank) form.Children.RemoveAt(form.Children.Count - 1);
+        if (form.Children.Count == 0) form.Children.Add(new PersonInput());
         var checklist = await db.DocumentTypes.AsNoTracking()
             .Where(d => d.Service == form.Service && d.IsActive).OrderBy(d => d.Order).ToListAsync(ct);
-        return new RegistrationPage(form, checklist);
+        var staged = form.SubmissionId == Guid.Empty ? [] : await db.StagedUploads.AsNoTracking()
+            .Where(u => u.UserId == me.Id && u.SubmissionId == form.SubmissionId).OrderBy(u => u.UploadedAt)
+            .Select(u => new StagedScan(u.Id, u.DocumentTypeId, u.FileName, u.Size)).ToListAsync(ct);
+        return new RegistrationPage(form, checklist, staged);
     }
 
     internal static string ScanField(Guid documentTypeId) => ScanPrefix + documentTypeId;

@@ -10,8 +10,6 @@ namespace GuardianshipPortal.Web.Features.Registration;
 
 public sealed class RegistrationForm
 {
-    public const int ChildRows = 4;
-
     public ServiceCode Service { get; set; }
     /// <summary>Made when the form is shown: a second post of the same form (a double click, a retry) finds the case the first made.</summary>
     public Guid SubmissionId { get; set; }
@@ -21,6 +19,8 @@ public sealed class RegistrationForm
     public PersonInput Applicant { get; set; } = new();
     public List<PersonInput> Children { get; set; } = [];
     public List<Guid> Received { get; set; } = [];
+    /// <summary>The scans kept from an earlier attempt of this form that the clerk still wants attached.</summary>
+    public List<Guid> KeepStaged { get; set; } = [];
     [WritesTo(typeof(Case), nameof(Case.Note), "Case_Note")]
     public string Note { get; set; } = "";
     [WritesTo(typeof(Case), nameof(Case.NotifyEmail), "Notify_Email")]

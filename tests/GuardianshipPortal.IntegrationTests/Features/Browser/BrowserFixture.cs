@@ -55,6 +55,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl ?? BaseUrl, Locale = "kk-KZ" });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
+        // The user answers "yes" to the portal's confirmations (signing asks before it signs).
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GotoAsync("/account/login");
         await page.FillAsync("#UserName", user);
         await page.FillAsync("#Password", Data.Seeding.DemoSeeder.DemoPassword);

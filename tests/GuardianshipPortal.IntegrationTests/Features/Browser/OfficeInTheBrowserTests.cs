@@ -39,7 +39,7 @@ public sealed class OfficeInTheBrowserTests
             await clerk.FillAsync("#Applicant_Address", "Қарағанды қ., Бұқар жырау даңғылы, 50-12");
             await clerk.Locator("#Applicant_BirthDate").Filter(new() { Visible = true }).WaitForAsync();
             // The IIN fills the birth date in.
-            await Assertions.Expect(clerk.Locator("#Applicant_BirthDate")).ToHaveValueAsync("1984-05-17");
+            await Assertions.Expect(clerk.Locator("#Applicant_BirthDate")).ToHaveValueAsync("17.05.1984");
             if (service.Definition().ConcernsChildren)
             {
                 await clerk.FillAsync("#Children_0__Iin", OfficeDesk.NewIin(new DateOnly(2017, 1, 9), Sex.Male));

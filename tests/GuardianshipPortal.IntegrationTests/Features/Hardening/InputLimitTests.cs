@@ -22,6 +22,7 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
     [
         // Uploads: the name is cut to its column by Scans, the type is the one the content was sniffed as, the hash is computed.
         "Attachment.FileName", "Attachment.ContentType", "Attachment.Sha256",
+        "StagedUpload.FileName", "StagedUpload.ContentType", // as for an attachment: the checked type and the cleaned, cut name
         "AuditEvent.Action", "AuditEvent.Detail", "AuditEvent.Before", "AuditEvent.After",
         "Case.Number", "Case.SubmissionKey", "CaseEvent.Role", "CaseEvent.UserName",
         // The applicant's phone (a limited form field), normalised by KazakhPhone to "+77XXXXXXXXX".

@@ -111,7 +111,7 @@ public abstract class ApplicantNotificationTests(PortalFixture fixture) : Portal
         var badEmail = await office.RegisterAsync(ServiceCode.GuardianshipCertificate, overrides: Consent("aizhan@"));
 
         Assert.Equal(HttpStatusCode.BadRequest, badPhone.Status);
-        Assert.Contains("Ұялы телефон нөмірі +7 7XX XXX XX XX түрінде болуы тиіс.", badPhone.Errors);
+        Assert.Contains("Өтініш беруші, Телефоны: Ұялы телефон нөмірі +7 7XX XXX XX XX түрінде болуы тиіс.", badPhone.Errors);
         Assert.Contains("Хабарлама алуға келісім үшін ұялы телефонды немесе электрондық поштаны көрсетіңіз.", noContact.Errors);
         Assert.Contains("Электрондық пошта мекенжайы жарамсыз.", badEmail.Errors);
         Assert.Equal(cases, await App.WithDbAsync(db => db.Cases.CountAsync()));

@@ -62,7 +62,7 @@ public abstract class BadInputTests(PortalFixture fixture) : PortalTest(fixture)
 
         Assert.Equal(HttpStatusCode.BadRequest, service.Status);
         Assert.Equal(HttpStatusCode.BadRequest, channel.Status);
-        Assert.Contains("Енгізілген мән жарамсыз.", channel.Errors);
+        Assert.Contains("Өтініш арнасы: Енгізілген мән жарамсыз.", channel.Errors); // the field named
         Assert.Equal(before, await App.WithDbAsync(db => db.Cases.CountAsync()));
     }
 }
