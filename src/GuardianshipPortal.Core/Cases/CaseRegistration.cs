@@ -87,15 +87,7 @@ public sealed class CaseRegistration(
         var now = clock.GetUtcNow();
         var localToday = office.LocalDate(now);
 
-        var counter = await db.RegistrationCounters.FirstOrDefaultAsync(
-            c => c.OfficeId == office.Id && c.Year == localToday.Year && c.Service == request.Service, ct);
-        if (counter is null)
-        {
-            counter = new RegistrationCounter { OfficeId = office.Id, Year = localToday.Year, Service = request.Service, Last = 0 };
-            db.RegistrationCounters.Add(counter);
-        }
-        counter.Last++;
-        await db.SaveChangesAsync(ct);
+        var sequence = await NextSequenceAsync(office.Id, localToday.Year, request.Service, ct);
 
         var regulation = await deadlines.RegulationInForceAsync(request.Service, office.RegionId, localToday, ct);
         var applicant = await UpsertPersonAsync(request.Applicant, now, ct, actor);
@@ -106,8 +98,8 @@ public sealed class CaseRegistration(
             Service = request.Service,
             Channel = request.Channel,
             Year = localToday.Year,
-            Sequence = counter.Last,
-            Number = CaseNumbers.Format(office.Code, services[request.Service].Prefix, localToday.Year, counter.Last),
+            Sequence = sequence,
+            Number = CaseNumbers.Format(office.Code, services[request.Service].Prefix, localToday.Year, sequence),
             SubmissionKey = request.SubmissionKey,
             RegisteredAt = now,
             RegisteredById = actor.UserId,
@@ -155,6 +147,27 @@ public sealed class CaseRegistration(
         await transitions.ApplyAsync(@case, office, CaseAction.Register, actor, ct: ct);
         await db.SaveChangesAsync(ct);
         return @case;
+    }
+
+    /// <summary>
+    /// The next number of the office's sequence for the service and year, taken by the database in one statement inside the
+    /// registration's transaction: the counter's row stays locked until the case is committed or rolled back, so two
+    /// registrations — on one instance or on several sharing the database — never get the same number, and a registration
+    /// that fails gives its number back (the sequence stays gapless). The same SQL runs on PostgreSQL and SQLite (≥ 3.35).
+    /// </summary>
+    private async Task<int> NextSequenceAsync(Guid officeId, int year, ServiceCode service, CancellationToken ct)
+    {
+        var code = (int)service;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "RegistrationCounters" ("OfficeId", "Year", "Service", "Last") VALUES ({officeId}, {year}, {code}, 0)
+            ON CONFLICT DO NOTHING
+            """, ct);
+        var taken = await db.Database.SqlQuery<int>($"""
+            UPDATE "RegistrationCounters" SET "Last" = "Last" + 1
+            WHERE "OfficeId" = {officeId} AND "Year" = {year} AND "Service" = {code}
+            RETURNING "Last" AS "Value"
+            """).ToListAsync(ct);
+        return taken.Single();
     }
 
     public Attachment AddAttachment(Case @case, UploadedFile file, Actor actor, DateTimeOffset now)

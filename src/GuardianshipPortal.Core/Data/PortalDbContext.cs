@@ -11,9 +11,17 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace GuardianshipPortal.Data;
 
-public class PortalDbContext(DbContextOptions<PortalDbContext> options)
-    : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options)
+public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>
 {
+    public PortalDbContext(DbContextOptions<PortalDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="PortalReadDbContext"/>: the same model over another connection.</summary>
+    protected PortalDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Office> Offices => Set<Office>();
     public DbSet<Person> Persons => Set<Person>();
@@ -54,6 +62,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Messaging.MessageTemplate> MessageTemplates => Set<Messaging.MessageTemplate>();
     public DbSet<Partners.Partner> Partners => Set<Partners.Partner>();
     public DbSet<Partners.ElectronicRequest> ElectronicRequests => Set<Partners.ElectronicRequest>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     private static readonly HashSet<string> RevocationFields =
         [nameof(IssuedDocument.RevokedAt), nameof(IssuedDocument.RevokedById), nameof(IssuedDocument.RevocationReason)];

@@ -9,7 +9,8 @@ namespace GuardianshipPortal.Signatures;
 /// <summary>
 /// Fetches revocation lists from the URLs the administrator gave, now and then (every <c>Signatures:CrlRefreshMinutes</c>,
 /// default 60). A list replaces the stored one only when it parses and is newer; a failure is recorded on the item and
-/// shown to the administrator. Harmless when several instances do it: the newest list wins.
+/// shown to the administrator. Of several instances on one database one fetches in a period (a job lease); were two to
+/// do it, the newest list would win.
 /// </summary>
 public sealed class RevocationListFetcher(IHttpClientFactory http, PortalDbContext db, TimeProvider clock, ILogger<RevocationListFetcher> logger)
 {
@@ -52,6 +53,10 @@ public sealed class RevocationListFetcher(IHttpClientFactory http, PortalDbConte
 public sealed class RevocationListRefresher(IServiceScopeFactory scopes, TimeProvider clock, TimeSpan every, ILogger<RevocationListRefresher> logger)
     : BackgroundService
 {
+    public const string LeaseName = "revocation-lists";
+
+    private readonly string _holder = JobLeases.NewHolder();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(every, clock);
@@ -60,7 +65,9 @@ public sealed class RevocationListRefresher(IServiceScopeFactory scopes, TimePro
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<RevocationListFetcher>().RefreshAllAsync(stoppingToken);
+                // One instance of those sharing the database fetches the lists in a period; the others read what it stored.
+                if (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().TryTakeAsync(LeaseName, _holder, every, clock.GetUtcNow(), stoppingToken))
+                    await scope.ServiceProvider.GetRequiredService<RevocationListFetcher>().RefreshAllAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

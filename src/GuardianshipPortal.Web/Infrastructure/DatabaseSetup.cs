@@ -17,6 +17,13 @@ public static class DatabaseSetup
             connectionString = AnchorSqliteFile(connectionString, environment.ContentRootPath);
 
         services.AddDbContext<PortalDbContext>(o => o.UsePortalDatabase(provider, connectionString));
+        // Pages that only read (journals, dashboards, search) may read from a replica: ConnectionStrings:PortalRead, the
+        // primary when it is not set.
+        var readConnectionString = configuration.GetConnectionString("PortalRead") is { Length: > 0 } read
+            ? provider == DatabaseProvider.Sqlite ? AnchorSqliteFile(read, environment.ContentRootPath) : read
+            : connectionString;
+        services.AddDbContext<PortalReadDbContext>(o => o.UsePortalDatabase(provider, readConnectionString)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<BootstrapSeeder>();
@@ -40,7 +47,11 @@ public static class DatabaseSetup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        // Instances started together take turns: one migrates, seeds and makes the first data-protection key, the others
+        // find it done.
+        await using var startup = await StartupLock.TakeAsync(db, app.Logger);
         await db.Database.MigrateAsync();
+        await app.PrepareKeysAsync(db);
         await scope.ServiceProvider.GetRequiredService<RoleSeeder>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
         var bootstrap = app.Configuration.GetSection("Bootstrap").Get<BootstrapOptions>() ?? new BootstrapOptions();
@@ -70,5 +81,54 @@ public static class DatabaseSetup
     {
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+    }
+}
+
+/// <summary>
+/// The start-up lock of instances sharing a PostgreSQL database: a session advisory lock, taken in the server's maintenance
+/// database ("postgres") because the portal's own may not exist yet, keyed by the portal database's name. SQLite needs
+/// none: one process owns its file.
+/// </summary>
+public sealed class StartupLock : IAsyncDisposable
+{
+    private readonly Npgsql.NpgsqlConnection? _connection;
+
+    private StartupLock(Npgsql.NpgsqlConnection? connection) => _connection = connection;
+
+    public static async Task<StartupLock> TakeAsync(PortalDbContext db, ILogger logger)
+    {
+        if (!db.Database.IsNpgsql()) return new StartupLock(null);
+        var target = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+        var key = Key(target.Database ?? target.Username ?? "");
+        target.Database = "postgres";
+        target.Pooling = false;
+        var connection = new Npgsql.NpgsqlConnection(target.ToString());
+        try
+        {
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock($1)", connection);
+            command.Parameters.AddWithValue(key);
+            await command.ExecuteNonQueryAsync();
+            return new StartupLock(connection);
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            await connection.DisposeAsync();
+            logger.LogWarning(e, "No start-up lock (the maintenance database cannot be reached): start instances one after another");
+            return new StartupLock(null);
+        }
+    }
+
+    /// <summary>A stable 64-bit key of the database's name (FNV-1a), the same in every process.</summary>
+    private static long Key(string database)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var ch in "GuardianshipPortal:" + database) hash = (hash ^ ch) * 1099511628211UL;
+        return unchecked((long)hash);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null) await _connection.DisposeAsync(); // closing the session releases the lock
     }
 }

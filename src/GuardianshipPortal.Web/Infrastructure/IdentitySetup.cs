@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using GuardianshipPortal.Data;
 using GuardianshipPortal.Domain;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -44,11 +43,9 @@ public static class IdentitySetup
     public static IServiceCollection AddPortalIdentity(
         this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
-        // Keys that protect sign-in cookies and antiforgery tokens survive restarts (and live in the volume in Docker).
-        var keys = configuration["DataProtection:KeysPath"] is { Length: > 0 } path ? path : "App_Data/keys";
-        services.AddDataProtection()
-            .SetApplicationName("GuardianshipPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(environment.ContentRootPath, keys)));
+        // Keys that protect sign-in cookies and antiforgery tokens survive restarts and are shared by every instance on the
+        // database: they are kept in it (DataProtectionKeys).
+        services.AddPortalDataProtection();
 
         services.AddSingleton<Features.Account.DecoyPassword>();
         services.AddSingleton<Features.Account.TwoFactorPolicy>();

@@ -63,6 +63,9 @@ public sealed class PortalClient
             AllowAutoRedirect = false, HandleCookies = true, BaseAddress = app.ClientOptions.BaseAddress,
         });
 
+    /// <summary>A session over a client of the test's own making (one cookie jar in front of several portal instances).</summary>
+    public PortalClient(HttpClient http) => _http = http;
+
     public HttpClient Http => _http;
 
     private readonly Dictionary<string, string> _cookies = [];

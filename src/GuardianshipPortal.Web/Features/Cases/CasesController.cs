@@ -13,7 +13,7 @@ namespace GuardianshipPortal.Web.Features.Cases;
 public sealed record SearchPage(string Query, IReadOnlyList<QueueRow> Rows, bool Searched);
 
 /// <summary>The case page, search, and scans. Reads of personal data are audited.</summary>
-public sealed class CasesController(PortalDbContext db, CasePages pages, CurrentUser me, AuditLog audit, Queues queues, ServiceCatalog services) : Controller
+public sealed class CasesController(PortalDbContext db, PortalReadDbContext reads, CasePages pages, CurrentUser me, AuditLog audit, Queues queues, ServiceCatalog services) : Controller
 {
     [HttpGet("/cases/{id:guid}")]
     public async Task<IActionResult> Show(Guid id, CancellationToken ct)
@@ -31,7 +31,7 @@ public sealed class CasesController(PortalDbContext db, CasePages pages, Current
         if (query.Length == 0) return View(new SearchPage("", [], false));
         if (query.Length > 200) query = query[..200];
 
-        var cases = Queues.Scope(db.Cases.AsNoTracking(), me);
+        var cases = Queues.Scope(reads.Cases, me);
         if (query.Length == 12 && query.All(char.IsAsciiDigit))
         {
             cases = cases.Where(c => c.Applicant!.Iin == query || c.Children.Any(ch => ch.Person!.Iin == query));
@@ -53,7 +53,7 @@ public sealed class CasesController(PortalDbContext db, CasePages pages, Current
             var name = Person.Normalize(query);
             cases = cases.Where(c => c.Applicant!.SearchName.Contains(name) || c.Children.Any(ch => ch.Person!.SearchName.Contains(name)));
         }
-        var rows = await queues.RowsAsync(cases.OrderByDescending(c => c.RegisteredAt).Take(100), ct);
+        var rows = await queues.RowsAsync(cases.OrderByDescending(c => c.RegisteredAt).Take(100), ct, reads);
         await AuditAsync(AuditAction.Search, null, query, ct);
         return View(new SearchPage(query, rows, true));
     }

@@ -41,7 +41,7 @@ public sealed record OfficeDashboard(
 }
 
 /// <summary>The figures of an office's dashboard, computed from cases and their history (one pass each, in memory).</summary>
-public sealed class Dashboards(PortalDbContext db, Deadlines deadlines, TimeProvider clock, ServiceCatalog services, RiskForecasts forecasts)
+public sealed class Dashboards(PortalReadDbContext db, Deadlines deadlines, TimeProvider clock, ServiceCatalog services, RiskForecasts forecasts)
 {
     public async Task<OfficeDashboard> ForOfficeAsync(Office office, CancellationToken ct)
     {

@@ -121,8 +121,10 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock, Guardianship
     }
 
     /// <summary>The rows, each marked overdue or due soon by the one rule, in its office's working time.</summary>
-    public async Task<IReadOnlyList<QueueRow>> RowsAsync(IQueryable<Case> cases, CancellationToken ct)
+    /// <param name="source">The context <paramref name="cases"/> comes from when it is not the primary (search reads a replica).</param>
+    public async Task<IReadOnlyList<QueueRow>> RowsAsync(IQueryable<Case> cases, CancellationToken ct, GuardianshipPortal.Data.PortalDbContext? source = null)
     {
+        var data = source ?? db;
         var calendar = await deadlines.CalendarAsync(ct);
         var now = clock.GetUtcNow();
         var rules = new Dictionary<Guid, UrgencyRule>();
@@ -136,12 +138,12 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock, Guardianship
                 Returned = c.Events.Any(e => e.Action == CaseAction.Return) && c.Step == Step.Drafting,
                 c.Channel,
                 c.Version,
-                Partner = db.ElectronicRequests.Where(r => r.CaseId == c.Id)
-                    .Join(db.Partners, r => r.PartnerId, p => p.Id, (r, p) => p.Name).FirstOrDefault(),
+                Partner = data.ElectronicRequests.Where(r => r.CaseId == c.Id)
+                    .Join(data.Partners, r => r.PartnerId, p => p.Id, (r, p) => p.Name).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var regulationIds = found.Select(r => r.RegulationId).Distinct().ToList();
-        var shares = await db.Regulations.AsNoTracking().Where(r => regulationIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ReminderSharePercent, ct);
+        var shares = await data.Regulations.AsNoTracking().Where(r => regulationIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ReminderSharePercent, ct);
         var risks = await forecasts.ForAsync([.. found.Where(r => r.Step != Step.Closed && !r.Suspended)
             .Select(r => new Dashboard.OpenCase(r.Id, r.OfficeId, r.Service, r.Step, r.AssigneeId, r.StepStartedAt, r.StepDueAt, r.RegisteredAt, r.DueAt))], ct);
         return found

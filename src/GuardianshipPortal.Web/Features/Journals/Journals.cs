@@ -25,7 +25,7 @@ public sealed record JournalQuery(Guid OfficeId, DateOnly From, DateOnly To, Ser
 public sealed record JournalTable(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<double> Widths);
 
 /// <summary>The incoming registration journal, the issue journal and the outgoing register, with the columns of their paper forms.</summary>
-public sealed class Journals(PortalDbContext db, IStringLocalizer<SharedResource> l)
+public sealed class Journals(PortalReadDbContext db, IStringLocalizer<SharedResource> l)
 {
     public async Task<JournalTable> BuildAsync(JournalKind kind, JournalQuery q, Office office, CancellationToken ct)
     {

@@ -102,6 +102,10 @@ public sealed class EscalationReminders(
 /// <summary>Runs <see cref="EscalationReminders"/> every <c>Escalation:PollMinutes</c> (default 5).</summary>
 public sealed class EscalationWorker(IServiceScopeFactory scopes, TimeSpan every, ILogger<EscalationWorker> logger) : BackgroundService
 {
+    public const string LeaseName = "escalation";
+
+    private readonly string _holder = JobLeases.NewHolder();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(every);
@@ -110,7 +114,12 @@ public sealed class EscalationWorker(IServiceScopeFactory scopes, TimeSpan every
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<EscalationReminders>().RunAsync(stoppingToken);
+                // One instance of those sharing the database runs the ladder (a job lease it renews every round); should two
+                // write the same reminder, its idempotency key (unique) keeps one.
+                var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+                var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+                if (await db.TryTakeAsync(LeaseName, _holder, every * 2, now, stoppingToken))
+                    await scope.ServiceProvider.GetRequiredService<EscalationReminders>().RunAsync(stoppingToken);
             }
             catch (DbUpdateException e)
             {

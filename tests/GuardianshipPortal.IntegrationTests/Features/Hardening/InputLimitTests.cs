@@ -65,6 +65,9 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
         "Signature.SignerName", "Signature.SignerPositionKk", "Signature.SignerPositionRu",
         // Read from uploaded certificates and lists (cut to the column), or an error message of the portal.
         "TrustItem.Name", "TrustItem.RefreshError", "TrustItem.Sha256",
+        // The data-protection key ring (written by ASP.NET Core's key manager) and the periodic jobs' leases (names are
+        // constants, holders machine/process names cut to the column).
+        "DataProtectionKey.FriendlyName", "DataProtectionKey.Xml", "JobLease.Name", "JobLease.HeldBy",
     ];
 
     /// <summary>String columns without a maximum length, each with the reason it may be unbounded.</summary>
@@ -73,6 +76,7 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
         ["AuditEvent.Before"] = "the portal writes a setting's value before a change, as long as the text it records (a template's body)",
         ["AuditEvent.After"] = "the portal writes a setting's value after a change, as long as the text it records (a template's body)",
         ["OutboxMessage.Body"] = "the portal composes it from a limited template with the case's data filled in",
+        ["DataProtectionKey.Xml"] = "a key's XML as ASP.NET Core's key manager writes it (a few KB), never input",
         ["PortalUser.ConcurrencyStamp"] = "Identity's own column, written by Identity",
         ["PortalUser.PasswordHash"] = "Identity's own column, written by Identity",
         ["PortalUser.PhoneNumber"] = "Identity's own column, never written (staff have no phone in the portal)",
