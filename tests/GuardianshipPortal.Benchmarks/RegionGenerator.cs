@@ -36,10 +36,16 @@ public sealed record GeneratorOptions(DatabaseProvider Provider, string Connecti
 /// </summary>
 public static class RegionGenerator
 {
+    private static readonly string[] Roots =
+        ["Әбдір", "Ахмет", "Сейіт", "Қасым", "Нұрлан", "Жұма", "Серік", "Оспан", "Тоқтар", "Бекмұхан", "Иван", "Петр", "Смағұл", "Құдайберген",
+         "Өмірзақ", "Ұзақ", "Үсен", "Ғабит", "Шәкен", "Мұхамеджан", "Есен", "Қали", "Сыздық", "Байғожа", "Тұрсын", "Жақсыбек", "Дәулет", "Кузнец",
+         "Әли", "Ермек", "Қайрат", "Мұрат", "Болат", "Ержан", "Талғат", "Асан", "Үсейін", "Ілияс", "Сағынтай", "Рахым", "Сұлтан", "Жандос",
+         "Аман", "Бақыт", "Дархан", "Елубай", "Жарылғап", "Зейнолла", "Исабек", "Көшер", "Ләтиф", "Мағжан", "Нәби", "Оразалы", "Пернебай"];
+    private static readonly string[] Endings = ["ов", "баев", "жанов", "беков", "ұлы", "ин", "алиев"];
+    /// <summary>About 400 surnames, the common ones far more frequent (as in life: a few per cent carry the commonest).</summary>
     private static readonly string[] MaleSurnames =
-        ["Әбдіров", "Ахметов", "Сейітов", "Қасымов", "Нұрланов", "Жұмабаев", "Серікбаев", "Оспанов", "Тоқтаров", "Бекмұханов",
-         "Иванов", "Петров", "Ким", "Смагулов", "Құдайбергенов", "Өмірзақов", "Ұзақов", "Үсенов", "Ғабитов", "Шәкенов",
-         "Мұхамеджанов", "Есенов", "Қалиев", "Сыздықов", "Байғожин", "Тұрсынов", "Жақсыбеков", "Дәулетов", "Кузнецов", "Әлиев"];
+        [.. Roots.SelectMany((r, i) => Endings.Select((e, j) => (Name: r + e, Weight: 1.0 / Math.Pow(1 + i + 3 * j, 0.6))))
+            .SelectMany(x => Enumerable.Repeat(x.Name, Math.Max(1, (int)(x.Weight * 100))))];
     private static readonly string[] MaleNames =
         ["Ерлан", "Нұржан", "Асқар", "Бауыржан", "Тимур", "Мақсат", "Дәурен", "Ғалым", "Серік", "Алексей", "Ұлан", "Әлихан", "Қайрат", "Өркен", "Арман"];
     private static readonly string[] FemaleNames =
@@ -120,7 +126,7 @@ public static class RegionGenerator
         return builder.Build();
     }
 
-    internal sealed record OfficeStaff(Office Office, Guid Clerk, Guid Head, string HeadName, Guid[] Specialists, string[] SpecialistNames, Guid Commission);
+    internal sealed record OfficeStaff(Office Office, Guid Clerk, Guid Head, string HeadName, Guid[] Specialists, string[] SpecialistNames, Guid Commission, IReadOnlyDictionary<Guid, string> Names);
 
     internal sealed record Seeded(
         IReadOnlyList<OfficeStaff> Offices, int UserCount, Microsoft.EntityFrameworkCore.Metadata.IModel Model,
@@ -174,7 +180,7 @@ public static class RegionGenerator
             PortalUser One(string role) => mine.First(u => roleOf.GetValueOrDefault(u.Id) == role);
             var specialists = mine.Where(u => roleOf.GetValueOrDefault(u.Id) == Roles.Specialist).ToList();
             return new OfficeStaff(office, One(Roles.Clerk).Id, One(Roles.Head).Id, One(Roles.Head).FullName,
-                [.. specialists.Select(s => s.Id)], [.. specialists.Select(s => s.FullName)], One(Roles.Commission).Id);
+                [.. specialists.Select(s => s.Id)], [.. specialists.Select(s => s.FullName)], One(Roles.Commission).Id, mine.ToDictionary(u => u.Id, u => u.FullName));
         }).ToList();
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -307,6 +313,8 @@ public static class RegionGenerator
             var surname = MaleSurnames[_random.Next(MaleSurnames.Length)];
             if (sex == Sex.Female && (surname.EndsWith("ов", StringComparison.Ordinal) || surname.EndsWith("ев", StringComparison.Ordinal) || surname.EndsWith("ин", StringComparison.Ordinal)))
                 surname += "а";
+            else if (sex == Sex.Female && surname.EndsWith("ұлы", StringComparison.Ordinal))
+                surname = surname[..^3] + "қызы";
             var first = sex == Sex.Female ? FemaleNames[_random.Next(FemaleNames.Length)] : MaleNames[_random.Next(MaleNames.Length)];
             var father = MaleNames[_random.Next(MaleNames.Length)];
             var person = new Person
@@ -374,7 +382,7 @@ public static class RegionGenerator
             var outcome = reached >= Step.Signing ? (refused ? Outcome.Refused : Outcome.Approved) : (Outcome?)null;
             var events = new List<CaseEvent>();
             void Event(DateTimeOffset when, Guid user, string role, CaseAction action, Step from, Step to) =>
-                events.Add(new CaseEvent { CaseId = caseId, At = when, UserId = user, UserName = role, Role = role, OfficeId = office.Id, Action = action, FromStep = from, ToStep = to });
+                events.Add(new CaseEvent { CaseId = caseId, At = when, UserId = user, UserName = staff.Names.GetValueOrDefault(user, role), Role = role, OfficeId = office.Id, Action = action, FromStep = from, ToStep = to });
 
             Event(at, staff.Clerk, Roles.Clerk, CaseAction.Register, Step.Registration, Step.Resolution);
             if (reached >= Step.Drafting) Event(When(Step.Drafting), staff.Head, Roles.Head, CaseAction.Resolve, Step.Resolution, Step.Drafting);

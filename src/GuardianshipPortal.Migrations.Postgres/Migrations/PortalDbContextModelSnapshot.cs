@@ -21,6 +21,7 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("GuardianshipPortal.Domain.Calendar.CalendarDay", b =>
@@ -276,9 +277,16 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
 
+                    b.HasIndex("OfficeId", "ClosedAt");
+
+                    b.HasIndex("OfficeId", "RegisteredAt");
+
                     b.HasIndex("OfficeId", "Step", "DueAt");
 
                     b.HasIndex("Service", "Year", "Sequence");
+
+                    b.HasIndex(new[] { "OfficeId", "StepDueAt", "DueAt" }, "IX_Cases_Open")
+                        .HasFilter("\"Step\" <> 6");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -614,6 +622,8 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.HasKey("CaseId");
+
+                    b.HasIndex("IssuedAt");
 
                     b.ToTable("IssueRecords");
                 });
@@ -1151,6 +1161,9 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.HasIndex("Iin");
 
                     b.HasIndex("SearchName");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchName"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Persons");
                 });
