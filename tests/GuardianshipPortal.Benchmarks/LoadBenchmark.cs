@@ -179,7 +179,7 @@ public static partial class LoadBenchmark
         var serial = Interlocked.Increment(ref _serial);
         var birth = new DateOnly(1950, 1, 1).AddDays(serial % 9000);
         var childBirth = new DateOnly(2010, 1, 1).AddDays(serial % 5000);
-        var values = new List<KeyValuePair<string, string>>(fields.Where(f => f.Key is "__RequestVerificationToken" or "SubmissionId"))
+        var values = new List<KeyValuePair<string, string>>(fields.Where(f => f.Key is "__RequestVerificationToken" or "SubmissionId").DistinctBy(f => f.Key))
         {
             new("Service", "FosterMaintenance"), new("Channel", "Office"), new("Language", "kk"),
             new("Applicant.Iin", Iin.Compose(birth, Sex.Female, 9000 + random.Next(900))), new("Applicant.LastName", "Жүктеме"), new("Applicant.FirstName", "Айгүл"),
