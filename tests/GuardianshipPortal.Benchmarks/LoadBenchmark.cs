@@ -160,9 +160,9 @@ public static partial class LoadBenchmark
             request.Dispose();
             return (ms, ok);
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            return (0, false);
+            return (0, false); // refused, reset or timed out: an error of the page
         }
     }
 
@@ -183,6 +183,7 @@ public static partial class LoadBenchmark
         {
             new("Service", "FosterMaintenance"), new("Channel", "Office"), new("Language", "kk"),
             new("Applicant.Iin", Iin.Compose(birth, Sex.Female, 9000 + random.Next(900))), new("Applicant.LastName", "Жүктеме"), new("Applicant.FirstName", "Айгүл"),
+            new("Applicant.Address", "Қарағанды қ., Ерубаев к-сі, 12-5"), new("Applicant.Phone", "+7 701 111 22 33"),
             new("Children[0].Iin", Iin.Compose(childBirth, Sex.Male, 9000 + random.Next(900))), new("Children[0].LastName", "Жүктеме"), new("Children[0].FirstName", "Нұрлан"),
         };
         return new HttpRequestMessage(HttpMethod.Post, "/cases/new") { Content = new FormUrlEncodedContent(values) };
