@@ -12,6 +12,7 @@ public enum DatabaseProvider
 public static class PortalDatabase
 {
     public const string SqliteProviderName = "Microsoft.EntityFrameworkCore.Sqlite";
+    public const string NpgsqlProviderName = "Npgsql.EntityFrameworkCore.PostgreSQL";
     public const string SqliteMigrationsAssembly = "GuardianshipPortal.Migrations.Sqlite";
     public const string PostgresMigrationsAssembly = "GuardianshipPortal.Migrations.Postgres";
 

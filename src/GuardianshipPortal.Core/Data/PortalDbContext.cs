@@ -101,6 +101,13 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole<Guid>,
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        if (Database.ProviderName == PortalDatabase.NpgsqlProviderName)
+        {
+            // Names are searched anywhere in them (LIKE '%…%'): a trigram index answers that on PostgreSQL. SQLite keeps
+            // the plain index (it scans the persons for a name; the same results, see CaseSearch).
+            builder.HasPostgresExtension("pg_trgm");
+            builder.Entity<Person>().HasIndex(x => x.SearchName).HasMethod("gin").HasOperators("gin_trgm_ops");
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

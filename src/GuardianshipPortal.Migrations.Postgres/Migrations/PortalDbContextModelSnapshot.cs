@@ -21,6 +21,7 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("GuardianshipPortal.Data.DataProtectionKey", b =>
@@ -319,11 +320,18 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
 
+                    b.HasIndex("OfficeId", "ClosedAt");
+
+                    b.HasIndex("OfficeId", "RegisteredAt");
+
                     b.HasIndex("OfficeId", "StepDueAt");
 
                     b.HasIndex("OfficeId", "Step", "DueAt");
 
                     b.HasIndex("Service", "Year", "Sequence");
+
+                    b.HasIndex(new[] { "OfficeId", "StepDueAt", "DueAt" }, "IX_Cases_Open")
+                        .HasFilter("\"Step\" <> 6");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -696,6 +704,8 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.HasKey("CaseId");
+
+                    b.HasIndex("IssuedAt");
 
                     b.ToTable("IssueRecords");
                 });
@@ -1397,6 +1407,9 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.HasIndex("Iin");
 
                     b.HasIndex("SearchName");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchName"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Persons");
                 });

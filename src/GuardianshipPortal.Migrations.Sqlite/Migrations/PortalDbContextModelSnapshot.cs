@@ -310,11 +310,18 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
 
+                    b.HasIndex("OfficeId", "ClosedAt");
+
+                    b.HasIndex("OfficeId", "RegisteredAt");
+
                     b.HasIndex("OfficeId", "StepDueAt");
 
                     b.HasIndex("OfficeId", "Step", "DueAt");
 
                     b.HasIndex("Service", "Year", "Sequence");
+
+                    b.HasIndex(new[] { "OfficeId", "StepDueAt", "DueAt" }, "IX_Cases_Open")
+                        .HasFilter("\"Step\" <> 6");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -685,6 +692,8 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("CaseId");
+
+                    b.HasIndex("IssuedAt");
 
                     b.ToTable("IssueRecords");
                 });

@@ -1,6 +1,7 @@
 using GuardianshipPortal.Cases;
 using GuardianshipPortal.Domain.Cases;
 using GuardianshipPortal.Domain.Persons;
+using GuardianshipPortal.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -35,6 +36,12 @@ public class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(x => new { x.OfficeId, x.Step, x.DueAt });
         // The head's "step overdue" queue and its count in the menu on every page: an office's cases whose step time is up.
         b.HasIndex(x => new { x.OfficeId, x.StepDueAt });
+        // Search results and the registration journal: an office's cases by registration time.
+        b.HasIndex(x => new { x.OfficeId, x.RegisteredAt });
+        // The dashboard's cases closed this year.
+        b.HasIndex(x => new { x.OfficeId, x.ClosedAt });
+        // Open cases are a small share of a region's: queues and dashboards read them through this partial index.
+        b.HasIndex(x => new { x.OfficeId, x.StepDueAt, x.DueAt }, "IX_Cases_Open").HasFilter($"\"Step\" <> {(int)Step.Closed}");
         b.HasIndex(x => x.AssigneeId);
         b.HasIndex(x => x.ApplicantId);
         b.Property(x => x.Language).HasMaxLength(2);
@@ -202,6 +209,7 @@ public class IssueRecordConfiguration : IEntityTypeConfiguration<IssueRecord>
         b.HasKey(x => x.CaseId);
         b.Property(x => x.RecipientName).HasMaxLength(300);
         b.Property(x => x.RecipientDocument).HasMaxLength(200);
+        b.HasIndex(x => x.IssuedAt); // the issue journal
     }
 }
 

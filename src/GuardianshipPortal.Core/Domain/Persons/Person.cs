@@ -12,7 +12,7 @@ public class Person
     public Sex Sex { get; set; }
     public string Address { get; set; } = "";
     public string Phone { get; set; } = "";
-    /// <summary>Upper-cased "last first middle", computed in C# so that Cyrillic search is case-insensitive on every provider.</summary>
+    /// <summary>"last first middle" folded by <see cref="Normalize"/>, computed in C# so that search finds the same on every provider.</summary>
     public string SearchName { get; set; } = "";
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -29,6 +29,46 @@ public class Person
         UpdatedAt = now;
     }
 
-    public static string Normalize(string text) =>
-        string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant().Replace('Ё', 'Е');
+    /// <summary>
+    /// The form names are searched in: words separated by one space, lower case, and the Kazakh letters folded to the
+    /// Russian ones they are often typed as (ә→а, і→и, ұ/ү→у, қ→к, ғ→г, ң→н, ө→о, һ→х; ё→е), so that «абдиров» finds
+    /// «Әбдіров». The query is folded the same way.
+    /// </summary>
+    public static string Normalize(string text)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return string.Create(words.Sum(w => w.Length) + Math.Max(0, words.Length - 1), words, static (span, words) =>
+        {
+            var i = 0;
+            foreach (var word in words)
+            {
+                if (i > 0) span[i++] = ' ';
+                foreach (var ch in word) span[i++] = Fold(char.ToLowerInvariant(ch));
+            }
+        });
+    }
+
+    /// <summary>Kazakh letters (lower case) and ё as the Russian letters they are folded to; the pairs <see cref="Normalize"/> uses.</summary>
+    public static readonly IReadOnlyList<(char Letter, char Folded)> Folding =
+        [('ә', 'а'), ('і', 'и'), ('ұ', 'у'), ('ү', 'у'), ('қ', 'к'), ('ғ', 'г'), ('ң', 'н'), ('ө', 'о'), ('һ', 'х'), ('ё', 'е')];
+
+    /// <summary>
+    /// SQL that folds the search names already stored (upper case, from before the folding) as <see cref="Normalize"/> does,
+    /// the same on PostgreSQL and SQLite (whose lower() knows only ASCII): each Cyrillic capital is replaced explicitly.
+    /// </summary>
+    public static string RefoldSearchNamesSql()
+    {
+        var capitals = Enumerable.Range('А', 32).Select(c => (char)c).Concat("ЁӘҒҚҢӨҰҮҺІ");
+        var expression = "\"SearchName\"";
+        foreach (var capital in capitals) expression = $"replace({expression}, '{capital}', '{Fold(char.ToLowerInvariant(capital))}')";
+        expression = $"lower({expression})";
+        foreach (var (letter, folded) in Folding) expression = $"replace({expression}, '{letter}', '{folded}')";
+        return $"UPDATE \"Persons\" SET \"SearchName\" = {expression};";
+    }
+
+    private static char Fold(char ch) => ch switch
+    {
+        'ә' => 'а', 'і' => 'и', 'ұ' or 'ү' => 'у', 'қ' => 'к', 'ғ' => 'г', 'ң' => 'н', 'ө' => 'о', 'һ' => 'х', 'ё' => 'е',
+        _ => ch,
+    };
 }

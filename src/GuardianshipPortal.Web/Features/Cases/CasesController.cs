@@ -31,28 +31,7 @@ public sealed class CasesController(PortalDbContext db, PortalReadDbContext read
         if (query.Length == 0) return View(new SearchPage("", [], false));
         if (query.Length > 200) query = query[..200];
 
-        var cases = Queues.Scope(reads.Cases, me);
-        if (query.Length == 12 && query.All(char.IsAsciiDigit))
-        {
-            cases = cases.Where(c => c.Applicant!.Iin == query || c.Children.Any(ch => ch.Person!.Iin == query));
-        }
-        else if (CaseNumbers.Parse(query) is { } n)
-        {
-            // A number as typed: with or without the office, any letter case, leading zeros or not ("fp-2026-1").
-            var service = services.All.FirstOrDefault(d => d.Prefix == n.Prefix)?.Code;
-            cases = cases.Where(c => c.Service == service && c.Year == n.Year && c.Sequence == n.Sequence);
-            if (n.OfficeCode is { } office) cases = cases.Where(c => c.Office!.Code == office);
-        }
-        else if (query.Any(char.IsAsciiDigit) && !query.Contains(' '))
-        {
-            var number = query.ToUpperInvariant();
-            cases = cases.Where(c => c.Number.Contains(number));
-        }
-        else
-        {
-            var name = Person.Normalize(query);
-            cases = cases.Where(c => c.Applicant!.SearchName.Contains(name) || c.Children.Any(ch => ch.Person!.SearchName.Contains(name)));
-        }
+        var cases = CaseSearch.Matching(reads, Queues.Scope(reads.Cases, me), query, services);
         var rows = await queues.RowsAsync(cases.OrderByDescending(c => c.RegisteredAt).Take(100), ct, reads);
         await AuditAsync(AuditAction.Search, null, query, ct);
         return View(new SearchPage(query, rows, true));

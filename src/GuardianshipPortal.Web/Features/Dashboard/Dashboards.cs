@@ -52,7 +52,8 @@ public sealed class Dashboards(PortalReadDbContext db, Deadlines deadlines, Time
         var yearStart = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(new DateTime(today.Year, 1, 1), zone), TimeSpan.Zero);
 
         // Documents returned to a Public Service Center were never served: they count neither as open nor as closed.
-        var cases = await db.Cases.AsNoTracking().Where(c => c.OfficeId == office.Id && c.CenterReturn == null && (c.Step != Step.Closed || c.ClosedAt >= yearStart))
+        var counted = db.Cases.AsNoTracking().Where(c => c.OfficeId == office.Id && c.CenterReturn == null && (c.Step != Step.Closed || c.ClosedAt >= yearStart));
+        var cases = await counted
             .Select(c => new { c.Id, c.Number, c.Service, c.Step, c.StepDueAt, c.DueAt, c.ClosedAt, c.AssigneeId, Suspended = c.SuspendedAt != null,
                 c.StepStartedAt, c.RegisteredAt }).ToListAsync(ct);
         var open = cases.Where(c => c.Step != Step.Closed).ToList();
@@ -66,8 +67,9 @@ public sealed class Dashboards(PortalReadDbContext db, Deadlines deadlines, Time
             .OrderBy(s => s.Name).ToList();
 
         // Time spent in each step: from the event that started it to the event that ended it.
-        var ids = cases.Select(c => c.Id).ToList();
-        var events = await db.CaseEvents.AsNoTracking().Where(e => ids.Contains(e.CaseId))
+        // Only the events that move a case from step to step matter here; joined to the same cases in the database
+        // rather than sent back as a list of thousands of ids.
+        var events = await db.CaseEvents.AsNoTracking().Where(e => e.FromStep != e.ToStep && counted.Any(c => c.Id == e.CaseId))
             .Select(e => new { e.CaseId, e.At, e.FromStep, e.ToStep }).ToListAsync(ct);
         var serviceOf = cases.ToDictionary(c => c.Id, c => c.Service);
         var spans = new List<(ServiceCode Service, Step Step, double Hours)>();
@@ -90,8 +92,8 @@ public sealed class Dashboards(PortalReadDbContext db, Deadlines deadlines, Time
         var regulations = new Dictionary<ServiceCode, Regulation>();
         foreach (var s in services.Codes) regulations[s] = await deadlines.RegulationInForceAsync(s, office.RegionId, today, ct);
 
-        var closedIds = closed.Select(c => c.Id).ToList();
-        var answers = await db.SurveyAnswers.AsNoTracking().Where(a => a.OfficeId == office.Id && closedIds.Contains(a.CaseId))
+        var answers = await db.SurveyAnswers.AsNoTracking()
+            .Where(a => a.OfficeId == office.Id && counted.Any(c => c.Id == a.CaseId && c.Step == Step.Closed))
             .Select(a => new { a.CaseId, a.Quality, a.Accessibility }).ToListAsync(ct);
         var answerOf = answers.ToDictionary(a => a.CaseId);
         var survey = closed.GroupBy(c => (TimeZoneInfo.ConvertTime(c.ClosedAt!.Value, zone).Month, c.Service)).OrderBy(g => g.Key.Month).ThenBy(g => g.Key.Service)

@@ -1,0 +1,44 @@
+using GuardianshipPortal.Cases;
+using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Persons;
+using GuardianshipPortal.Domain.Services;
+
+namespace GuardianshipPortal.Web.Features.Cases;
+
+/// <summary>
+/// What a typed search means, as a query each index can answer: an IIN exactly (the persons' IIN index, then the cases of
+/// those persons as applicant or child), a registration number by its parts (service, year, sequence), a part of a number,
+/// or a name anywhere in the folded "last first middle" of an applicant or a child (trigram index on PostgreSQL). The
+/// persons are found first and the cases joined to them, so no query walks all cases.
+/// </summary>
+public static class CaseSearch
+{
+    public static IQueryable<Case> Matching(PortalDbContext db, IQueryable<Case> cases, string query, ServiceCatalog services)
+    {
+        if (query.Length == 12 && query.All(char.IsAsciiDigit))
+            return OfPersons(db, cases, db.Persons.Where(p => p.Iin == query).Select(p => p.Id));
+        if (CaseNumbers.Parse(query) is { } n)
+        {
+            // A number as typed: with or without the office, any letter case, leading zeros or not ("fp-2026-1").
+            var service = services.All.FirstOrDefault(d => d.Prefix == n.Prefix)?.Code;
+            cases = cases.Where(c => c.Service == service && c.Year == n.Year && c.Sequence == n.Sequence);
+            return n.OfficeCode is { } office ? cases.Where(c => c.Office!.Code == office) : cases;
+        }
+        if (query.Any(char.IsAsciiDigit) && !query.Contains(' '))
+        {
+            var number = query.ToUpperInvariant();
+            return cases.Where(c => c.Number.Contains(number));
+        }
+        var name = Person.Normalize(query);
+        return OfPersons(db, cases, db.Persons.Where(p => p.SearchName.Contains(name)).Select(p => p.Id));
+    }
+
+    /// <summary>The cases where one of <paramref name="persons"/> is the applicant or a child.</summary>
+    private static IQueryable<Case> OfPersons(PortalDbContext db, IQueryable<Case> cases, IQueryable<Guid> persons)
+    {
+        var ids = db.Cases.Where(c => persons.Contains(c.ApplicantId)).Select(c => c.Id)
+            .Concat(db.CaseChildren.Where(ch => persons.Contains(ch.PersonId)).Select(ch => ch.CaseId));
+        return cases.Where(c => ids.Contains(c.Id));
+    }
+}
