@@ -93,6 +93,8 @@ public abstract class CasePageTests(PortalFixture fixture) : PortalTest(fixture)
         var saved = await specialist.SubmitAsync(page, "[data-testid=inspection-form]", new Dictionary<string, string>
         {
             ["Inspection.InspectedOn"] = day.ToString("dd.MM.yyyy"), ["Inspection.Findings"] = "Екі бөлмелі пәтер.",
+            ["Inspection.Family"] = "Өтініш беруші", ["Inspection.Rooms"] = "2", ["Inspection.Area"] = "48,5",
+            ["Inspection.Condition"] = "Жөндеуі жақсы.", ["Inspection.Income"] = "Жалақы",
         });
         Assert.Equal(HttpStatusCode.OK, saved.Status);
         Assert.Equal(day, await App.WithDbAsync(db => db.HousingInspections.Where(h => h.CaseId == id).Select(h => h.InspectedOn).SingleAsync()));
