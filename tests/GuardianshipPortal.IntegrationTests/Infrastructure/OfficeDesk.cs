@@ -1,6 +1,7 @@
 using System.Net;
 using GuardianshipPortal.Domain.Persons;
 using GuardianshipPortal.Domain.Services;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GuardianshipPortal.IntegrationTests.Infrastructure;
@@ -131,7 +132,7 @@ public sealed class OfficeDesk(PortalApp app, string suffix = "")
             {
                 ["Draft.CourtName"] = "Қарағанды қаласының мамандандырылған ауданаралық ювеналдық соты",
                 ["Draft.CourtDecisionNumber"] = dates.CourtDecisionNumber, ["Draft.CourtDecisionDate"] = Iso(dates.CourtDecision),
-                ["Draft.BankName"] = "Halyk Bank", ["Draft.Iban"] = "KZ16 601A 8710 0123 4567",
+                ["Draft.BankName"] = BankName, ["Draft.Iban"] = "KZ16 601A 8710 0123 4567",
             },
             ServiceCode.AdopterRegistration => new() { ["Draft.ConclusionText"] = "Үміткер асырап алушы бола алады." },
             ServiceCode.GuardianshipCertificate => new()
@@ -143,13 +144,22 @@ public sealed class OfficeDesk(PortalApp app, string suffix = "")
         };
     }
 
-    public async Task<Page> DraftAsync(Guid caseId, ServiceCode service, bool refuse = false, bool submit = true)
+    /// <summary>The bank of the lump sum's account: a Latin name a Kazakh sentence must leave as it stands.</summary>
+    public const string BankName = "Halyk Bank";
+
+    /// <summary>Drafts the result; a refusal cites the ground <paramref name="groundCode"/> (the first in the list if none).</summary>
+    public async Task<Page> DraftAsync(Guid caseId, ServiceCode service, bool refuse = false, bool submit = true, string? groundCode = null)
     {
         var specialist = await AsAsync("specialist");
         var page = await specialist.GetAsync($"/cases/{caseId}");
         page.Check(refuse ? "#Draft_Outcome_Refused" : "#Draft_Outcome_Approved");
         var values = refuse ? new Dictionary<string, string> { ["Draft.RefusalText"] = "Құжаттар толық ұсынылмады." } : ApprovedFields(service, app.Today);
-        if (refuse) page.Check("input[name='Draft.RefusalGroundIds']");
+        if (refuse && groundCode is null) page.Check("input[name='Draft.RefusalGroundIds']");
+        if (refuse && groundCode is not null)
+        {
+            var ground = await app.WithDbAsync(db => db.RefusalGrounds.SingleAsync(g => g.Service == service && g.Code == groundCode));
+            page.Check($"input[name='Draft.RefusalGroundIds'][value='{ground.Id}']");
+        }
         return await specialist.SubmitAsync(page, "[data-testid=draft-form]", values, submitName: "Draft.Submit", submitValue: submit ? "true" : "false");
     }
 

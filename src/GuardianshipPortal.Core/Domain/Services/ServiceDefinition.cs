@@ -39,7 +39,16 @@ public sealed record LumpSumTerms(int MrpCount, decimal? Mrp);
 public sealed record TemplateSeed(DocumentKind Kind, string Language, string Title, string Body);
 
 /// <summary>A line of a service's default checklist or refusal-ground catalogue (seeded; then the administrator's).</summary>
-public sealed record CatalogueEntry(string Code, string Kk, string Ru, bool Required = true);
+public sealed record CatalogueEntry(string Code, string Kk, string Ru, bool Required = true, GroundBasis? Basis = null);
+
+/// <summary>
+/// The legal provision a refusal ground comes from, as the heading a document prints over the grounds it covers (a
+/// negative conclusion cites Article 91 of the Code only when an Article 91 ground was chosen).
+/// </summary>
+public sealed record GroundBasis(string Kk, string Ru)
+{
+    public string Heading(string language) => Language.Pick(language, Kk, Ru);
+}
 
 /// <summary>
 /// Everything that makes one state service different from another (SPEC §3): its code and number prefix, whether it

@@ -14,7 +14,7 @@ namespace GuardianshipPortal.Web.Features.Documents;
 /// Builds a document's model from a case and a template, in the case's language (not the user's): fills the
 /// {placeholders}, turns [blocks] into tables and lists, adds header, signature and verification.
 /// </summary>
-public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
+public sealed class DocumentComposer(IStringLocalizer<SharedResource> l, ServiceCatalog services)
 {
     /// <summary>The dates a template may also write in words: {due_date_words} and, for the case a Kazakh sentence needs, {due_date_words:abl}…</summary>
     private static readonly string[] DatesInWords = ["date", "registered_at", "due_date", "inspected_on", "period_from", "period_to", "court_date", "decision_date"];
@@ -99,6 +99,7 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
                     "[documents]" => [DocumentsTable(c)],
                     "[grounds]" => Grounds(c),
                     "[inspectors]" => [InspectorsTable(c, specialistName)],
+                    "[parties]" => [PartiesTable(values, signer)],
                     _ => [new Paragraph(TemplateText.Fill(text, values))],
                 });
             }
@@ -246,7 +247,34 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l)
             [(i + 1).ToString(CultureInfo.InvariantCulture), d.DocumentType!.Name(c.Language), d.Received ? l["Doc_Yes"] : l["Doc_No"]])],
         [0.6, 7.4, 2]);
 
-    private static IEnumerable<Block> Grounds(Case c) =>
-        (c.Draft?.RefusalGrounds ?? []).Select(g => g.RefusalGround!).OrderBy(g => g.Order)
-            .Select((g, i) => (Block)new Paragraph($"{i + 1}) {g.Text(c.Language)}", Align.Justify, Indent: true));
+    /// <summary>
+    /// The grounds chosen, numbered: those without a legal basis of their own first, then each basis's heading (e.g.
+    /// Article 91 of the Code) over its grounds — so a document cites a provision only when one of its grounds was chosen.
+    /// </summary>
+    private IEnumerable<Block> Grounds(Case c)
+    {
+        var catalogue = services.IsDefined(c.Service)
+            ? services[c.Service].RefusalGrounds.Where(g => g.Basis is not null).ToDictionary(g => g.Code, g => g.Basis!)
+            : [];
+        var chosen = (c.Draft?.RefusalGrounds ?? []).Select(g => g.RefusalGround!).OrderBy(g => g.Order)
+            .Select(g => (Ground: g, Basis: catalogue.GetValueOrDefault(g.Code)))
+            .GroupBy(g => g.Basis).OrderBy(group => group.Key is null ? 0 : 1);
+        var n = 0;
+        foreach (var group in chosen)
+        {
+            if (group.Key is { } basis) yield return new Paragraph(basis.Heading(c.Language), Align.Justify, Indent: true);
+            foreach (var (ground, _) in group)
+                yield return new Paragraph($"{++n}) {ground.Text(c.Language)}", Align.Justify, Indent: true);
+        }
+    }
+
+    /// <summary>A contract's parties side by side: the body and the carer, their details and signature lines.</summary>
+    private Table PartiesTable(IReadOnlyDictionary<string, string> values, DocumentSigner signer) => new(
+        [l["Doc_PartyBody"], l["Doc_PartyCarer"]],
+        [
+            [values["office"], values["applicant"]],
+            [values["office_address"], $"{l["Person_Iin"]} {values["applicant_iin"]}, {values["applicant_address"]}"],
+            [$"{signer.Position} ____________ {values["signer_short"]}", $"____________ {values["applicant"]}"],
+        ],
+        [5, 5]);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using GuardianshipPortal.Documents;
 using GuardianshipPortal.Domain.Documents;
 using GuardianshipPortal.Domain.Services;
 using GuardianshipPortal.IntegrationTests.Infrastructure;
@@ -13,7 +14,7 @@ public abstract class DocumentTests : PortalTest
         if (PdfText.SkipReason is { } reason) Assert.Skip(reason);
     }
 
-    private async Task<(Guid Id, string Number)> SignedAsync(ServiceCode service, string language, bool refuse = false, string channel = "Office")
+    private async Task<(Guid Id, string Number)> SignedAsync(ServiceCode service, string language, bool refuse = false, string channel = "Office", string? groundCode = null)
     {
         var office = new OfficeDesk(App);
         var page = await office.RegisterAsync(service, language: language, overrides: new Dictionary<string, string> { ["Channel"] = channel });
@@ -21,7 +22,7 @@ public abstract class DocumentTests : PortalTest
         await office.ResolveAsync(id);
         if (service.Definition().NeedsCommission) await office.CommissionAsync(id);
         if (service.Definition().NeedsHousingInspection) await office.InspectAsync(id);
-        var drafted = await office.DraftAsync(id, service, refuse);
+        var drafted = await office.DraftAsync(id, service, refuse, groundCode: groundCode);
         Assert.Empty(drafted.Errors);
         await office.SignAsync(id);
         return (id, page.Text("[data-testid=case-number]"));
@@ -40,16 +41,16 @@ public abstract class DocumentTests : PortalTest
 
     public static TheoryData<ServiceCode, string, DocumentKind, string[]> Results => new()
     {
-        { ServiceCode.FosterPlacement, "kk", DocumentKind.FosterPlacementContract, ["БАЛАНЫ (БАЛАЛАРДЫ) ПАТРОНАТТЫҚ ТӘРБИЕЛЕУГЕ БЕРУ ТУРАЛЫ ШАРТ", "Шарттың мерзімі: {From} бастап {PlacementTo} дейін.", "Ахметов Нұрсұлтан Ерланұлы", "патронат тәрбиеші"] },
-        { ServiceCode.FosterPlacement, "ru", DocumentKind.FosterPlacementContract, ["ДОГОВОР О ПЕРЕДАЧЕ РЕБЕНКА (ДЕТЕЙ) НА ПАТРОНАТНОЕ ВОСПИТАНИЕ", "Срок действия договора: с {From} по {PlacementTo}.", "Ахметов Нұрсұлтан Ерланұлы"] },
-        { ServiceCode.AdoptionLumpSum, "kk", DocumentKind.LumpSumDecision, ["БІРЖОЛҒЫ АҚШАЛАЙ ТӨЛЕМДІ ТАҒАЙЫНДАУ ТУРАЛЫ ШЕШІМ", "75 АЕК × 4 325,00 теңге ({Year} жылғы АЕК) = 324 375,00 теңге (Үш жүз жиырма төрт мың үш жүз жетпіс бес теңге 00 тиын)", "KZ16601A871001234567", "№ {CourtDecisionNumber}"] },
-        { ServiceCode.AdoptionLumpSum, "ru", DocumentKind.LumpSumDecision, ["РЕШЕНИЕ О НАЗНАЧЕНИИ ЕДИНОВРЕМЕННОЙ ДЕНЕЖНОЙ ВЫПЛАТЫ", "75 МРП × 4 325,00 тенге (МРП {Year} года) = 324 375,00 тенге (Триста двадцать четыре тысячи триста семьдесят пять тенге 00 тиын)"] },
-        { ServiceCode.FosterMaintenance, "kk", DocumentKind.MaintenanceDecision, ["Бір балаға айына 44 580,00 теңге (Қырық төрт мың бес жүз сексен теңге 00 тиын)", "Төлем кезеңі: {From} бастап {MaintenanceTo} дейін."] },
-        { ServiceCode.FosterMaintenance, "ru", DocumentKind.MaintenanceDecision, ["Сумма на одного ребенка в месяц: 44 580,00 тенге (Сорок четыре тысячи пятьсот восемьдесят тенге 00 тиын)", "Период выплаты: с {From} по {MaintenanceTo}."] },
-        { ServiceCode.AdopterRegistration, "kk", DocumentKind.AdopterConclusion, ["АСЫРАП АЛУШЫ БОЛУҒА ҮМІТКЕР БОЛА АЛАТЫНДЫҒЫ ТУРАЛЫ ҚОРЫТЫНДЫ", "Негіздеме: Үміткер асырап алушы бола алады.", "комиссияның пікірін (оң: Үміткер талаптарға сай келеді.)"] },
-        { ServiceCode.AdopterRegistration, "ru", DocumentKind.AdopterConclusion, ["ЗАКЛЮЧЕНИЕ О ВОЗМОЖНОСТИ БЫТЬ КАНДИДАТОМ В УСЫНОВИТЕЛИ", "может быть кандидатом в усыновители"] },
-        { ServiceCode.GuardianshipCertificate, "kk", DocumentKind.GuardianshipCertificate, ["ҚОРҒАНШЫЛЫҚ ЖӘНЕ ҚАМҚОРШЫЛЫҚ ЖӨНІНДЕ АНЫҚТАМА", "Қарағанды қаласының білім бөлімінің 2024 жылғы 20 мамырдағы № 145 шешімімен", "Ахметов Нұрсұлтан Ерланұлы"] },
-        { ServiceCode.GuardianshipCertificate, "ru", DocumentKind.GuardianshipCertificate, ["СПРАВКА ПО ОПЕКЕ И ПОПЕЧИТЕЛЬСТВУ", "в том, что она решением органа", "№ 145 назначена опекуном (попечителем)"] },
+        { ServiceCode.FosterPlacement, "kk", DocumentKind.FosterPlacementContract, ["БАЛАНЫ (БАЛАЛАРДЫ) ПАТРОНАТТЫҚ ТӘРБИЕЛЕУГЕ БЕРУ ТУРАЛЫ ШАРТ", "5. Шарттың мерзімі: {FromAbl} бастап {PlacementToDat} дейін.", "Ахметов Нұрсұлтан Ерланұлы", "патронат тәрбиеші", "Шарт жасалған күн: {Today}.", "жеке басын куәландыратын құжат: № ____", "Кодексіне және Қазақстан Республикасы Білім және ғылым министрінің 2015 жылғы 13 сәуірдегі № 198 бұйрығымен бекітілген «Баланы (балаларды) патронаттық тәрбиелеуге беру» мемлекеттік көрсетілетін қызмет стандартына сәйкес", "1. Шарттың мәні.", "4. Төлем.", "сотта шешіледі", "Қорғаншылық және қамқоршылық органы Патронат тәрбиеші"] },
+        { ServiceCode.FosterPlacement, "ru", DocumentKind.FosterPlacementContract, ["ДОГОВОР О ПЕРЕДАЧЕ РЕБЕНКА (ДЕТЕЙ) НА ПАТРОНАТНОЕ ВОСПИТАНИЕ", "5. Срок действия договора: с {FromWords} по {PlacementToWords}.", "Ахметов Нұрсұлтан Ерланұлы", "Дата заключения договора: {Today}.", "документ, удостоверяющий личность: № ____", "утвержденным приказом Министра образования и науки Республики Казахстан от 13 апреля 2015 года № 198", "1. Предмет договора.", "4. Оплата.", "в суде в порядке", "Орган опеки и попечительства Патронатный воспитатель"] },
+        { ServiceCode.AdoptionLumpSum, "kk", DocumentKind.LumpSumDecision, ["БІРЖОЛҒЫ АҚШАЛАЙ ТӨЛЕМДІ ТАҒАЙЫНДАУ ТУРАЛЫ ШЕШІМ", "75 АЕК × 4 325,00 теңге ({Year} жылғы АЕК) = 324 375,00 теңге (Үш жүз жиырма төрт мың үш жүз жетпіс бес теңге 00 тиын)", "банк – {Bank}, ЖСК (IBAN) – KZ16601A871001234567", "№ {CourtDecisionNumber}", "«Неке (ерлі-зайыптылық) және отбасы туралы» Кодексіне", "Заңының 25-бабына сәйкес жоғары тұрған органға (лауазымды адамға) не мемлекеттік қызметтер көрсету сапасын бағалау және бақылау жөніндегі уәкілетті органға", "бес жұмыс күні ішінде", "Әкімшілік рәсімдік-процестік кодексінде"] },
+        { ServiceCode.AdoptionLumpSum, "ru", DocumentKind.LumpSumDecision, ["РЕШЕНИЕ О НАЗНАЧЕНИИ ЕДИНОВРЕМЕННОЙ ДЕНЕЖНОЙ ВЫПЛАТЫ", "75 МРП × 4 325,00 тенге (МРП {Year} года) = 324 375,00 тенге (Триста двадцать четыре тысячи триста семьдесят пять тенге 00 тиын)", "банк – {Bank}, ИИК (IBAN) – KZ16601A871001234567", "в соответствии с Кодексом Республики Казахстан «О браке (супружестве) и семье»", "в соответствии со статьей 25 Закона Республики Казахстан «О государственных услугах» в вышестоящий орган (должностному лицу) или в уполномоченный орган по оценке и контролю за качеством оказания государственных услуг", "в течение пяти рабочих дней", "Административным процедурно-процессуальным кодексом"] },
+        { ServiceCode.FosterMaintenance, "kk", DocumentKind.MaintenanceDecision, ["Бір балаға айына 44 580,00 теңге (Қырық төрт мың бес жүз сексен теңге 00 тиын)", "Төлем кезеңі: {From} бастап {MaintenanceTo} дейін.", "мемлекеттік көрсетілетін қызмет стандартына сәйкес", "Заңының 25-бабына"] },
+        { ServiceCode.FosterMaintenance, "ru", DocumentKind.MaintenanceDecision, ["Сумма на одного ребенка в месяц: 44 580,00 тенге (Сорок четыре тысячи пятьсот восемьдесят тенге 00 тиын)", "Период выплаты: с {From} по {MaintenanceTo}.", "от 13 апреля 2015 года № 198", "статьей 25 Закона"] },
+        { ServiceCode.AdopterRegistration, "kk", DocumentKind.AdopterConclusion, ["АСЫРАП АЛУШЫЛЫҚҚА ҮМІТКЕР БОЛУ МҮМКІНДІГІ ТУРАЛЫ ҚОРЫТЫНДЫ", "№ 198 бұйрығымен бекітілген", "Негіздеме: Үміткер асырап алушы бола алады.", "комиссияның пікірін (оң: Үміткер талаптарға сай келеді.)"] },
+        { ServiceCode.AdopterRegistration, "ru", DocumentKind.AdopterConclusion, ["ЗАКЛЮЧЕНИЕ О ВОЗМОЖНОСТИ БЫТЬ КАНДИДАТОМ В УСЫНОВИТЕЛИ", "может быть кандидатом в усыновители", "приказом Министра образования и науки Республики Казахстан от 13 апреля 2015 года № 198"] },
+        { ServiceCode.GuardianshipCertificate, "kk", DocumentKind.GuardianshipCertificate, ["ҚОРҒАНШЫЛЫҚ ЖӘНЕ ҚАМҚОРШЫЛЫҚ ЖӨНІНДЕ АНЫҚТАМА", "Қарағанды қаласының білім бөлімінің 2024 жылғы 20 мамырдағы № 145 шешімімен", "Ахметов Нұрсұлтан Ерланұлы", "Анықтама Қазақстан Республикасының «Неке (ерлі-зайыптылық) және отбасы туралы» Кодексіне"] },
+        { ServiceCode.GuardianshipCertificate, "ru", DocumentKind.GuardianshipCertificate, ["СПРАВКА ПО ОПЕКЕ И ПОПЕЧИТЕЛЬСТВУ", "в том, что она решением органа", "№ 145 назначена опекуном (попечителем)", "Справка выдана в соответствии с Кодексом Республики Казахстан «О браке (супружестве) и семье»"] },
     };
 
     [Theory]
@@ -62,8 +63,12 @@ public abstract class DocumentTests : PortalTest
         var (document, text, pages) = await DocumentAsync(id, kind);
 
         var dates = new OfficeDesk.DraftDates(App.Today);
+        var words = (DateOnly d, GrammaticalCase c) => DateWords.For(language, d, c);
         foreach (var phrase in phrases)
-            Assert.Contains(phrase.Replace("{Year}", App.CurrentYear.ToString()).Replace("{From}", $"{dates.PeriodFrom:dd.MM.yyyy}")
+            Assert.Contains(phrase.Replace("{Year}", App.CurrentYear.ToString())
+                .Replace("{FromAbl}", words(dates.PeriodFrom, GrammaticalCase.Ablative)).Replace("{PlacementToDat}", words(dates.PlacementTo, GrammaticalCase.Dative))
+                .Replace("{FromWords}", words(dates.PeriodFrom, GrammaticalCase.Nominative)).Replace("{PlacementToWords}", words(dates.PlacementTo, GrammaticalCase.Nominative))
+                .Replace("{Today}", words(App.Today, GrammaticalCase.Nominative)).Replace("{Bank}", OfficeDesk.BankName).Replace("{From}", $"{dates.PeriodFrom:dd.MM.yyyy}")
                 .Replace("{PlacementTo}", $"{dates.PlacementTo:dd.MM.yyyy}").Replace("{MaintenanceTo}", $"{dates.MaintenanceTo:dd.MM.yyyy}")
                 .Replace("{CourtDecisionNumber}", dates.CourtDecisionNumber), text);
         Assert.Contains("№ " + number, text);
@@ -96,13 +101,26 @@ public abstract class DocumentTests : PortalTest
     [Fact]
     public async Task Adopter_registration_refused_gives_a_conclusion_on_impossibility_citing_article_91()
     {
-        var (id, _) = await SignedAsync(ServiceCode.AdopterRegistration, "ru", refuse: true);
+        var (id, _) = await SignedAsync(ServiceCode.AdopterRegistration, "ru", refuse: true, groundCode: "art91_incapacitated");
 
         var (_, text, _) = await DocumentAsync(id, DocumentKind.AdopterConclusionNegative);
 
         Assert.Contains("ЗАКЛЮЧЕНИЕ О НЕВОЗМОЖНОСТИ БЫТЬ КАНДИДАТОМ В УСЫНОВИТЕЛИ", text);
-        Assert.Contains("статья 91 Кодекса Республики Казахстан «О браке (супружестве) и семье»", text);
-        Assert.Contains("1) Лицо, признанное судом недееспособным или ограниченно дееспособным (статья 91 Кодекса)", text);
+        Assert.Contains("Основания, предусмотренные статьей 91 Кодекса Республики Казахстан «О браке (супружестве) и семье»: 1) Лицо, признанное судом недееспособным или ограниченно дееспособным Мотивировка:", text);
+        Assert.Contains("Настоящее заключение может быть обжаловано в соответствии со статьей 25 Закона Республики Казахстан «О государственных услугах»", text);
+    }
+
+    [Theory]
+    [InlineData("kk", "Кодексінің 91-бабы", "1) Мемлекеттік қызмет стандартында көзделген құжаттардың толық топтамасын ұсынбау")]
+    [InlineData("ru", "статьей 91", "1) Непредставление полного пакета документов, предусмотренных стандартом государственной услуги")]
+    public async Task A_conclusion_refused_on_a_ground_outside_article_91_does_not_cite_article_91(string language, string article91, string ground)
+    {
+        var (id, _) = await SignedAsync(ServiceCode.AdopterRegistration, language, refuse: true, groundCode: "incomplete_documents");
+
+        var (_, text, _) = await DocumentAsync(id, DocumentKind.AdopterConclusionNegative);
+
+        Assert.Contains(ground, text);
+        Assert.DoesNotContain(article91, text);
     }
 
     public static TheoryData<string, ServiceCode, bool, string, DocumentKind, string[]> OtherDocuments => new()
@@ -110,7 +128,7 @@ public abstract class DocumentTests : PortalTest
         { "kk", ServiceCode.GuardianshipCertificate, false, "Office", DocumentKind.Receipt, ["ҚҰЖАТТАРДЫ ҚАБЫЛДАУ ТУРАЛЫ ҚОЛХАТ", "Қорғаншылық белгілеу туралы шешім иә", "Айгүл Нұрланқызы Серікова"] },
         { "ru", ServiceCode.AdopterRegistration, false, "Office", DocumentKind.HousingInspectionAct, ["АКТ ОБСЛЕДОВАНИЯ ЖИЛИЩНО-БЫТОВЫХ УСЛОВИЙ", "Заключение: жилищно-бытовые условия удовлетворительные.", "Обследование провели: Асель Ержанқызы Төлеуова (специалист, "] },
         { "ru", ServiceCode.AdopterRegistration, false, "EGov", DocumentKind.ReadinessNotification, ["УВЕДОМЛЕНИЕ О ГОТОВНОСТИ ДОКУМЕНТА", "Уважаемая Серікова Айжан Болатқызы!", "результат готов: «Заключение о возможности быть кандидатом в усыновители»"] },
-        { "kk", ServiceCode.AdopterRegistration, true, "Office", DocumentKind.AdopterConclusionNegative, ["АСЫРАП АЛУШЫ БОЛУҒА ҮМІТКЕР БОЛА АЛМАЙТЫНДЫҒЫ ТУРАЛЫ ҚОРЫТЫНДЫ", "Кодексінің 91-бабы", "1) Сот әрекетке қабілетсіз немесе әрекет қабілеті шектеулі деп таныған адам"] },
+        { "kk", ServiceCode.AdopterRegistration, true, "Office", DocumentKind.AdopterConclusionNegative, ["АСЫРАП АЛУШЫЛЫҚҚА ҮМІТКЕР БОЛУ МҮМКІН ЕМЕСТІГІ ТУРАЛЫ ҚОРЫТЫНДЫ", "Кодексінің 91-бабында көзделген негіздер:", "1) Сот әрекетке қабілетсіз немесе әрекет қабілеті шектеулі деп таныған адам"] },
     };
 
     [Theory]
@@ -120,7 +138,7 @@ public abstract class DocumentTests : PortalTest
     {
         Guid id;
         if (kind == DocumentKind.Receipt) id = (await new OfficeDesk(App).RegisterAsync(service, language: language)).CaseId;
-        else id = (await SignedAsync(service, language, refuse, channel)).Id;
+        else id = (await SignedAsync(service, language, refuse, channel, refuse ? "art91_incapacitated" : null)).Id;
 
         var (document, text, pages) = await DocumentAsync(id, kind);
 
