@@ -13,6 +13,8 @@ public static class MvcSetup
         services.AddControllersWithViews(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // First: the binder's messages get their field's name before any filter lists them.
+                o.Filters.Add<BindingErrorNames>();
                 o.Filters.Add<TextInputFilter>();
                 o.Filters.Add<FluentValidationFilter>();
                 o.ModelBinderProviders.Insert(0, new ServiceCodeBinderProvider());

@@ -18,8 +18,38 @@ public enum Urgency
 /// </summary>
 public sealed record UrgencyRule(DateTimeOffset Now, DateTimeOffset SoonLimit)
 {
+    /// <summary>The office's working time the rule counts in (none for a rule made of bare limits).</summary>
+    public WorkingTime? Time { get; private init; }
+
     public static UrgencyRule At(DateTimeOffset now, WorkingTime time) =>
-        new(now, time.CloseOf(time.Calendar.AddWorkingDays(time.LocalDate(now), 2)));
+        new(now, time.CloseOf(time.Calendar.AddWorkingDays(time.LocalDate(now), 2))) { Time = time };
+
+    /// <summary>
+    /// The time left to a deadline in the same working time as the markers. Less than a working day's hours: those
+    /// working hours. Else the working days as the markers count them: the closes of business (today's included) that
+    /// come before it, so "due soon" is exactly "2 days or less". A passed deadline: how late, in working hours while
+    /// less than a working day, else in working days since.
+    /// </summary>
+    public TimeLeft Left(DateTimeOffset due)
+    {
+        var time = Time ?? throw new InvalidOperationException("The rule was made without the office's working time.");
+        var day = (int)time.Hours.Periods.Sum(p => (p.To - p.From).TotalMinutes);
+        var today = time.LocalDate(Now);
+        if (due >= Now)
+        {
+            var minutes = time.WorkingMinutesBetween(Now, due);
+            if (minutes < day) return TimeLeft.InHours(minutes, late: false);
+            var (days, date) = (0, today);
+            for (; due >= time.CloseOf(date); days++) date = time.Calendar.AddWorkingDays(date, 1);
+            return new(Math.Max(1, days), Hours: false, Late: false);
+        }
+        var overdue = time.WorkingMinutesBetween(due, Now);
+        if (overdue < day) return TimeLeft.InHours(overdue, late: true);
+        var late = 0;
+        for (var date = time.LocalDate(due); date < today; date = date.AddDays(1))
+            if (time.Calendar.IsWorkingDay(date.AddDays(1))) late++;
+        return new(Math.Max(1, late), Hours: false, Late: true);
+    }
 
     /// <param name="suspended">A case whose clock stands still (waiting for the applicant's documents) is never late.</param>
     public Urgency Of(Workflow.Step step, DateTimeOffset? stepDue, DateTimeOffset due, bool suspended = false) =>
@@ -33,6 +63,13 @@ public sealed record UrgencyRule(DateTimeOffset Now, DateTimeOffset SoonLimit)
         step == Workflow.Step.Closed || due is null ? Urgency.None : due < Now ? Urgency.Overdue : due < SoonLimit ? Urgency.DueSoon : Urgency.None;
 
     public Urgency Of(Case c) => Of(c.Step, c.StepDueAt, c.DueAt, c.SuspendedAt is not null);
+}
+
+/// <summary>How long until a deadline (or since it passed), in working days or, on its last day, working hours.</summary>
+public readonly record struct TimeLeft(int Amount, bool Hours, bool Late)
+{
+    /// <summary>Whole working hours, rounded up; at least one.</summary>
+    public static TimeLeft InHours(int workingMinutes, bool late) => new(Math.Max(1, (workingMinutes + 59) / 60), Hours: true, Late: late);
 }
 
 /// <summary>Who must hear of a case running late (the escalation ladder of issue "legal clock" 7).</summary>

@@ -64,11 +64,17 @@ public sealed class OfficeForm
     [WritesTo(typeof(Office), nameof(Office.TimeZoneId), "Offices_TimeZoneField")]
     public string TimeZoneId { get; set; } = Office.DefaultTimeZone;
     public bool IsActive { get; set; } = true;
+    [Label("Offices_OpensAt")]
     public TimeOnly OpensAt { get; set; } = OfficeHours.Standard.Opens;
+    [Label("Offices_ClosesAt")]
     public TimeOnly ClosesAt { get; set; } = OfficeHours.Standard.Closes;
+    [Label("Offices_LunchFrom")]
     public TimeOnly LunchFrom { get; set; } = OfficeHours.Standard.LunchFrom;
+    [Label("Offices_LunchTo")]
     public TimeOnly LunchTo { get; set; } = OfficeHours.Standard.LunchTo;
+    [Label("Offices_ReceptionFrom")]
     public TimeOnly ReceptionFrom { get; set; } = OfficeHours.Standard.Opens;
+    [Label("Offices_ReceptionTo")]
     public TimeOnly ReceptionTo { get; set; } = new(17, 30);
     public bool NotifyBySms { get; set; }
     public bool NotifyByEmail { get; set; }

@@ -16,11 +16,13 @@ public sealed class PartnerForm
 {
     [WritesTo(typeof(Partner), nameof(Partner.Name), "Partners_Name")]
     public string Name { get; set; } = "";
+    [Label("Case_Channel")]
     public Channel Channel { get; set; } = Channel.EGov;
     [WritesTo(typeof(Partner), nameof(Partner.Bin), "Partners_Bin")]
     public string Bin { get; set; } = "";
     [WritesTo(typeof(Partner), nameof(Partner.CallbackUrl), "Partners_Callback")]
     public string CallbackUrl { get; set; } = "";
+    [Label("Partners_Offices")]
     public List<Guid> OfficeIds { get; set; } = [];
 }
 

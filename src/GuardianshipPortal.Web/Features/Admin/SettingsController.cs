@@ -24,14 +24,23 @@ public sealed class DurationInput
 
 public sealed class RegulationForm
 {
+    [Label("Regulation_EffectiveFrom")]
     public DateOnly? EffectiveFrom { get; set; }
+    [Label("Regulation_Registration")]
     public DurationInput Registration { get; set; } = new();
+    [Label("Regulation_Resolution")]
     public DurationInput Resolution { get; set; } = new();
+    [Label("Regulation_Drafting")]
     public DurationInput Drafting { get; set; } = new();
+    [Label("Regulation_Signing")]
     public DurationInput Signing { get; set; } = new();
+    [Label("Regulation_Issue")]
     public DurationInput Issue { get; set; } = new();
+    [Label("Regulation_Total")]
     public DurationInput Total { get; set; } = new();
+    [Label("Regulation_MaxExtensionDays")]
     public int MaxExtensionDays { get; set; } = 10;
+    [Label("Regulation_ReminderSharePercent")]
     public int ReminderSharePercent { get; set; } = EscalationLadder.DefaultSharePercent;
 
     /// <summary>The form's field of a term: named as its step (Registration…Issue), or Total.</summary>
@@ -82,7 +91,9 @@ public sealed class RegulationFormValidator : AbstractValidator<RegulationForm>
 
 public sealed class CalendarDayForm
 {
+    [Label("Calendar_Date")]
     public DateOnly? Date { get; set; }
+    [Label("Calendar_Kind")]
     public CalendarDayKind Kind { get; set; } = CalendarDayKind.DayOff;
     [WritesTo(typeof(CalendarDay), nameof(CalendarDay.NoteKk), "Calendar_NoteKk")]
     public string NoteKk { get; set; } = "";
@@ -108,8 +119,11 @@ public sealed class CalendarDayFormValidator : AbstractValidator<CalendarDayForm
 
 public sealed class MrpForm
 {
+    [Label("Mrp_Year")]
     public int Year { get; set; }
+    [Label("Mrp_Amount")]
     public decimal? Amount { get; set; }
+    [Label("Mrp_LumpSumCount")]
     public int? LumpSumMrpCount { get; set; }
 }
 

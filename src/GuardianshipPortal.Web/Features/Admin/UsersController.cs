@@ -26,6 +26,7 @@ public sealed class UserForm
     [WritesTo(typeof(PortalUser), nameof(PortalUser.Iin), "Users_Iin")]
     public string Iin { get; set; } = "";
     public string Role { get; set; } = "";
+    [Label("Layout_Office")]
     public Guid? OfficeId { get; set; }
 }
 

@@ -15,16 +15,19 @@ public sealed class ResolutionForm : StepForm
 {
     [WritesTo(typeof(Domain.Cases.Resolution), nameof(Domain.Cases.Resolution.Text), "Resolution_Text")]
     public string Text { get; set; } = "";
+    [Label("Resolution_Specialist")]
     public Guid? SpecialistId { get; set; }
 }
 
 public sealed class InspectionForm : StepForm
 {
+    [Label("Inspection_Date")]
     public DateOnly? InspectedOn { get; set; }
     [WritesTo(typeof(HousingInspection), nameof(HousingInspection.Address), "Inspection_Address")]
     public string Address { get; set; } = "";
     [WritesTo(typeof(HousingInspection), nameof(HousingInspection.Findings), "Inspection_Findings")]
     public string Findings { get; set; } = "";
+    [Label("Inspection_Satisfactory")]
     public bool Satisfactory { get; set; }
     [WritesTo(typeof(HousingInspection), nameof(HousingInspection.OtherInspectors), "Inspection_OtherInspectors")]
     public string OtherInspectors { get; set; } = "";
@@ -32,7 +35,9 @@ public sealed class InspectionForm : StepForm
     public string PersonsPresent { get; set; } = "";
     [WritesTo(typeof(HousingInspection), nameof(HousingInspection.Family), "Inspection_Family")]
     public string Family { get; set; } = "";
+    [Label("Inspection_Rooms")]
     public int? Rooms { get; set; }
+    [Label("Inspection_Area")]
     public decimal? Area { get; set; }
     [WritesTo(typeof(HousingInspection), nameof(HousingInspection.Amenities), "Inspection_Amenities")]
     public string Amenities { get; set; } = "";
@@ -51,6 +56,7 @@ public sealed class InspectionForm : StepForm
 
 public sealed class CommissionForm : StepForm
 {
+    [Label("Commission_Opinion")]
     public bool? Positive { get; set; }
     [WritesTo(typeof(CommissionOpinion), nameof(CommissionOpinion.Text), "Commission_Text")]
     public string Text { get; set; } = "";
@@ -59,8 +65,11 @@ public sealed class CommissionForm : StepForm
 /// <summary>The draft result as the specialist edits it; its service's fields are the same as the stored draft's.</summary>
 public sealed class DraftForm : StepForm, IDraftFields
 {
+    [Label("Draft_Outcome")]
     public Outcome? Outcome { get; set; }
+    [Label("Draft_PeriodFrom")]
     public DateOnly? PeriodFrom { get; set; }
+    [Label("Draft_PeriodTo")]
     public DateOnly? PeriodTo { get; set; }
     [WritesTo(typeof(Draft), nameof(Draft.PlacementAddress), "Draft_PlacementAddress")]
     public string PlacementAddress { get; set; } = "";
@@ -68,14 +77,17 @@ public sealed class DraftForm : StepForm, IDraftFields
     public string CourtName { get; set; } = "";
     [WritesTo(typeof(Draft), nameof(Draft.CourtDecisionNumber), "Draft_CourtDecisionNumber")]
     public string CourtDecisionNumber { get; set; } = "";
+    [Label("Draft_CourtDecisionDate")]
     public DateOnly? CourtDecisionDate { get; set; }
     [WritesTo(typeof(Draft), nameof(Draft.BankName), "Draft_BankName")]
     public string BankName { get; set; } = "";
     [WritesTo(typeof(Draft), nameof(Draft.Iban), "Draft_Iban")]
     public string Iban { get; set; } = "";
+    [Label("Draft_Amount")]
     public decimal? Amount { get; set; }
     [WritesTo(typeof(Draft), nameof(Draft.GuardianshipDecisionNumber), "Draft_GuardianshipDecisionNumber")]
     public string GuardianshipDecisionNumber { get; set; } = "";
+    [Label("Draft_GuardianshipDecisionDate")]
     public DateOnly? GuardianshipDecisionDate { get; set; }
     [WritesTo(typeof(Draft), nameof(Draft.GuardianshipDecisionIssuer), "Draft_GuardianshipDecisionIssuer")]
     public string GuardianshipDecisionIssuer { get; set; } = "";
@@ -102,6 +114,7 @@ public sealed class IssueForm : StepForm
     public string RecipientName { get; set; } = "";
     [WritesTo(typeof(IssueRecord), nameof(IssueRecord.RecipientDocument), "Issue_Document")]
     public string RecipientDocument { get; set; } = "";
+    [Label("Issue_Signed")]
     public bool SignedForReceipt { get; set; }
 }
 

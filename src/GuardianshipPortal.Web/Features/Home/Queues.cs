@@ -14,7 +14,8 @@ namespace GuardianshipPortal.Web.Features;
 public sealed record QueueRow(
     Guid Id, string Number, ServiceCode Service, Step Step, DateTimeOffset RegisteredAt, DateTimeOffset? StepDueAt,
     DateTimeOffset DueAt, string Applicant, string? Assignee, Office Office, bool Returned, Urgency Urgency, Escalation Escalation = Escalation.None,
-    Dashboard.CaseRisk? Risk = null, Channel Channel = Channel.Office, string? Partner = null, DateTimeOffset? CenterReturnBy = null, int Version = 0);
+    Dashboard.CaseRisk? Risk = null, Channel Channel = Channel.Office, string? Partner = null, DateTimeOffset? CenterReturnBy = null, int Version = 0,
+    TimeLeft? Left = null);
 
 /// <param name="Selectable">Rows can be ticked to act on several at once (the head's batch digital signature).</param>
 /// <param name="PageParameter">The query-string parameter of this queue's page (each queue of a page pages on its own).</param>
@@ -156,7 +157,9 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock, Guardianship
                 r.Channel == Channel.PublicServiceCenter && r.Step == Step.Resolution
                     ? CenterReturn.Deadline(r.RegisteredAt, r.Office.WorkingTime(calendar)) is var by && by >= now ? by : null
                     : null,
-                r.Version))
+                r.Version,
+                // Time left to the step's deadline (the service's when the step has none), in the markers' working time.
+                r.Step == Step.Closed ? null : Rule(r.Office).Left(r.StepDueAt ?? r.DueAt)))
             .ToList();
     }
 }

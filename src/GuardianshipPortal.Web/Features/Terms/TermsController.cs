@@ -11,7 +11,9 @@ namespace GuardianshipPortal.Web.Features.Terms;
 
 public sealed class ExtendForm : StepForm
 {
+    [Label("Extension_Days")]
     public int Days { get; set; }
+    [Label("Extension_Reason")]
     public ExtensionReason? Reason { get; set; }
     [WritesTo(typeof(Case), nameof(Case.ExtensionComment), "Extension_Comment")]
     public string Comment { get; set; } = "";

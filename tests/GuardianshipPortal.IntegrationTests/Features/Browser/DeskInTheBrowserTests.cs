@@ -132,7 +132,7 @@ public sealed class DeskInTheBrowserTests
     }
 
     [Fact]
-    public async Task No_serious_or_critical_accessibility_violation_on_the_pages_of_each_role()
+    public async Task No_serious_or_critical_accessibility_violation_nor_empty_table_header_on_the_pages_of_each_role()
     {
         var factory = new CaseFactory(_browser.App);
         var atResolution = await factory.AtAsync(ServiceCode.FosterPlacement, Step.Resolution);
@@ -186,7 +186,8 @@ public sealed class DeskInTheBrowserTests
     private static async Task<IEnumerable<string>> ViolationsAsync(IPage page, string where)
     {
         var result = await page.RunAxe();
-        return result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v =>
+        // Empty table headers are only "minor" for axe, but item 10 of issue 15 names them: they fail the run too.
+        return result.Violations.Where(v => v.Impact is "serious" or "critical" || v.Id == "empty-table-header").Select(v =>
             $"{where}: {v.Id} ({v.Impact}) × {v.Nodes.Length}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html.Length > 160 ? n.Html[..160] : n.Html))}");
     }
 }

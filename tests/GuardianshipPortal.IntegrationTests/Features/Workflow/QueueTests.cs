@@ -91,6 +91,70 @@ public abstract class QueueTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Fact]
+    public async Task Time_left_over_a_weekend_counts_working_days_as_the_markers_do()
+    {
+        // Friday 4 December 2026, 10:00 in Karaganda; the step ends on Monday at the close (18:30), after the weekend.
+        var clock = new TestClock(TestClock.Almaty(2026, 12, 4, 10, 0));
+        await using var app = new PortalApp(Fixture.Provider, clock: clock);
+        var factory = new CaseFactory(app);
+        var monday = await factory.AtAsync(ServiceCode.FosterMaintenance, Step.Resolution);
+        var mondayNoon = await factory.AtAsync(ServiceCode.FosterMaintenance, Step.Resolution);
+        var wednesday = await factory.AtAsync(ServiceCode.FosterMaintenance, Step.Resolution);
+        var dues = new Dictionary<Guid, DateTimeOffset>
+        {
+            [monday] = TestClock.Almaty(2026, 12, 7, 18, 30),
+            [mondayNoon] = TestClock.Almaty(2026, 12, 7, 12, 0),
+            [wednesday] = TestClock.Almaty(2026, 12, 9, 12, 0),
+        };
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var c in await db.Cases.ToListAsync())
+            {
+                c.StepDueAt = dues[c.Id];
+                c.DueAt = TestClock.Almaty(2027, 1, 29, 18, 30);
+            }
+            return await db.SaveChangesAsync();
+        });
+        var numbers = await app.WithDbAsync(db => db.Cases.ToDictionaryAsync(c => c.Id, c => c.Number));
+        var head = await new OfficeDesk(app).AsAsync("head");
+
+        (string Left, string Urgency) Row(Page page, Guid id)
+        {
+            var row = page.Document.QuerySelector($"[data-testid=queue-assign] tr[data-number='{numbers[id]}']")!;
+            return (row.QuerySelector("[data-testid=queue-left]")!.TextContent.Trim(), row.GetAttribute("data-urgency")!);
+        }
+        var friday = await head.GetAsync("/queues/resolve");
+        // Calendar time would say 4 days (3 days 8½ hours): the office works the rest of Friday and Monday, so 2 — due soon.
+        Assert.Equal(("2 күн", "DueSoon"), Row(friday, monday));
+        Assert.Equal(("1 күн", "DueSoon"), Row(friday, mondayNoon));
+        // Wednesday noon is past the third close (Friday, Monday, Tuesday): no longer "due soon".
+        Assert.Equal(("3 күн", "None"), Row(friday, wednesday));
+        await head.SwitchLanguageAsync(friday, "ru");
+        Assert.Equal("2 дн.", Row(await head.GetAsync("/queues/resolve"), monday).Left);
+
+        // Monday 17:00 (a new day, a new sign-in): the last working hours of the step (1½ of them, rounded up).
+        clock.Now = TestClock.Almaty(2026, 12, 7, 17, 0);
+        head = await new OfficeDesk(app).AsAsync("head");
+        Assert.Equal(("2 сағ", "DueSoon"), Row(await head.GetAsync("/queues/resolve"), monday));
+        // Tuesday 10:00: the step ended at Monday's close, one working hour ago — not the calendar's 16 hours.
+        clock.Now = TestClock.Almaty(2026, 12, 8, 10, 0);
+        head = await new OfficeDesk(app).AsAsync("head");
+        var tuesday = await head.GetAsync("/queues/resolve");
+        Assert.Equal(("1 сағ кешікті", "Overdue"), Row(tuesday, monday));
+        // Monday noon: 12–13, 14:30–18:30 and 9–10 are 6 working hours (22 calendar ones).
+        Assert.Equal(("6 сағ кешікті", "Overdue"), Row(tuesday, mondayNoon));
+        // Friday 16:00, the step ending on Monday at 10:00: 2½ + 1 working hours, over the weekend.
+        clock.Now = TestClock.Almaty(2026, 12, 11, 16, 0);
+        head = await new OfficeDesk(app).AsAsync("head");
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Cases.SingleAsync(c => c.Id == wednesday)).StepDueAt = TestClock.Almaty(2026, 12, 14, 10, 0);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(("4 сағ", "DueSoon"), Row(await head.GetAsync("/queues/resolve"), wednesday));
+    }
+
+    [Fact]
     public async Task A_filter_cannot_widen_the_office_and_the_supervisor_sees_each_rows_office()
     {
         await using var app = new PortalApp(Fixture.Provider);
