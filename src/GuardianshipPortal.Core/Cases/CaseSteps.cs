@@ -62,7 +62,7 @@ public sealed class CaseSteps(PortalDbContext db, ServiceCatalog services, IResu
         act.Address = data.Address.Trim();
         act.Findings = data.Findings.Trim();
         act.Satisfactory = data.Satisfactory;
-        act.OtherInspectors = string.Join('\n', data.OtherInspectors.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        act.OtherInspectors = string.Join('\n', HousingInspection.Lines(data.OtherInspectors));
         act.PersonsPresent = data.PersonsPresent.Trim();
         act.Family = data.Family.Trim();
         act.Rooms = data.Rooms;

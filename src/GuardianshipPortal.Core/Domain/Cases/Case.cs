@@ -221,8 +221,11 @@ public class HousingInspection : IInspectionFields
     public string Income { get; set; } = "";
 
     /// <summary>The other inspectors, one per non-empty line.</summary>
-    public IReadOnlyList<string> OtherInspectorLines() =>
-        [.. OtherInspectors.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+    public IReadOnlyList<string> OtherInspectorLines() => Lines(OtherInspectors);
+
+    /// <summary>The non-empty lines of a text, trimmed.</summary>
+    public static IReadOnlyList<string> Lines(string text) =>
+        [.. text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 }
 
 /// <summary>What the specialist writes into a housing inspection act (the form and the stored act share these).</summary>

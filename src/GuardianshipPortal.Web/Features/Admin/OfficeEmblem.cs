@@ -33,12 +33,13 @@ public sealed partial class OfficeEmblem(IDocumentRenderer renderer, IStringLoca
         var bytes = buffer.ToArray();
         // The size is read from the header before anything decodes it: a small file may unpack into a huge picture.
         var type = Scans.Sniff(bytes);
-        if (type is "image/png" or "image/jpeg" && Size(bytes) is { } size && (size.Width > MaxSide || size.Height > MaxSide))
+        var size = type is "image/png" or "image/jpeg" ? Size(bytes) : null;
+        if (size is { } declared && (declared.Width > MaxSide || declared.Height > MaxSide))
         {
             error(l["Offices_EmblemTooWide", name, MaxSide]);
             return null;
         }
-        if (type is not ("image/png" or "image/jpeg") || Size(bytes) is not { Width: > 0, Height: > 0 } || !renderer.CanDraw(bytes))
+        if (type is null || size is not { Width: > 0, Height: > 0 } || !renderer.CanDraw(bytes))
         {
             error(l["Offices_EmblemBadType", name]);
             return null;

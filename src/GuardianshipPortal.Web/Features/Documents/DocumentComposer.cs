@@ -91,7 +91,8 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l, Service
             var office = c.Office!;
             var values = Values(c, signer, specialistName, date, culture);
             var body = new List<Block>();
-            foreach (var text in TemplateText.Paragraphs(template.Body))
+            var paragraphs = TemplateText.Paragraphs(template.Body).ToList();
+            foreach (var text in paragraphs)
             {
                 body.AddRange(text switch
                 {
@@ -114,7 +115,7 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l, Service
                 Body = body,
                 // A document its own signers sign (an act signed by those who inspected) carries no head's signature;
                 // the receipt is signed by the clerk who accepted the application, without the office's seal.
-                Signature = TemplateText.Paragraphs(template.Body).Contains("[inspectors]") ? null
+                Signature = paragraphs.Contains("[inspectors]") ? null
                     : new SignatureBlock(signer.Position, signer.Name, template.Kind == DocumentKind.Receipt ? "" : l["Doc_Seal"]),
                 Verification = verification,
                 DraftMark = draft ? l["Doc_DraftMark"].Value : null,
