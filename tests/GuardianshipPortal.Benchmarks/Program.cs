@@ -10,6 +10,8 @@
 //   load --url http://127.0.0.1:5000 [--duration 15] [--concurrency 1,8,32] [--pid P] [--office KRG-01]
 //        [--provider postgres --connection "..."] [--pages queue,search]
 //                   drives the portal's pages over HTTP as signed-in demo users and prints p50/p95/p99, rps, errors, RSS
+//   dropdb --connection "...;Database=x"
+//                   drops a PostgreSQL database a smoke run generated (scale-smoke.sh)
 using System.Globalization;
 using GuardianshipPortal.Benchmarks;
 using GuardianshipPortal.Data;
@@ -45,6 +47,18 @@ switch (mode)
             PortalDatabase.ParseProvider(Option("provider") ?? "postgres"),
             Option("connection"));
         return await LoadBenchmark.RunAsync(options, Console.Out);
+    }
+    case "dropdb":
+    {
+        var target = new Npgsql.NpgsqlConnectionStringBuilder(Option("connection") ?? throw new ArgumentException("--connection is required"));
+        var name = target.Database ?? throw new ArgumentException("the connection names no database");
+        target.Database = "postgres";
+        target.Pooling = false;
+        await using var connection = new Npgsql.NpgsqlConnection(target.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+        break;
     }
     default:
         Console.Error.WriteLine("usage: documents [N] | registers [N] | forecast [N] | signatures [N] | generate --provider P --connection C [--cases N] | load --url U [--duration S] [--concurrency 1,8,32] [--pid P]");
