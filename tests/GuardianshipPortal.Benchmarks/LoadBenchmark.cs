@@ -97,9 +97,55 @@ public static partial class LoadBenchmark
             if (queue is not null && one is not null && one.Rps > 0)
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"head's queue / one-query endpoint at {clients} clients: {queue.Rps / one.Rps:P0} (target >= 25 %)"));
         }
+        long? peakMb = null;
         if (options.Pid is { } pid && Memory(pid) is var (_, hwm) && hwm > 0)
+        {
+            peakMb = hwm / 1024;
             log.WriteLine($"portal process {pid}: peak RSS over its life (VmHWM) {hwm / 1024.0:0} MB (target <= 400 MB)");
+        }
+        WriteTargets(results, options, peakMb, log);
         return failed ? 1 : 0;
+    }
+
+    /// <summary>
+    /// Issue 16's targets, each beside what this run measured: p95 of every page at 8 clients on PostgreSQL (at 1 client
+    /// on the embedded SQLite), the registration POST at 32 clients without errors, the head's queue as a share of the
+    /// one-query endpoint, the portal's peak memory. A target whose measurement was not taken in this run says so.
+    /// </summary>
+    private static void WriteTargets(List<LoadResult> results, LoadOptions options, long? peakMb, TextWriter log)
+    {
+        var clients = options.Provider == DatabaseProvider.Sqlite ? 1 : 8;
+        (string Page, double P95)[] pages =
+        [
+            ("head's queue", 50), ("specialist's queue", 50), ("clerk's queue", 50), ("supervisor's region queue", 50),
+            ("search by number", 50), ("search by IIN", 50), ("search by surname", 50), ("search by child's name", 50), ("case page", 50),
+            ("office dashboard", 150), ("regional dashboard", 150), ("issue journal, one month", 100),
+        ];
+        var rows = new List<(string Target, string Measured, bool? Met)>();
+        foreach (var (page, limit) in pages)
+        {
+            var r = results.FirstOrDefault(x => x.Page == page && x.Clients == clients);
+            rows.Add(($"{page}: p95 <= {limit:0} ms at {clients} client(s)",
+                r is null ? "not measured" : string.Create(CultureInfo.InvariantCulture, $"{r.P95:0.0} ms, {r.Errors} errors"),
+                r is null ? null : r.P95 <= limit && r.Errors == 0));
+        }
+        var post = results.FirstOrDefault(x => x.Page == "registration POST" && x.Clients == 32);
+        rows.Add(("registration POST: p95 <= 100 ms, no errors at 32 clients",
+            post is null ? "not measured" : string.Create(CultureInfo.InvariantCulture, $"{post.P95:0.0} ms, {post.Errors} errors of {post.Requests}"),
+            post is null ? null : post.P95 <= 100 && post.Errors == 0));
+        var queue = results.FirstOrDefault(x => x.Page == "head's queue" && x.Clients == clients);
+        var one = results.FirstOrDefault(x => x.Page.StartsWith("one-query", StringComparison.Ordinal) && x.Clients == clients);
+        rows.Add(($"head's queue >= 25 % of the one-query endpoint's rps at {clients} client(s)",
+            queue is null || one is null || one.Rps <= 0 ? "not measured" : string.Create(CultureInfo.InvariantCulture, $"{queue.Rps / one.Rps:P0}"),
+            queue is null || one is null || one.Rps <= 0 ? null : queue.Rps / one.Rps >= 0.25));
+        rows.Add(("portal's peak RSS <= 400 MB", peakMb is { } mb ? $"{mb} MB" : "not measured (--pid)", peakMb is { } m ? m <= 400 : null));
+
+        log.WriteLine();
+        log.WriteLine($"targets ({options.Provider}; load average now {LoadAverage()}):");
+        foreach (var (target, measured, met) in rows)
+            log.WriteLine($"  {(met switch { true => "met    ", false => "NOT MET", null => "-      " })}  {target,-72} {measured}");
+        var taken = rows.Where(r => r.Met is not null).ToList();
+        log.WriteLine($"{taken.Count(r => r.Met == true)} of {taken.Count} targets measured in this run met; {rows.Count - taken.Count} not measured");
     }
 
     private static async Task<LoadResult> MeasureAsync(HttpClient http, PageSpec page, string? cookie, int clients, LoadOptions options)
