@@ -64,6 +64,7 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole<Guid>,
     public DbSet<Partners.ElectronicRequest> ElectronicRequests => Set<Partners.ElectronicRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<Domain.Cases.OfficeSummary> OfficeSummaries => Set<Domain.Cases.OfficeSummary>();
 
     private static readonly HashSet<string> RevocationFields =
         [nameof(IssuedDocument.RevokedAt), nameof(IssuedDocument.RevokedById), nameof(IssuedDocument.RevocationReason)];

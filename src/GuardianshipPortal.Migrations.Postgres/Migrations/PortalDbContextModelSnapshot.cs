@@ -710,6 +710,51 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.ToTable("IssueRecords");
                 });
 
+            modelBuilder.Entity("GuardianshipPortal.Domain.Cases.OfficeSummary", b =>
+                {
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClosedFigures")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("Cutoff")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StepModel")
+                        .HasColumnType("text");
+
+                    b.Property<string>("StepTimes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SurveyAnswered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SurveyQualitySatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TotalModel")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OfficeId");
+
+                    b.ToTable("OfficeSummaries", (string)null);
+                });
+
             modelBuilder.Entity("GuardianshipPortal.Domain.Cases.RegistrationCounter", b =>
                 {
                     b.Property<Guid>("OfficeId")
@@ -2396,6 +2441,15 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.HasOne("GuardianshipPortal.Domain.Cases.Case", null)
                         .WithOne("IssueRecord")
                         .HasForeignKey("GuardianshipPortal.Domain.Cases.IssueRecord", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Cases.OfficeSummary", b =>
+                {
+                    b.HasOne("GuardianshipPortal.Domain.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

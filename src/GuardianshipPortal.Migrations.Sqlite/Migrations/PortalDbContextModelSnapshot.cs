@@ -698,6 +698,51 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.ToTable("IssueRecords");
                 });
 
+            modelBuilder.Entity("GuardianshipPortal.Domain.Cases.OfficeSummary", b =>
+                {
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedFigures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Cutoff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StepModel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepTimes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SurveyAnswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SurveyQualitySatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TotalModel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfficeId");
+
+                    b.ToTable("OfficeSummaries", (string)null);
+                });
+
             modelBuilder.Entity("GuardianshipPortal.Domain.Cases.RegistrationCounter", b =>
                 {
                     b.Property<Guid>("OfficeId")
@@ -2373,6 +2418,15 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.HasOne("GuardianshipPortal.Domain.Cases.Case", null)
                         .WithOne("IssueRecord")
                         .HasForeignKey("GuardianshipPortal.Domain.Cases.IssueRecord", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuardianshipPortal.Domain.Cases.OfficeSummary", b =>
+                {
+                    b.HasOne("GuardianshipPortal.Domain.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

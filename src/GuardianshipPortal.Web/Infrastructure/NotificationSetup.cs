@@ -54,6 +54,12 @@ public static class NotificationSetup
         if (escalation.GetValue("Run", true))
             services.AddHostedService(sp => new Features.Terms.EscalationWorker(sp.GetRequiredService<IServiceScopeFactory>(),
                 TimeSpan.FromMinutes(Math.Max(1, escalation.GetValue("PollMinutes", 5))), sp.GetRequiredService<ILogger<Features.Terms.EscalationWorker>>()));
+        // The offices' history read in the background (forecast models, step times, closed-case figures); tests run it when they choose.
+        var forecast = configuration.GetSection("Forecast");
+        if (forecast.GetValue("Run", true))
+            services.AddHostedService(sp => new Features.Dashboard.OfficeHistoryWorker(sp.GetRequiredService<IServiceScopeFactory>(),
+                sp.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(Math.Max(1, forecast.GetValue("RefreshMinutes", 30))),
+                sp.GetRequiredService<ILogger<Features.Dashboard.OfficeHistoryWorker>>()));
         return services;
     }
 }

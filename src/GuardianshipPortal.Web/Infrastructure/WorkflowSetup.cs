@@ -47,6 +47,7 @@ public static class WorkflowSetup
         services.AddScoped<Features.Dashboard.Dashboards>();
         services.AddMemoryCache();
         services.AddScoped<Features.Dashboard.RiskForecasts>();
+        services.AddScoped<Features.Dashboard.OfficeHistory>();
         services.AddScoped<Features.Api.RequestIntake>();
         // The public verification page answers anyone: a budget per address keeps guessing codes slow.
         services.AddRateLimiter(o =>

@@ -62,6 +62,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         builder.UseSetting("Notifications:Dispatch", "false"); // tests dispatch the outbox themselves
         builder.UseSetting("Security:TwoFactorRoles", ""); // a test that needs the second factor asks for it
         builder.UseSetting("Escalation:Run", "false"); // tests run the reminders themselves
+        builder.UseSetting("Forecast:Run", "false"); // tests summarise the offices' history themselves
         builder.UseSetting("Notifications:Folder", Path.Combine(_workDir, "outbox"));
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         // Password hashing at production cost is a third of the suite's CPU: the test host hashes cheaply (the stored

@@ -72,6 +72,29 @@ public sealed class DeadlineRisk
 
     public static DeadlineRisk Train(IReadOnlyList<Episode> history) => new(history);
 
+    private DeadlineRisk(Learnt learnt)
+    {
+        _overall = learnt.Overall;
+        _byStep = learnt.ByStep.ToDictionary(r => (r.Service, r.Step), r => (r.Late, r.All));
+        _byAssignee = learnt.ByAssignee.ToDictionary(r => (r.Service, r.Step, r.Assignee!.Value), r => (r.Late, r.All));
+        (_weights, _mean, _scale) = (learnt.Weights, learnt.Mean, learnt.Scale);
+        (Threshold, Trained) = (learnt.Threshold, learnt.Trained);
+    }
+
+    /// <summary>What the model learnt, to be stored and used again without training (the background job trains, requests read).</summary>
+    public Learnt Save() => new(_overall, _weights, _mean, _scale, Threshold, Trained,
+        [.. _byStep.Select(r => new LateRate(r.Key.Item1, r.Key.Item2, null, r.Value.Late, r.Value.All))],
+        [.. _byAssignee.Select(r => new LateRate(r.Key.Item1, r.Key.Item2, r.Key.Item3, r.Value.Late, r.Value.All))]);
+
+    public static DeadlineRisk Load(Learnt learnt) =>
+        learnt.Weights.Length == Features && learnt.Mean.Length == Features && learnt.Scale.Length == Features
+            ? new(learnt) : throw new ArgumentException("A stored model of another shape.", nameof(learnt));
+
+    public sealed record LateRate(ServiceCode Service, Step? Step, Guid? Assignee, int Late, int All);
+
+    public sealed record Learnt(double Overall, double[] Weights, double[] Mean, double[] Scale, double Threshold, int Trained,
+        IReadOnlyList<LateRate> ByStep, IReadOnlyList<LateRate> ByAssignee);
+
     /// <summary>The risk of an open episode at <paramref name="now"/>, the assignee holding <paramref name="queue"/> open ones of its kind.</summary>
     public Risk Of(Episode open, DateTimeOffset now, int queue)
     {

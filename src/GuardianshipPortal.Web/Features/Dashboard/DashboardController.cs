@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GuardianshipPortal.Web.Features.Dashboard;
 
-public sealed record DashboardPage(OfficeDashboard Selected, IReadOnlyList<OfficeDashboard> Region);
+public sealed record DashboardPage(OfficeDashboard Selected, IReadOnlyList<OfficeFigures> Region);
 
 /// <summary>The head's view of the office; the supervisor's comparison of the region's offices.</summary>
 [Authorize(Roles = Roles.Head + "," + Roles.Supervisor)]
@@ -19,8 +19,7 @@ public sealed class DashboardController(Dashboards dashboards, CurrentUser me) :
         var (offices, selected) = await me.ChooseOfficeAsync(office, ct);
         if (selected is null) return NotFound();
 
-        var all = new List<OfficeDashboard>();
-        foreach (var o in offices) all.Add(await dashboards.ForOfficeAsync(o, ct));
-        return View(new DashboardPage(all.Single(d => d.Office.Id == selected.Id), offices.Count > 1 ? all : []));
+        var dashboard = await dashboards.ForOfficeAsync(selected, ct);
+        return View(new DashboardPage(dashboard, offices.Count > 1 ? await dashboards.ForRegionAsync(offices, ct) : []));
     }
 }

@@ -23,45 +23,56 @@ public sealed record CaseRisk(Risk? Step, Risk? Total)
 
 /// <summary>
 /// <see cref="DeadlineRisk"/> over an office's last year: the steps and cases as they went (from the case history; a
-/// rework after a return is left out, its short term being of another kind), learnt once per office and kept for a
-/// while. An office with too little history gets no forecast rather than a guess.
+/// rework after a return is left out, its short term being of another kind). The background job
+/// (<see cref="OfficeHistory"/>) trains it and stores it; a request only reads the stored model (kept in memory for a
+/// minute) and never trains. An office with too little history, or none read yet, gets no forecast rather than a guess.
 /// </summary>
 public sealed class RiskForecasts(PortalDbContext db, Deadlines deadlines, TimeProvider clock, IMemoryCache cache)
 {
-    private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(30);
+    private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(1);
 
     /// <summary>The forecasts of open, running cases the caller has already read (a queue's rows, a dashboard's cases, the case page's case).</summary>
     public async Task<IReadOnlyDictionary<Guid, CaseRisk>> ForAsync(IReadOnlyList<OpenCase> open, CancellationToken ct)
     {
         var result = new Dictionary<Guid, CaseRisk>();
+        if (open.Count == 0) return result;
         var now = clock.GetUtcNow();
-        foreach (var office in open.GroupBy(c => c.OfficeId))
-        {
-            var (steps, totals) = await ModelsAsync(office.Key, ct);
-            var assignees = office.Where(c => c.AssigneeId != null).Select(c => c.AssigneeId!.Value).Distinct().ToList();
-            var queues = await db.Cases.Where(c => c.OfficeId == office.Key && c.Step != Step.Closed && c.AssigneeId != null && assignees.Contains(c.AssigneeId.Value))
+        var models = new Dictionary<Guid, (DeadlineRisk? Steps, DeadlineRisk? Totals)>();
+        foreach (var office in open.Select(c => c.OfficeId).Distinct()) models[office] = await ModelsAsync(office, ct);
+        var offices = models.Where(m => m.Value.Steps is not null || m.Value.Totals is not null).Select(m => m.Key).ToList();
+        if (offices.Count == 0) return result;
+        // How many open cases each assignee holds (of each step): one query for all the offices of the rows.
+        var assignees = open.Where(c => c.AssigneeId != null && offices.Contains(c.OfficeId)).Select(c => c.AssigneeId!.Value).Distinct().ToList();
+        var queues = assignees.Count == 0 ? []
+            : await db.Cases.Where(c => offices.Contains(c.OfficeId) && c.Step != Step.Closed && c.AssigneeId != null && assignees.Contains(c.AssigneeId.Value))
                 .GroupBy(c => new { c.AssigneeId, c.Step }).Select(g => new { g.Key.AssigneeId, g.Key.Step, Count = g.Count() }).ToListAsync(ct);
-            int Queue(Guid? who, Step? step) => who is null ? 0
-                : queues.Where(q => q.AssigneeId == who && (step is null || q.Step == step)).Sum(q => q.Count) - 1;
-            foreach (var c in office)
-            {
-                var step = steps is null || c.StepDueAt is not { } stepDue ? null
-                    : steps.Of(new Episode(c.Service, c.Step, c.AssigneeId, c.StepStartedAt, stepDue, null), now, Math.Max(0, Queue(c.AssigneeId, c.Step)));
-                var total = totals?.Of(new Episode(c.Service, null, c.AssigneeId, c.RegisteredAt, c.DueAt, null), now, Math.Max(0, Queue(c.AssigneeId, null)));
-                if (step is not null || total is not null) result[c.Id] = new CaseRisk(step, total);
-            }
+        int Queue(Guid? who, Step? step) => who is null ? 0
+            : queues.Where(q => q.AssigneeId == who && (step is null || q.Step == step)).Sum(q => q.Count) - 1;
+        foreach (var c in open.Where(c => offices.Contains(c.OfficeId)))
+        {
+            var (steps, totals) = models[c.OfficeId];
+            var step = steps is null || c.StepDueAt is not { } stepDue ? null
+                : steps.Of(new Episode(c.Service, c.Step, c.AssigneeId, c.StepStartedAt, stepDue, null), now, Math.Max(0, Queue(c.AssigneeId, c.Step)));
+            var total = totals?.Of(new Episode(c.Service, null, c.AssigneeId, c.RegisteredAt, c.DueAt, null), now, Math.Max(0, Queue(c.AssigneeId, null)));
+            if (step is not null || total is not null) result[c.Id] = new CaseRisk(step, total);
         }
         return result;
     }
 
+    /// <summary>The office's stored models (none before the background job's first round for it).</summary>
     private async Task<(DeadlineRisk? Steps, DeadlineRisk? Totals)> ModelsAsync(Guid officeId, CancellationToken ct) =>
         await cache.GetOrCreateAsync(("risk", officeId), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = KeptFor;
-            var (steps, totals) = await HistoryAsync(officeId, ct);
-            return (steps.Count(e => e.Ended is not null) >= DeadlineRisk.MinimumHistory ? DeadlineRisk.Train(steps) : null,
-                totals.Count(e => e.Ended is not null) >= DeadlineRisk.MinimumHistory ? DeadlineRisk.Train(totals) : null);
+            var stored = await db.OfficeSummaries.AsNoTracking().Where(s => s.OfficeId == officeId)
+                .Select(s => new { s.StepModel, s.TotalModel }).FirstOrDefaultAsync(ct);
+            static DeadlineRisk? Load(string? json) => json is null ? null
+                : DeadlineRisk.Load(System.Text.Json.JsonSerializer.Deserialize<DeadlineRisk.Learnt>(json, ClosedFigures.Json)!);
+            return (Load(stored?.StepModel), Load(stored?.TotalModel));
         });
+
+    /// <summary>Forgets the models read of an office (after the job stored new ones in this process).</summary>
+    public void Forget(Guid officeId) => cache.Remove(("risk", officeId));
 
     /// <summary>The office's steps and cases of the last year, each with the deadline it had and when it ended.</summary>
     public async Task<(List<Episode> Steps, List<Episode> Totals)> HistoryAsync(Guid officeId, CancellationToken ct)

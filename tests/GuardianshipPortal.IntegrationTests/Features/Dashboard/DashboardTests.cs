@@ -1,8 +1,11 @@
 using System.Net;
+using GuardianshipPortal.Data;
 using GuardianshipPortal.Domain.Services;
 using GuardianshipPortal.Domain.Workflow;
 using GuardianshipPortal.IntegrationTests.Infrastructure;
+using GuardianshipPortal.Web.Features.Dashboard;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GuardianshipPortal.IntegrationTests.Features.Dashboard;
 
@@ -42,6 +45,9 @@ public abstract class DashboardTests(PortalFixture fixture) : PortalTest(fixture
         var certificate = await factory.AtAsync(ServiceCode.GuardianshipCertificate, Step.Drafting);
         var numbers = await app.WithDbAsync(db => db.Cases.Where(c => c.Id == maintenance || c.Id == certificate).ToDictionaryAsync(c => c.Id, c => c.Number));
         var head = await new OfficeDesk(app).AsAsync("head");
+        // The forecast is what the background job learnt and stored: a request never trains.
+        Assert.Null((await head.GetAsync("/dashboard")).Document.QuerySelector("[data-testid=at-risk] tr[data-number]"));
+        Assert.Equal(2, await SummariseAsync(app));
 
         var risky = await head.GetAsync($"/cases/{maintenance}");
         var calm = await head.GetAsync($"/cases/{certificate}");
@@ -54,6 +60,13 @@ public abstract class DashboardTests(PortalFixture fixture) : PortalTest(fixture
         Assert.Equal([numbers[maintenance]], dashboard.Document.QuerySelectorAll("[data-testid=at-risk] tr[data-number]").Select(r => r.GetAttribute("data-number")));
         Assert.NotNull(drafts.Document.QuerySelector($"[data-testid=queue-drafts] tr[data-number='{numbers[maintenance]}'] [data-testid=risk]"));
         Assert.Null(drafts.Document.QuerySelector($"[data-testid=queue-drafts] tr[data-number='{numbers[certificate]}'] [data-testid=risk]"));
+    }
+
+    /// <summary>One round of the background job (as the worker runs it, lease included): the offices' history summarised.</summary>
+    private static async Task<int> SummariseAsync(PortalApp app, string? holder = null)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await OfficeHistoryWorker.RoundAsync(scope.ServiceProvider, holder ?? JobLeases.NewHolder(), TimeSpan.FromMinutes(30), TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -148,6 +161,91 @@ public abstract class DashboardTests(PortalFixture fixture) : PortalTest(fixture
         Assert.Equal(3 * 2, await FollowCountsAsync(supervisor, page, "[data-testid=region] a"));
         var office2List = await supervisor.GetAsync(page.Document.QuerySelector("[data-testid=region] tr[data-office=KRG-02] [data-testid=region-open]")!.GetAttribute("href")!);
         Assert.All(office2List.Texts("[data-testid=queue-office]"), code => Assert.Equal("KRG-02", code));
+    }
+
+    /// <summary>Every figure of the head's dashboard and the region's comparison, with where it links to (step times and the forecast aside).</summary>
+    private static string Figures(Page page) => string.Join("\n", page.Document
+        .QuerySelectorAll("[data-testid=kpis], [data-testid=open-by-step], [data-testid=specialists], [data-testid=survey], [data-testid=region]")
+        .Select(e => System.Text.RegularExpressions.Regex.Replace(e.TextContent, @"\s+", " ").Trim() + " " +
+            string.Join(" ", e.QuerySelectorAll("a").Select(a => a.GetAttribute("href") + " " + a.GetAttribute("title")))));
+
+    [Fact]
+    public async Task Once_the_job_has_summarised_the_year_the_dashboards_show_what_counting_live_shows_as_cases_close_and_answers_come()
+    {
+        var clock = new TestClock(TestClock.Almaty(2026, 11, 16, 10, 0));
+        await using var app = new PortalApp(Fixture.Provider, clock: clock);
+        var factory = new CaseFactory(app);
+        var office = new OfficeDesk(app);
+        async Task<Guid> IssuedAsync(ServiceCode service, bool late = false)
+        {
+            var id = await factory.AtAsync(service, Step.Issue);
+            if (late) await app.WithDbAsync(db => db.Cases.Where(c => c.Id == id).ExecuteUpdateAsync(u => u.SetProperty(c => c.DueAt, clock.Now.AddDays(-1))));
+            await office.IssueAsync(id);
+            return id;
+        }
+        Task<int> AnswerAsync(Guid id, Domain.Cases.Satisfaction quality) => app.WithDbAsync(async db =>
+        {
+            var c = await db.Cases.SingleAsync(x => x.Id == id);
+            db.SurveyAnswers.Add(new Domain.Cases.SurveyAnswer
+            {
+                CaseId = id, OfficeId = c.OfficeId, Service = c.Service, AnsweredAt = clock.Now, Quality = quality,
+                Accessibility = Domain.Cases.Satisfaction.Satisfied, Place = Domain.Cases.SurveyPlace.Online,
+            });
+            return await db.SaveChangesAsync();
+        });
+        var a = await IssuedAsync(ServiceCode.GuardianshipCertificate);
+        var b = await IssuedAsync(ServiceCode.FosterMaintenance);
+        await IssuedAsync(ServiceCode.GuardianshipCertificate, late: true);
+        await AnswerAsync(a, Domain.Cases.Satisfaction.Satisfied);
+        await factory.AtAsync(ServiceCode.FosterMaintenance, Step.Drafting);
+        await new CaseFactory(app, "KRG-02").AtAsync(ServiceCode.AdoptionLumpSum, Step.Signing);
+        var head = await office.AsAsync("head");
+        var supervisor = await office.AsAsync("supervisor");
+        var live = (Figures(await head.GetAsync("/dashboard")), Figures(await supervisor.GetAsync("/dashboard")));
+
+        clock.Now = clock.Now.AddMinutes(10);
+        Assert.Equal(2, await SummariseAsync(app));
+        Assert.Equal((3, 2), await app.WithDbAsync(db => db.OfficeSummaries.Where(s => s.Office!.Code == "KRG-01").Select(s => new ValueTuple<int, int>(s.Closed, s.ClosedOnTime)).SingleAsync()));
+        Assert.Equal(live, (Figures(await head.GetAsync("/dashboard")), Figures(await supervisor.GetAsync("/dashboard"))));
+
+        // After the cutoff: an answer for a case closed before it, another case closed late, one closed on time.
+        await AnswerAsync(b, Domain.Cases.Satisfaction.NotSatisfied);
+        await IssuedAsync(ServiceCode.AdopterRegistration, late: true);
+        await IssuedAsync(ServiceCode.GuardianshipCertificate);
+        var summarised = await head.GetAsync("/dashboard");
+        var now = (Figures(summarised), Figures(await supervisor.GetAsync("/dashboard")));
+        await app.WithDbAsync(db => db.OfficeSummaries.ExecuteDeleteAsync());
+        Assert.Equal((Figures(await head.GetAsync("/dashboard")), Figures(await supervisor.GetAsync("/dashboard"))), now);
+        Assert.Equal("60%", summarised.Text("[data-testid=kpi-on-time]")); // 3 of 5 closed on time
+        Assert.Equal("1", summarised.Text("[data-testid=survey] tr[data-service=FosterMaintenance] [data-testid=survey-answered]")[..1]);
+        Assert.Equal("1", summarised.Text("[data-testid=survey] tr[data-service=GuardianshipCertificate] [data-testid=survey-quality]"));
+        Assert.True(await FollowCountsAsync(head, summarised, "[data-testid=kpis] a, [data-testid=specialists] a, [data-testid=survey] a") >= 6);
+    }
+
+    [Fact]
+    public async Task One_instance_summarises_while_it_holds_the_lease_and_a_stale_summary_is_read_again()
+    {
+        var clock = new TestClock(TestClock.Almaty(2026, 11, 16, 10, 0));
+        await using var app = new PortalApp(Fixture.Provider, clock: clock);
+        var ct = TestContext.Current.CancellationToken;
+        // Another instance holds the job: this one leaves it alone.
+        Assert.True(await app.WithDbAsync(db => db.TryTakeAsync(OfficeHistoryWorker.LeaseName, "another instance", TimeSpan.FromMinutes(10), clock.Now, ct)));
+        Assert.Equal(0, await SummariseAsync(app));
+        Assert.Equal(0, await app.WithDbAsync(db => db.OfficeSummaries.CountAsync(ct)));
+
+        // Its lease ran out (it stopped): this one takes over.
+        clock.Now = clock.Now.AddMinutes(11);
+        var mine = JobLeases.NewHolder();
+        Assert.Equal(2, await SummariseAsync(app, mine));
+        var id = await new CaseFactory(app).AtAsync(ServiceCode.GuardianshipCertificate, Step.Issue);
+        await new OfficeDesk(app).IssueAsync(id);
+        clock.Now = clock.Now.AddMinutes(10);
+        Assert.Equal(0, await SummariseAsync(app, mine)); // fresh: nothing to do
+        Assert.Equal(0, await SummariseAsync(app)); // and the other instance still may not
+        clock.Now = clock.Now.AddMinutes(25);
+        Assert.Equal(2, await SummariseAsync(app, mine)); // older than the period: read again, with the case closed since
+        var summary = await app.WithDbAsync(db => db.OfficeSummaries.AsNoTracking().SingleAsync(s => s.Office!.Code == "KRG-01", ct));
+        Assert.Equal((clock.Now, 1), (summary.RefreshedAt, summary.Closed));
     }
 
     [Fact]

@@ -68,6 +68,8 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
         // The data-protection key ring (written by ASP.NET Core's key manager) and the periodic jobs' leases (names are
         // constants, holders machine/process names cut to the column).
         "DataProtectionKey.FriendlyName", "DataProtectionKey.Xml", "JobLease.Name", "JobLease.HeldBy",
+        // What the background job read from an office's history (JSON it serialises).
+        "OfficeSummary.ClosedFigures", "OfficeSummary.StepTimes", "OfficeSummary.StepModel", "OfficeSummary.TotalModel",
     ];
 
     /// <summary>String columns without a maximum length, each with the reason it may be unbounded.</summary>
@@ -77,6 +79,10 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
         ["AuditEvent.After"] = "the portal writes a setting's value after a change, as long as the text it records (a template's body)",
         ["OutboxMessage.Body"] = "the portal composes it from a limited template with the case's data filled in",
         ["DataProtectionKey.Xml"] = "a key's XML as ASP.NET Core's key manager writes it (a few KB), never input",
+        ["OfficeSummary.ClosedFigures"] = "JSON the background job writes: the office's closed cases by month, service and assignee",
+        ["OfficeSummary.StepTimes"] = "JSON the background job writes: hours per service and step",
+        ["OfficeSummary.StepModel"] = "JSON the background job writes: a trained forecast model (its weights and late rates)",
+        ["OfficeSummary.TotalModel"] = "JSON the background job writes: a trained forecast model (its weights and late rates)",
         ["PortalUser.ConcurrencyStamp"] = "Identity's own column, written by Identity",
         ["PortalUser.PasswordHash"] = "Identity's own column, written by Identity",
         ["PortalUser.PhoneNumber"] = "Identity's own column, never written (staff have no phone in the portal)",

@@ -1,0 +1,50 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GuardianshipPortal.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Dash : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "OfficeSummaries",
+                columns: table => new
+                {
+                    OfficeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RefreshedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Cutoff = table.Column<long>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Closed = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedOnTime = table.Column<int>(type: "INTEGER", nullable: false),
+                    SurveyAnswered = table.Column<int>(type: "INTEGER", nullable: false),
+                    SurveyQualitySatisfied = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedFigures = table.Column<string>(type: "TEXT", nullable: false),
+                    StepTimes = table.Column<string>(type: "TEXT", nullable: false),
+                    StepModel = table.Column<string>(type: "TEXT", nullable: true),
+                    TotalModel = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficeSummaries", x => x.OfficeId);
+                    table.ForeignKey(
+                        name: "FK_OfficeSummaries_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "OfficeSummaries");
+        }
+    }
+}
