@@ -268,12 +268,15 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l, Service
         var chosen = (c.Draft?.RefusalGrounds ?? []).Select(g => g.RefusalGround!).OrderBy(g => g.Order)
             .Select(g => (Ground: g, Basis: catalogue.GetValueOrDefault(g.Code)))
             .GroupBy(g => g.Basis).OrderBy(group => group.Key is null ? 0 : 1);
-        var n = 0;
-        foreach (var group in chosen)
+        var lines = chosen.SelectMany(group => group.Select((g, i) => (Heading: i == 0 ? group.Key?.Heading(c.Language) : null, Text: g.Ground.Text(c.Language))))
+            .ToList();
+        for (var n = 0; n < lines.Count; n++)
         {
-            if (group.Key is { } basis) yield return new Paragraph(basis.Heading(c.Language), Align.Justify, Indent: true);
-            foreach (var (ground, _) in group)
-                yield return new Paragraph($"{++n}) {ground.Text(c.Language)}", Align.Justify, Indent: true);
+            if (lines[n].Heading is { } heading) yield return new Paragraph(heading, Align.Justify, Indent: true);
+            // An enumeration inside a sentence: each item ends with a semicolon, the last with a full stop.
+            var text = lines[n].Text.TrimEnd();
+            if (text.Length > 0 && !char.IsPunctuation(text[^1])) text += n == lines.Count - 1 ? "." : ";";
+            yield return new Paragraph($"{n + 1}) {text}", Align.Justify, Indent: true);
         }
     }
 
@@ -286,7 +289,8 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l, Service
         [
             [values["office"], values["applicant"]],
             [values["office_address"], $"{l["Person_Iin"]} {values["applicant_iin"]}, {values["applicant_address"]}"],
-            [$"{signer.Position} ____________ {values["signer_short"]}\n{l["Doc_Seal"]}", $"____________ {values["applicant"]}"],
+            // The position on a line of its own, so that the signature line and the name with its initials are never split.
+            [$"{signer.Position}\n____________ {values["signer_short"]}\n{l["Doc_Seal"]}", $"\n____________ {values["applicant"]}"],
         ],
         [5, 5]);
 }

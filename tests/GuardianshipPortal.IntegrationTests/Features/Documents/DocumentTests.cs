@@ -49,8 +49,8 @@ public abstract class DocumentTests : PortalTest
         { ServiceCode.FosterMaintenance, "ru", DocumentKind.MaintenanceDecision, ["Сумма на одного ребенка в месяц: 44 580,00 тенге (Сорок четыре тысячи пятьсот восемьдесят тенге 00 тиын)", "Период выплаты: с {FromWords} по {MaintenanceToWords}.", "от 13 апреля 2015 года № 198", "статьей 25 Закона"] },
         { ServiceCode.AdopterRegistration, "kk", DocumentKind.AdopterConclusion, ["АСЫРАП АЛУШЫЛЫҚҚА ҮМІТКЕР БОЛУ МҮМКІНДІГІ ТУРАЛЫ ҚОРЫТЫНДЫ", "№ 198 бұйрығымен бекітілген", "Негіздеме: Үміткер асырап алушы бола алады.", "комиссияның пікірін (оң: Үміткер талаптарға сай келеді.)"] },
         { ServiceCode.AdopterRegistration, "ru", DocumentKind.AdopterConclusion, ["ЗАКЛЮЧЕНИЕ О ВОЗМОЖНОСТИ БЫТЬ КАНДИДАТОМ В УСЫНОВИТЕЛИ", "может быть кандидатом в усыновители", "приказом Министра образования и науки Республики Казахстан от 13 апреля 2015 года № 198"] },
-        { ServiceCode.GuardianshipCertificate, "kk", DocumentKind.GuardianshipCertificate, ["ҚОРҒАНШЫЛЫҚ ЖӘНЕ ҚАМҚОРШЫЛЫҚ ЖӨНІНДЕ АНЫҚТАМА", "Қарағанды қаласының білім бөлімінің 2024 жылғы 20 мамырдағы № 145 шешімімен", "Ахметов Нұрсұлтан Ерланұлы", "Анықтама Қазақстан Республикасының «Неке (ерлі-зайыптылық) және отбасы туралы» Кодексіне"] },
-        { ServiceCode.GuardianshipCertificate, "ru", DocumentKind.GuardianshipCertificate, ["СПРАВКА ПО ОПЕКЕ И ПОПЕЧИТЕЛЬСТВУ", "в том, что она решением органа", "№ 145 назначена опекуном (попечителем)", "Справка выдана в соответствии с Кодексом Республики Казахстан «О браке (супружестве) и семье»"] },
+        { ServiceCode.GuardianshipCertificate, "kk", DocumentKind.GuardianshipCertificate, ["ҚОРҒАНШЫЛЫҚ ЖӘНЕ ҚАМҚОРШЫЛЫҚ ЖӨНІНДЕ АНЫҚТАМА", "Қарағанды қаласының білім бөлімінің 2024 жылғы 20 мамырдағы № 145 шешімімен", "Ахметов Нұрсұлтан Ерланұлы", "Анықтама Қазақстан Республикасының «Неке (ерлі-зайыптылық) және отбасы туралы» Кодексіне және «Қорғаншылық және қамқоршылық жөнінде анықтама беру» мемлекеттік көрсетілетін қызмет стандартына сәйкес"] },
+        { ServiceCode.GuardianshipCertificate, "ru", DocumentKind.GuardianshipCertificate, ["СПРАВКА ПО ОПЕКЕ И ПОПЕЧИТЕЛЬСТВУ", "в том, что она решением органа", "№ 145 назначена опекуном (попечителем)", "Справка выдана в соответствии с Кодексом Республики Казахстан «О браке (супружестве) и семье» и стандартом государственной услуги «Выдача справки по опеке и попечительству» для предъявления по месту требования."] },
     };
 
     [Theory]
@@ -90,6 +90,10 @@ public abstract class DocumentTests : PortalTest
         }
         Assert.Contains(language == "kk" ? "ҚАРАҒАНДЫ ҚАЛАСЫНЫҢ БІЛІМ БӨЛІМІ" : "ОТДЕЛ ОБРАЗОВАНИЯ ГОРОДА КАРАГАНДЫ", text);
         Assert.Contains(document.VerificationCode, text);
+        // A line never ends with «№» or the first digits of an amount, leaving the number or the rest of the amount to the next.
+        var lines = await PdfText.ExtractAsync(await App.WithDbAsync(db => db.IssuedDocumentContents.Where(x => x.DocumentId == document.Id).Select(x => x.Pdf).SingleAsync()));
+        Assert.DoesNotMatch(@" №\n", lines); // (a table's «№» header stands on a line of its own)
+        Assert.DoesNotMatch(@"(^|[ (])\d{1,3}\n\d{3}(,\d\d)?(\s|$)", lines);
         Assert.Contains(language == "kk" ? $"Бет 1 / {pages}" : $"Страница 1 из {pages}", text);
         Assert.InRange(pages, 1, 2);
         Assert.Equal(language, document.Language);
@@ -109,7 +113,7 @@ public abstract class DocumentTests : PortalTest
 
         Assert.Contains(title, text);
         Assert.Contains(phrase, text);
-        Assert.Contains(language == "kk" ? "1) Бала білім беру ұйымында оқымайды" : "1) Ребенок не обучается в организации образования", text);
+        Assert.Contains(language == "kk" ? "1) Бала білім беру ұйымында оқымайды;" : "1) Ребенок не обучается в организации образования;", text);
         Assert.Contains("Құжаттар толық ұсынылмады.", text);
         // The sentence names the service once, where the application asked for it.
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, System.Text.RegularExpressions.Regex.Escape(service)));
@@ -123,7 +127,7 @@ public abstract class DocumentTests : PortalTest
         var (_, text, _) = await DocumentAsync(id, DocumentKind.AdopterConclusionNegative);
 
         Assert.Contains("ЗАКЛЮЧЕНИЕ О НЕВОЗМОЖНОСТИ БЫТЬ КАНДИДАТОМ В УСЫНОВИТЕЛИ", text);
-        Assert.Contains("Основания, предусмотренные статьей 91 Кодекса Республики Казахстан «О браке (супружестве) и семье»: 1) Лицо, признанное судом недееспособным или ограниченно дееспособным Мотивировка:", text);
+        Assert.Contains("Основания, предусмотренные статьей 91 Кодекса Республики Казахстан «О браке (супружестве) и семье»: 1) Лицо, признанное судом недееспособным или ограниченно дееспособным. Мотивировка:", text);
         Assert.Contains("Настоящее заключение может быть обжаловано в соответствии со статьей 25 Закона Республики Казахстан «О государственных услугах»", text);
     }
 
