@@ -5,14 +5,24 @@ namespace GuardianshipPortal.Documents;
 /// <summary>Template wording: {name} placeholders filled from values; unknown names stay visible so they get noticed.</summary>
 public static partial class TemplateText
 {
+    /// <summary>
+    /// Fills the placeholders. A value that ends a sentence itself («…бөлме бар.») takes the place of the template's full stop
+    /// after it, so no «..» is printed; an ellipsis the template writes after a placeholder («{x}...») is left as written.
+    /// </summary>
     public static string Fill(string text, IReadOnlyDictionary<string, string> values) =>
-        Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
+        Placeholder().Replace(text, m =>
+        {
+            if (!values.TryGetValue(m.Groups[1].Value, out var v)) return m.Value;
+            var stop = m.Groups[2].Value;
+            return stop.Length > 0 && v.EndsWith('.') ? v : v + stop;
+        });
 
     /// <summary>The template's paragraphs (separated by blank lines), each folded onto one line.</summary>
     public static IEnumerable<string> Paragraphs(string body) =>
         body.Replace("\r", "").Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
             .Select(chunk => string.Join(' ', chunk.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
 
-    [GeneratedRegex(@"\{([a-z_]+(?::[a-z]+)?)\}")]
+    /// <summary>A placeholder and the template's single full stop after it, if any (not the first dot of an ellipsis).</summary>
+    [GeneratedRegex(@"\{([a-z_]+(?::[a-z]+)?)\}(\.(?!\.))?")]
     private static partial Regex Placeholder();
 }

@@ -11,8 +11,15 @@ namespace GuardianshipPortal.Cases;
 /// <summary>Why the domain refused a change: a resource key and its arguments, worded by the caller in the user's language.</summary>
 public sealed record StepProblem(string Key, params object[] Args);
 
-/// <summary>The person a signed document names as its signer.</summary>
-public sealed record DocumentSigner(string Name, string Position);
+/// <summary>
+/// The person a signed document names as its signer (or its specialist), with their IIN when it is known: a document's
+/// wording agrees with the sex its seventh digit states, and only without one is the sex read from the name.
+/// </summary>
+public sealed record DocumentSigner(string Name, string Position, string Iin = "")
+{
+    /// <summary>A staff member as a document in <paramref name="language"/> names them.</summary>
+    public static DocumentSigner Of(PortalUser user, string language) => new(user.FullName, user.Position(language), user.Iin);
+}
 
 /// <summary>Renders and freezes documents of a case (the portal's PDF issuer).</summary>
 public interface IResultDocuments
@@ -128,7 +135,7 @@ public sealed class CaseSteps(PortalDbContext db, ServiceCatalog services, IResu
         // Results of electronic requests are electronic documents: where the office signs digitally, they must be signed so.
         if (c.Office is { DigitalSignature: true } && c.Channel != Channel.Office) return new("DigitalSign_Required");
         c.Signature = Signature.By(head, c.Id, now);
-        await documents.FreezeAsync(c, kinds, new DocumentSigner(head.FullName, head.Position(c.Language)), head.Id, now, ct);
+        await documents.FreezeAsync(c, kinds, DocumentSigner.Of(head, c.Language), head.Id, now, ct);
         return null;
     }
 

@@ -25,7 +25,7 @@ public sealed class DigitalSigning(PortalDbContext db, ServiceCatalog services, 
     {
         if (services[c.Service].SignedDocuments(c) is not { } kinds) return (null, new("Signing_NoDraft"));
         if (!Domain.Persons.Iin.IsValid(head.Iin)) return (null, new("DigitalSign_NoIin"));
-        var rendered = await documents.RenderAsync(c, kinds, new DocumentSigner(head.FullName, head.Position(c.Language)), now, ct);
+        var rendered = await documents.RenderAsync(c, kinds, DocumentSigner.Of(head, c.Language), now, ct);
         await db.SigningPackages.Where(p => p.CaseId == c.Id).ExecuteDeleteAsync(ct);
         var package = new SigningPackage { Id = Guid.NewGuid(), CaseId = c.Id, CaseVersion = c.Version, PreparedAt = now, PreparedById = head.Id };
         foreach (var d in rendered) d.PackageId = package.Id;

@@ -14,8 +14,8 @@ namespace GuardianshipPortal.Cases;
 /// </summary>
 public sealed class OutgoingRegister(PortalDbContext db)
 {
-    /// <summary>Whether a document of this kind gets an outgoing number (the receipt keeps the registration number).</summary>
-    public static bool Numbers(DocumentKind kind) => kind != DocumentKind.Receipt;
+    /// <summary>Whether a document of this kind gets an outgoing number (<see cref="DocumentKinds"/> says which do).</summary>
+    public static bool Numbers(DocumentKind kind) => kind.NumberedBy() == Numbering.Outgoing;
 
     /// <summary>The number for a document about to be issued or frozen; the caller saves and commits.</summary>
     public async Task<OutgoingEntry> AssignAsync(Case c, Office office, DocumentKind kind, Guid documentId, DateTimeOffset now, CancellationToken ct)

@@ -213,7 +213,7 @@ public sealed class PdfRenderer : IDocumentRenderer
             {
                 var current = new List<string>();
                 var used = lines.Count == 0 ? firstLineIndent : 0;
-                foreach (var word in raw.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                foreach (var word in Unbreakable(raw.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
                 {
                     var w = Width(word, font);
                     if (current.Count > 0 && used + space + w > width)
@@ -229,6 +229,25 @@ public sealed class PdfRenderer : IDocumentRenderer
             }
             return lines;
         }
+
+        /// <summary>
+        /// The words joined where a line must not break: «№» and its number, and the digit groups of one amount («44 580,00»).
+        /// </summary>
+        private static IEnumerable<string> Unbreakable(string[] words)
+        {
+            for (var i = 0; i < words.Length; i++)
+            {
+                var word = words[i];
+                while (i + 1 < words.Length && (word == "№" || (IsDigitGroup(word.AsSpan(word.LastIndexOf(' ') + 1)) && StartsWithThreeDigits(words[i + 1]))))
+                    word += " " + words[++i];
+                yield return word;
+            }
+        }
+
+        private static bool IsDigitGroup(ReadOnlySpan<char> word) => word.Length is >= 1 and <= 3 && !word.ContainsAnyExcept("0123456789");
+
+        private static bool StartsWithThreeDigits(string word) =>
+            word.Length >= 3 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[1]) && char.IsAsciiDigit(word[2]) && (word.Length == 3 || !char.IsAsciiDigit(word[3]));
 
         private void Text(string text, Align align, XFont font, bool indent)
         {

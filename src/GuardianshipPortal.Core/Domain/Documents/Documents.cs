@@ -17,6 +17,37 @@ public enum DocumentKind
     Refusal = 10,
 }
 
+/// <summary>The number a document of a kind carries in its heading.</summary>
+public enum Numbering
+{
+    /// <summary>The case's registration number (the receipt; an act the office draws up for its own file).</summary>
+    Registration = 1,
+    /// <summary>A number of the office's outgoing register (a result or a notice the office sends out).</summary>
+    Outgoing = 2,
+}
+
+/// <summary>What each document kind is, beside its wording: how it is numbered.</summary>
+public static class DocumentKinds
+{
+    private static readonly IReadOnlyDictionary<DocumentKind, Numbering> Numberings = new Dictionary<DocumentKind, Numbering>
+    {
+        [DocumentKind.Receipt] = Numbering.Registration,
+        // An internal act of the office, signed by those who inspected: it leaves through no outgoing register.
+        [DocumentKind.HousingInspectionAct] = Numbering.Registration,
+        [DocumentKind.FosterPlacementContract] = Numbering.Outgoing,
+        [DocumentKind.ReadinessNotification] = Numbering.Outgoing,
+        [DocumentKind.LumpSumDecision] = Numbering.Outgoing,
+        [DocumentKind.MaintenanceDecision] = Numbering.Outgoing,
+        [DocumentKind.AdopterConclusion] = Numbering.Outgoing,
+        [DocumentKind.AdopterConclusionNegative] = Numbering.Outgoing,
+        [DocumentKind.GuardianshipCertificate] = Numbering.Outgoing,
+        [DocumentKind.Refusal] = Numbering.Outgoing,
+    };
+
+    /// <summary>How a kind is numbered; a kind a service module adds is a result and goes out under an outgoing number.</summary>
+    public static Numbering NumberedBy(this DocumentKind kind) => Numberings.GetValueOrDefault(kind, Numbering.Outgoing);
+}
+
 /// <summary>
 /// The wording of a document kind in one language: a title and a body with {placeholders} and [blocks].
 /// Editing makes a new version; a signed document records the version it was made from.

@@ -80,7 +80,7 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l, Service
     }
 
     public DocumentModel Compose(
-        Case c, DocumentTemplate template, DocumentSigner signer, string specialistName, DateTimeOffset date, Verification? verification, bool draft,
+        Case c, DocumentTemplate template, DocumentSigner signer, DocumentSigner specialist, DateTimeOffset date, Verification? verification, bool draft,
         string? outgoingNumber = null)
     {
         var culture = CultureInfo.GetCultureInfo(Domain.Language.CultureName(c.Language));
@@ -89,7 +89,7 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l, Service
         try
         {
             var office = c.Office!;
-            var values = Values(c, signer, specialistName, date, culture);
+            var values = Values(c, signer, specialist, date, culture);
             var body = new List<Block>();
             var paragraphs = TemplateText.Paragraphs(template.Body).ToList();
             foreach (var text in paragraphs)
@@ -99,7 +99,7 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l, Service
                     "[children]" => [ChildrenTable(c)],
                     "[documents]" => [DocumentsTable(c)],
                     "[grounds]" => Grounds(c),
-                    "[inspectors]" => [InspectorsTable(c, specialistName)],
+                    "[inspectors]" => [InspectorsTable(c, specialist.Name)],
                     "[parties]" => [PartiesTable(values, signer)],
                     _ => [new Paragraph(TemplateText.Fill(text, values))],
                 });
@@ -113,9 +113,10 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l, Service
                 Date = Letterhead.Date(template.Kind, c, office.LocalDate(date)),
                 Title = template.Title.ToUpper(culture),
                 Body = body,
-                // A document its own signers sign (an act signed by those who inspected) carries no head's signature;
+                // A document its own signers sign carries no head's signature below it: an act is signed by those who
+                // inspected, a contract by both parties in its [parties] table (the seal's place is in the body's column);
                 // the receipt is signed by the clerk who accepted the application, without the office's seal.
-                Signature = paragraphs.Contains("[inspectors]") ? null
+                Signature = paragraphs.Contains("[inspectors]") || paragraphs.Contains("[parties]") ? null
                     : new SignatureBlock(signer.Position, signer.Name, template.Kind == DocumentKind.Receipt ? "" : l["Doc_Seal"]),
                 Verification = verification,
                 DraftMark = draft ? l["Doc_DraftMark"].Value : null,
@@ -129,7 +130,7 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l, Service
     }
 
     /// <summary>The values of the placeholders for a case (those of parts the case does not have are left out).</summary>
-    public Dictionary<string, string> Values(Case c, DocumentSigner signer, string specialistName, DateTimeOffset date, CultureInfo culture)
+    public Dictionary<string, string> Values(Case c, DocumentSigner signer, DocumentSigner specialist, DateTimeOffset date, CultureInfo culture)
     {
         var lang = c.Language;
         var office = c.Office!;
@@ -200,14 +201,15 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l, Service
         AddDeclined(values, "applicant", applicant.FullName,
             @case => Names.Full(lang, applicant.LastName, applicant.FirstName, applicant.MiddleName, gender, @case));
         AddDeclined(values, "office", office.Name(lang), @case => Names.Office(lang, office.Name(lang), @case));
-        // Staff are known by a name and a position only: their sex is read from the name (patronymic, surname).
-        var signerGender = Names.Guess(signer.Name);
+        // Staff agree with the sex their IIN states; one whose IIN the administrator has not entered, with the sex their name shows.
+        var signerGender = GenderOf(signer);
         AddDeclined(values, "signer", signer.Name, @case => Names.Full(lang, signer.Name, signerGender, @case));
         AddDeclined(values, "signer_short", Names.Short(lang, signer.Name, signerGender, GuardianshipPortal.Documents.GrammaticalCase.Nominative),
             @case => Names.Short(lang, signer.Name, signerGender, @case));
         AddDeclined(values, "signer_position", signer.Position, @case => Names.Position(lang, signer.Position, @case));
         values["signer_acting"] = russian ? (signerGender == Gender.Female ? "действующей" : "действующего") : "әрекет ететін";
-        var specialistGender = Names.Guess(specialistName);
+        var specialistName = specialist.Name;
+        var specialistGender = GenderOf(specialist);
         AddDeclined(values, "specialist", specialistName, @case => Names.Full(lang, specialistName, specialistGender, @case));
         AddDeclined(values, "specialist_short", Names.Short(lang, specialistName, specialistGender, GuardianshipPortal.Documents.GrammaticalCase.Nominative),
             @case => Names.Short(lang, specialistName, specialistGender, @case));
@@ -225,6 +227,12 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l, Service
         AddDateWords(values, "decision_date", d?.GuardianshipDecisionDate, lang);
         return values;
     }
+
+    /// <summary>The sex of a staff member: the IIN's seventh digit when the IIN is known, else what the name shows.</summary>
+    private static Gender GenderOf(DocumentSigner person) =>
+        GuardianshipPortal.Domain.Persons.Iin.TryParse(person.Iin, out var iin, out _)
+            ? (iin.Sex == GuardianshipPortal.Domain.Persons.Sex.Female ? Gender.Female : Gender.Male)
+            : Names.Guess(person.Name);
 
     private Table ChildrenTable(Case c) => new(
         ["№", l["Person_Iin"], l["Person_FullName"], l["Person_BirthDate"]],
@@ -260,22 +268,29 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l, Service
         var chosen = (c.Draft?.RefusalGrounds ?? []).Select(g => g.RefusalGround!).OrderBy(g => g.Order)
             .Select(g => (Ground: g, Basis: catalogue.GetValueOrDefault(g.Code)))
             .GroupBy(g => g.Basis).OrderBy(group => group.Key is null ? 0 : 1);
-        var n = 0;
-        foreach (var group in chosen)
+        var lines = chosen.SelectMany(group => group.Select((g, i) => (Heading: i == 0 ? group.Key?.Heading(c.Language) : null, Text: g.Ground.Text(c.Language))))
+            .ToList();
+        for (var n = 0; n < lines.Count; n++)
         {
-            if (group.Key is { } basis) yield return new Paragraph(basis.Heading(c.Language), Align.Justify, Indent: true);
-            foreach (var (ground, _) in group)
-                yield return new Paragraph($"{++n}) {ground.Text(c.Language)}", Align.Justify, Indent: true);
+            if (lines[n].Heading is { } heading) yield return new Paragraph(heading, Align.Justify, Indent: true);
+            // An enumeration inside a sentence: each item ends with a semicolon, the last with a full stop.
+            var text = lines[n].Text.TrimEnd();
+            if (text.Length > 0 && !char.IsPunctuation(text[^1])) text += n == lines.Count - 1 ? "." : ";";
+            yield return new Paragraph($"{n + 1}) {text}", Align.Justify, Indent: true);
         }
     }
 
-    /// <summary>A contract's parties side by side: the body and the carer, their details and signature lines.</summary>
+    /// <summary>
+    /// A contract's parties side by side: the body and the carer, their details and signature lines — the only signatures the
+    /// contract has, so the place of the body's seal is under its head's line.
+    /// </summary>
     private Table PartiesTable(IReadOnlyDictionary<string, string> values, DocumentSigner signer) => new(
         [l["Doc_PartyBody"], l["Doc_PartyCarer"]],
         [
             [values["office"], values["applicant"]],
             [values["office_address"], $"{l["Person_Iin"]} {values["applicant_iin"]}, {values["applicant_address"]}"],
-            [$"{signer.Position} ____________ {values["signer_short"]}", $"____________ {values["applicant"]}"],
+            // The position on a line of its own, so that the signature line and the name with its initials are never split.
+            [$"{signer.Position}\n____________ {values["signer_short"]}\n{l["Doc_Seal"]}", $"\n____________ {values["applicant"]}"],
         ],
         [5, 5]);
 }

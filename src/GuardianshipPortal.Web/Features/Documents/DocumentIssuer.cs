@@ -53,7 +53,7 @@ public sealed class DocumentIssuer(
     private async Task<IssuedDocument> BuildAsync(Case c, DocumentKind kind, DocumentSigner signer, Guid issuedBy, DateTimeOffset now, CancellationToken ct)
     {
         var template = await TemplateAsync(kind, c.Language, ct);
-        var specialist = await SpecialistNameAsync(c, ct);
+        var specialist = await SpecialistAsync(c, ct);
         var code = VerificationCodes.New();
         var url = $"{publicAddress.BaseUrl}/verify/{code}";
         var caption = Domain.Language.Pick(c.Language, "Құжаттың түпнұсқалығын тексеру коды:", "Код проверки подлинности документа:");
@@ -81,10 +81,11 @@ public sealed class DocumentIssuer(
     public async Task<byte[]> PreviewAsync(Case c, DocumentKind kind, DocumentSigner signer, DateTimeOffset now, CancellationToken ct)
     {
         var template = await TemplateAsync(kind, c.Language, ct);
-        return renderer.Render(composer.Compose(c, template, signer, await SpecialistNameAsync(c, ct), now, verification: null, draft: true));
+        return renderer.Render(composer.Compose(c, template, signer, await SpecialistAsync(c, ct), now, verification: null, draft: true));
     }
 
-    private async Task<string> SpecialistNameAsync(Case c, CancellationToken ct) => c.Resolution?.SpecialistId is { } id
-        ? await db.Users.Where(u => u.Id == id).Select(u => u.FullName).FirstOrDefaultAsync(ct) ?? ""
-        : "";
+    /// <summary>The specialist the head assigned (name and IIN), or a nameless one before the resolution.</summary>
+    private async Task<DocumentSigner> SpecialistAsync(Case c, CancellationToken ct) => c.Resolution?.SpecialistId is { } id
+        ? await db.Users.Where(u => u.Id == id).Select(u => new DocumentSigner(u.FullName, "", u.Iin)).FirstOrDefaultAsync(ct) ?? new DocumentSigner("", "")
+        : new DocumentSigner("", "");
 }

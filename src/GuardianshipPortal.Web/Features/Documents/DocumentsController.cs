@@ -105,7 +105,7 @@ public sealed class DocumentsController(
         var head = me.IsInRole(Roles.Head)
             ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == me.Id, ct)
             : await db.StaffInRole(c.OfficeId, Roles.Head).AsNoTracking().FirstOrDefaultAsync(ct);
-        var signer = new DocumentSigner(head?.FullName ?? "", head?.Position(c.Language) ?? "");
+        var signer = head is null ? new DocumentSigner("", "") : DocumentSigner.Of(head, c.Language);
         var pdf = await issuer.PreviewAsync(c, services[c.Service].ResultDocument(c.Draft.Outcome), signer, clock.GetUtcNow(), ct);
         return this.Inline(pdf, "application/pdf", $"{c.Number}-{services[c.Service].ResultDocument(c.Draft.Outcome)}-preview.pdf");
     }

@@ -118,7 +118,7 @@ public sealed class PlaceholderTests(SqlitePortal fixture) : PortalTest(fixture)
         var composer = scope.ServiceProvider.GetRequiredService<Web.Features.Documents.DocumentComposer>();
 
         // Adopter registration has an inspection act and the commission's opinion; the draft carries every field there is.
-        var values = composer.Values(c!, new Cases.DocumentSigner("Басшы", "Бөлім басшысы"), "Маман", App.Clock.GetUtcNow(),
+        var values = composer.Values(c!, new Cases.DocumentSigner("Басшы", "Бөлім басшысы"), new Cases.DocumentSigner("Маман", ""), App.Clock.GetUtcNow(),
             System.Globalization.CultureInfo.GetCultureInfo("kk-KZ"));
 
         Assert.Equal(Web.Features.Documents.DocumentComposer.Placeholders.Order(), values.Keys.Order());

@@ -73,8 +73,8 @@ public abstract class DeclensionTests : PortalTest
                 : ["Отдел образования города Караганды, рассмотрев заявление {G} (ИИН", "заключает, что {N} не может быть кандидатом"])];
         if (refuse)
             return [receipt, (DocumentKind.Refusal, kk
-                ? ["{G} (ЖСН", "өтінішін қарап, Қарағанды қаласының білім бөлімі мынадай негіздер бойынша"]
-                : ["Отдел образования города Караганды, рассмотрев заявление {G} (ИИН", "отказывает в оказании государственной услуги"])];
+                ? ["{G} (ЖСН", "өтінішін қарап, Қарағанды қаласының білім бөлімі Қазақстан Республикасының", "сәйкес мынадай негіздер бойынша"]
+                : ["Отдел образования города Караганды, рассмотрев заявление {G} (ИИН", "отказывает в ее оказании по следующим основаниям"])];
         return service switch
         {
             ServiceCode.FosterPlacement =>
@@ -145,6 +145,38 @@ public abstract class DeclensionTests : PortalTest
             Assert.DoesNotContain(other.FirstName, text);
             if (language == "ru") Assert.DoesNotContain(female ? "Уважаемый" : "Уважаемая", text);
         }
+    }
+
+    [Theory]
+    [InlineData("ru", "в лице руководителя отдела Ким Е., действующей на основании Положения, с одной стороны")]
+    [InlineData("kk", "атынан Ереже негізінде әрекет ететін бөлім басшысы Е. Ким бір тараптан")] // Kazakh has no grammatical gender
+    public async Task A_signers_sex_comes_from_the_IIN_the_administrator_entered_not_from_the_name(string language, string phrase)
+    {
+        // «Ким Елена» shows no sex in its endings (a name alone would read as a man's); her IIN says she is a woman.
+        var admin = NewClient();
+        await admin.SignInAsync("admin");
+        var headId = await App.WithDbAsync(db => db.Users.Where(u => u.UserName == "head2").Select(u => u.Id).SingleAsync());
+        var saved = await admin.SubmitAsync(await admin.GetAsync($"/admin/users/{headId}"), "[data-testid=user-form]", new Dictionary<string, string>
+        {
+            ["FullName"] = "Ким Елена", ["Iin"] = OfficeDesk.NewIin(new DateOnly(1980, 5, 12), Sex.Female),
+        });
+        Assert.Empty(saved.Errors);
+        var office = new OfficeDesk(App, "2");
+        var id = (await office.RegisterAsync(ServiceCode.FosterPlacement, language: language)).CaseId;
+        var head = await office.AsAsync("head");
+        var resolution = (await head.GetAsync($"/cases/{id}")).Select("#Resolution_SpecialistId", "Бекмұханов"); // KRG-02's specialist
+        await head.SubmitAsync(resolution, "[data-testid=resolution-form]", new Dictionary<string, string> { ["Resolution.Text"] = "Шешім дайындалсын." });
+        await office.InspectAsync(id);
+        Assert.Empty((await office.DraftAsync(id, ServiceCode.FosterPlacement)).Errors);
+        await office.SignAsync(id);
+
+        var document = await App.WithDbAsync(db => db.IssuedDocuments.SingleAsync(d => d.CaseId == id && d.Kind == DocumentKind.FosterPlacementContract));
+        var pdf = await App.WithDbAsync(db => db.IssuedDocumentContents.Where(x => x.DocumentId == document.Id).Select(x => x.Pdf).SingleAsync());
+        var text = PdfText.Flat(await PdfText.ExtractAsync(pdf));
+
+        Assert.True(text.Contains(phrase, StringComparison.Ordinal), text);
+        Assert.DoesNotContain("Кима", text);
+        Assert.DoesNotContain("действующего", text);
     }
 }
 

@@ -45,12 +45,12 @@ public abstract class DocumentTests : PortalTest
         { ServiceCode.FosterPlacement, "ru", DocumentKind.FosterPlacementContract, ["ДОГОВОР О ПЕРЕДАЧЕ РЕБЕНКА (ДЕТЕЙ) НА ПАТРОНАТНОЕ ВОСПИТАНИЕ", "5. Срок действия договора: с {FromWords} по {PlacementToWords}.", "Ахметов Нұрсұлтан Ерланұлы", "Дата заключения договора: {Today}.", "документ, удостоверяющий личность: № ____", "утвержденным приказом Министра образования и науки Республики Казахстан от 13 апреля 2015 года № 198", "1. Предмет договора.", "4. Оплата.", "в суде в порядке", "Орган опеки и попечительства Патронатный воспитатель"] },
         { ServiceCode.AdoptionLumpSum, "kk", DocumentKind.LumpSumDecision, ["БІРЖОЛҒЫ АҚШАЛАЙ ТӨЛЕМДІ ТАҒАЙЫНДАУ ТУРАЛЫ ШЕШІМ", "75 АЕК × 4 325,00 теңге ({Year} жылғы АЕК) = 324 375,00 теңге (Үш жүз жиырма төрт мың үш жүз жетпіс бес теңге 00 тиын)", "банк – {Bank}, ЖСК (IBAN) – KZ16601A871001234567", "№ {CourtDecisionNumber}", "«Неке (ерлі-зайыптылық) және отбасы туралы» Кодексіне", "Заңының 25-бабына сәйкес жоғары тұрған органға (лауазымды адамға) не мемлекеттік қызметтер көрсету сапасын бағалау және бақылау жөніндегі уәкілетті органға", "бес жұмыс күні ішінде", "Әкімшілік рәсімдік-процестік кодексінде"] },
         { ServiceCode.AdoptionLumpSum, "ru", DocumentKind.LumpSumDecision, ["РЕШЕНИЕ О НАЗНАЧЕНИИ ЕДИНОВРЕМЕННОЙ ДЕНЕЖНОЙ ВЫПЛАТЫ", "75 МРП × 4 325,00 тенге (МРП {Year} года) = 324 375,00 тенге (Триста двадцать четыре тысячи триста семьдесят пять тенге 00 тиын)", "банк – {Bank}, ИИК (IBAN) – KZ16601A871001234567", "в соответствии с Кодексом Республики Казахстан «О браке (супружестве) и семье»", "в соответствии со статьей 25 Закона Республики Казахстан «О государственных услугах» в вышестоящий орган (должностному лицу) или в уполномоченный орган по оценке и контролю за качеством оказания государственных услуг", "в течение пяти рабочих дней", "Административным процедурно-процессуальным кодексом"] },
-        { ServiceCode.FosterMaintenance, "kk", DocumentKind.MaintenanceDecision, ["Бір балаға айына 44 580,00 теңге (Қырық төрт мың бес жүз сексен теңге 00 тиын)", "Төлем кезеңі: {From} бастап {MaintenanceTo} дейін.", "мемлекеттік көрсетілетін қызмет стандартына сәйкес", "Заңының 25-бабына"] },
-        { ServiceCode.FosterMaintenance, "ru", DocumentKind.MaintenanceDecision, ["Сумма на одного ребенка в месяц: 44 580,00 тенге (Сорок четыре тысячи пятьсот восемьдесят тенге 00 тиын)", "Период выплаты: с {From} по {MaintenanceTo}.", "от 13 апреля 2015 года № 198", "статьей 25 Закона"] },
+        { ServiceCode.FosterMaintenance, "kk", DocumentKind.MaintenanceDecision, ["Бір балаға айына 44 580,00 теңге (Қырық төрт мың бес жүз сексен теңге 00 тиын)", "Төлем кезеңі: {FromAbl} бастап {MaintenanceToDat} дейін.", "мемлекеттік көрсетілетін қызмет стандартына сәйкес", "Заңының 25-бабына"] },
+        { ServiceCode.FosterMaintenance, "ru", DocumentKind.MaintenanceDecision, ["Сумма на одного ребенка в месяц: 44 580,00 тенге (Сорок четыре тысячи пятьсот восемьдесят тенге 00 тиын)", "Период выплаты: с {FromWords} по {MaintenanceToWords}.", "от 13 апреля 2015 года № 198", "статьей 25 Закона"] },
         { ServiceCode.AdopterRegistration, "kk", DocumentKind.AdopterConclusion, ["АСЫРАП АЛУШЫЛЫҚҚА ҮМІТКЕР БОЛУ МҮМКІНДІГІ ТУРАЛЫ ҚОРЫТЫНДЫ", "№ 198 бұйрығымен бекітілген", "Негіздеме: Үміткер асырап алушы бола алады.", "комиссияның пікірін (оң: Үміткер талаптарға сай келеді.)"] },
         { ServiceCode.AdopterRegistration, "ru", DocumentKind.AdopterConclusion, ["ЗАКЛЮЧЕНИЕ О ВОЗМОЖНОСТИ БЫТЬ КАНДИДАТОМ В УСЫНОВИТЕЛИ", "может быть кандидатом в усыновители", "приказом Министра образования и науки Республики Казахстан от 13 апреля 2015 года № 198"] },
-        { ServiceCode.GuardianshipCertificate, "kk", DocumentKind.GuardianshipCertificate, ["ҚОРҒАНШЫЛЫҚ ЖӘНЕ ҚАМҚОРШЫЛЫҚ ЖӨНІНДЕ АНЫҚТАМА", "Қарағанды қаласының білім бөлімінің 2024 жылғы 20 мамырдағы № 145 шешімімен", "Ахметов Нұрсұлтан Ерланұлы", "Анықтама Қазақстан Республикасының «Неке (ерлі-зайыптылық) және отбасы туралы» Кодексіне"] },
-        { ServiceCode.GuardianshipCertificate, "ru", DocumentKind.GuardianshipCertificate, ["СПРАВКА ПО ОПЕКЕ И ПОПЕЧИТЕЛЬСТВУ", "в том, что она решением органа", "№ 145 назначена опекуном (попечителем)", "Справка выдана в соответствии с Кодексом Республики Казахстан «О браке (супружестве) и семье»"] },
+        { ServiceCode.GuardianshipCertificate, "kk", DocumentKind.GuardianshipCertificate, ["ҚОРҒАНШЫЛЫҚ ЖӘНЕ ҚАМҚОРШЫЛЫҚ ЖӨНІНДЕ АНЫҚТАМА", "Қарағанды қаласының білім бөлімінің 2024 жылғы 20 мамырдағы № 145 шешімімен", "Ахметов Нұрсұлтан Ерланұлы", "Анықтама Қазақстан Республикасының «Неке (ерлі-зайыптылық) және отбасы туралы» Кодексіне және «Қорғаншылық және қамқоршылық жөнінде анықтама беру» мемлекеттік көрсетілетін қызмет стандартына сәйкес"] },
+        { ServiceCode.GuardianshipCertificate, "ru", DocumentKind.GuardianshipCertificate, ["СПРАВКА ПО ОПЕКЕ И ПОПЕЧИТЕЛЬСТВУ", "в том, что она решением органа", "№ 145 назначена опекуном (попечителем)", "Справка выдана в соответствии с Кодексом Республики Казахстан «О браке (супружестве) и семье» и стандартом государственной услуги «Выдача справки по опеке и попечительству» для предъявления по месту требования."] },
     };
 
     [Theory]
@@ -68,15 +68,32 @@ public abstract class DocumentTests : PortalTest
             Assert.Contains(phrase.Replace("{Year}", App.CurrentYear.ToString())
                 .Replace("{FromAbl}", words(dates.PeriodFrom, GrammaticalCase.Ablative)).Replace("{PlacementToDat}", words(dates.PlacementTo, GrammaticalCase.Dative))
                 .Replace("{FromWords}", words(dates.PeriodFrom, GrammaticalCase.Nominative)).Replace("{PlacementToWords}", words(dates.PlacementTo, GrammaticalCase.Nominative))
+                .Replace("{MaintenanceToDat}", words(dates.MaintenanceTo, GrammaticalCase.Dative)).Replace("{MaintenanceToWords}", words(dates.MaintenanceTo, GrammaticalCase.Nominative))
                 .Replace("{Today}", words(App.Today, GrammaticalCase.Nominative)).Replace("{Bank}", OfficeDesk.BankName).Replace("{From}", $"{dates.PeriodFrom:dd.MM.yyyy}")
                 .Replace("{PlacementTo}", $"{dates.PlacementTo:dd.MM.yyyy}").Replace("{MaintenanceTo}", $"{dates.MaintenanceTo:dd.MM.yyyy}")
                 .Replace("{CourtDecisionNumber}", dates.CourtDecisionNumber), text);
         Assert.Contains("№ " + number, text);
         Assert.Contains("Айжан Болатқызы", text); // in the case the sentence needs (DeclensionTests)
-        Assert.Contains("Ерлан Болатұлы Жақсыбеков", text); // the head who signed
+        var seal = language == "kk" ? "М.О." : "М.П.";
+        if (kind == DocumentKind.FosterPlacementContract)
+        {
+            // Both parties sign in the contract's parties table, the seal's place under the head's line: no second signature below.
+            Assert.DoesNotContain("Ерлан Болатұлы Жақсыбеков", text);
+            Assert.Contains(language == "kk" ? "бөлім басшысы ____________ Е. Б. Жақсыбеков М.О." : "руководитель отдела ____________ Жақсыбеков Е. Б. М.П.", text,
+                StringComparison.OrdinalIgnoreCase);
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, System.Text.RegularExpressions.Regex.Escape(seal)));
+        }
+        else
+        {
+            Assert.Contains("Ерлан Болатұлы Жақсыбеков", text); // the head who signed
+            Assert.Contains(seal, text);
+        }
         Assert.Contains(language == "kk" ? "ҚАРАҒАНДЫ ҚАЛАСЫНЫҢ БІЛІМ БӨЛІМІ" : "ОТДЕЛ ОБРАЗОВАНИЯ ГОРОДА КАРАГАНДЫ", text);
-        Assert.Contains(language == "kk" ? "М.О." : "М.П.", text);
         Assert.Contains(document.VerificationCode, text);
+        // A line never ends with «№» or the first digits of an amount, leaving the number or the rest of the amount to the next.
+        var lines = await PdfText.ExtractAsync(await App.WithDbAsync(db => db.IssuedDocumentContents.Where(x => x.DocumentId == document.Id).Select(x => x.Pdf).SingleAsync()));
+        Assert.DoesNotMatch(@" №\n", lines); // (a table's «№» header stands on a line of its own)
+        Assert.DoesNotMatch(@"(^|[ (])\d{1,3}\n\d{3}(,\d\d)?(\s|$)", lines);
         Assert.Contains(language == "kk" ? $"Бет 1 / {pages}" : $"Страница 1 из {pages}", text);
         Assert.InRange(pages, 1, 2);
         Assert.Equal(language, document.Language);
@@ -84,9 +101,11 @@ public abstract class DocumentTests : PortalTest
     }
 
     [Theory]
-    [InlineData("kk", "МЕМЛЕКЕТТІК ҚЫЗМЕТ КӨРСЕТУДЕН ДӘЛЕЛДІ БАС ТАРТУ", "мынадай негіздер бойынша мемлекеттік қызмет көрсетуден бас тартады")]
-    [InlineData("ru", "МОТИВИРОВАННЫЙ ОТКАЗ В ОКАЗАНИИ ГОСУДАРСТВЕННОЙ УСЛУГИ", "отказывает в оказании государственной услуги по следующим основаниям")]
-    public async Task A_refusal_lists_its_grounds_and_motivation(string language, string title, string phrase)
+    [InlineData("kk", "МЕМЛЕКЕТТІК ҚЫЗМЕТ КӨРСЕТУДЕН ДӘЛЕЛДІ БАС ТАРТУ", "мынадай негіздер бойынша мемлекеттік қызмет көрсетуден бас тартады",
+        "Патронат тәрбиешілерге берілген баланы (балаларды) асырап-бағуға ақшалай қаражат төлеуді тағайындау")]
+    [InlineData("ru", "МОТИВИРОВАННЫЙ ОТКАЗ В ОКАЗАНИИ ГОСУДАРСТВЕННОЙ УСЛУГИ", "стандартом этой государственной услуги отказывает в ее оказании по следующим основаниям",
+        "Назначение выплаты денежных средств на содержание ребенка (детей), переданного патронатным воспитателям")]
+    public async Task A_refusal_lists_its_grounds_and_motivation(string language, string title, string phrase, string service)
     {
         var (id, _) = await SignedAsync(ServiceCode.FosterMaintenance, language, refuse: true);
 
@@ -94,8 +113,10 @@ public abstract class DocumentTests : PortalTest
 
         Assert.Contains(title, text);
         Assert.Contains(phrase, text);
-        Assert.Contains(language == "kk" ? "1) Бала білім беру ұйымында оқымайды" : "1) Ребенок не обучается в организации образования", text);
+        Assert.Contains(language == "kk" ? "1) Бала білім беру ұйымында оқымайды;" : "1) Ребенок не обучается в организации образования;", text);
         Assert.Contains("Құжаттар толық ұсынылмады.", text);
+        // The sentence names the service once, where the application asked for it.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, System.Text.RegularExpressions.Regex.Escape(service)));
     }
 
     [Fact]
@@ -106,7 +127,7 @@ public abstract class DocumentTests : PortalTest
         var (_, text, _) = await DocumentAsync(id, DocumentKind.AdopterConclusionNegative);
 
         Assert.Contains("ЗАКЛЮЧЕНИЕ О НЕВОЗМОЖНОСТИ БЫТЬ КАНДИДАТОМ В УСЫНОВИТЕЛИ", text);
-        Assert.Contains("Основания, предусмотренные статьей 91 Кодекса Республики Казахстан «О браке (супружестве) и семье»: 1) Лицо, признанное судом недееспособным или ограниченно дееспособным Мотивировка:", text);
+        Assert.Contains("Основания, предусмотренные статьей 91 Кодекса Республики Казахстан «О браке (супружестве) и семье»: 1) Лицо, признанное судом недееспособным или ограниченно дееспособным. Мотивировка:", text);
         Assert.Contains("Настоящее заключение может быть обжаловано в соответствии со статьей 25 Закона Республики Казахстан «О государственных услугах»", text);
     }
 

@@ -43,9 +43,19 @@ public abstract class HousingInspectionActTests : PortalTest
         var pdf = await App.WithDbAsync(db => db.IssuedDocumentContents.Where(x => x.DocumentId == act.Id).Select(x => x.Pdf).SingleAsync());
         var text = PdfText.Flat(await PdfText.ExtractAsync(pdf));
         foreach (var phrase in phrases) Assert.Contains(phrase, text);
+        // The condition the specialist typed ends with its own full stop: the template's is not printed after it.
+        Assert.Contains("балаға жеке бөлме бар. 3.", text);
+        Assert.DoesNotContain("..", text);
         Assert.Contains("Серікова Айжан Болатқызы", text);
         Assert.DoesNotContain("Жақсыбеков", text); // the head did not inspect and does not sign the act
         Assert.DoesNotContain(seal, text);
+        // An internal act: it carries the case's registration number and takes none from the outgoing register; the contract does.
+        var caseNumber = await App.WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => c.Number).SingleAsync());
+        Assert.Null(act.OutgoingNumber);
+        Assert.Contains("№ " + caseNumber, text);
+        Assert.DoesNotContain(language == "kk" ? "Шығыс №" : "Исх. №", text);
+        var register = await App.WithDbAsync(db => db.OutgoingEntries.Where(e => e.CaseId == id).Select(e => e.Kind).ToListAsync());
+        Assert.Equal([DocumentKind.FosterPlacementContract], register);
 
         var stored = await App.WithDbAsync(db => db.HousingInspections.SingleAsync(x => x.CaseId == id));
         Assert.Equal((2, 54.5m, "Жалақы, айына 420 000 теңге"), (stored.Rooms, stored.Area, stored.Income));
