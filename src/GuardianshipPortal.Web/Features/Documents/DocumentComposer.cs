@@ -49,7 +49,7 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l, Service
     /// </summary>
     public static readonly IReadOnlySet<string> Placeholders = new HashSet<string>(
     [
-        "office", "office_address", "number", "date", "registered_at", "due_date", "service", "applicant", "applicant_iin",
+        "office", "office_address", "number", "date", "registered_at", "due_date", "service", "applicant", "applicant_iin", "spouse", "applicants",
         "applicant_address", "signer", "signer_position", "children_count", "result_name", "inspected_on", "inspection_address",
         "findings", "inspection_conclusion", "commission_opinion", "period_from", "period_to", "placement_address", "court",
         "court_number", "court_date", "bank", "iban", "mrp_count", "mrp_value", "year", "amount", "amount_words", "monthly_amount",
