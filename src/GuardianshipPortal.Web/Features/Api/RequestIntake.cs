@@ -122,7 +122,9 @@ public sealed class RequestIntake(
         var service = services.BySpecCode(payload.Service ?? "")
             ?? (Enum.TryParse<ServiceCode>(payload.Service, true, out var named) && services.IsDefined(named) ? services[named] : null);
         if (service is null) return Refuse("unknown_service");
-        var office = await db.Offices.FirstOrDefaultAsync(o => o.Code == (payload.OfficeCode ?? "") && o.IsActive, ct);
+        var officeCode = payload.OfficeCode ?? "";
+        // A code with control characters names no office (and PostgreSQL refuses a NUL in a query's text).
+        var office = officeCode.Any(char.IsControl) ? null : await db.Offices.FirstOrDefaultAsync(o => o.Code == officeCode && o.IsActive, ct);
         if (office is null) return Refuse("unknown_office");
         if (!await db.Set<PartnerOffice>().AnyAsync(o => o.PartnerId == partner.Id && o.OfficeId == office.Id, ct))
             return Refuse("office_not_allowed", StatusCodes.Status403Forbidden);
