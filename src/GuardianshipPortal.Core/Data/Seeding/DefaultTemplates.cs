@@ -15,14 +15,18 @@ public static class DefaultTemplates
     public static readonly IReadOnlyList<(DocumentKind Kind, string Language, string Title, string Body)> All =
     [
         (Receipt, "kk", "Құжаттарды қабылдау туралы қолхат", """
-            {office} «{service}» мемлекеттік көрсетілетін қызметін алу үшін {applicant:gen} (ЖСН {applicant_iin}) өтінішін және мынадай құжаттарын қабылдады:
+            [without_spouse] {office} «{service}» мемлекеттік көрсетілетін қызметін алу үшін {applicant:gen} (ЖСН {applicant_iin}) өтінішін және мынадай құжаттарын қабылдады:
+
+            [with_spouse] {office} «{service}» мемлекеттік көрсетілетін қызметін алу үшін ерлі-зайыптылар {applicants:gen} (ЖСН тиісінше {applicant_iin} және {spouse_iin}) бірлескен өтінішін және мынадай құжаттарын қабылдады:
 
             [documents]
 
             Өтініш {registered_at_words}, сағат {registered_time} тіркелді, тіркеу нөмірі {number}. Мемлекеттік қызмет {due_date_words:abl} кешіктірілмей көрсетіледі.
             """),
         (Receipt, "ru", "Расписка о приеме документов", """
-            Приняты заявление {applicant:gen} (ИИН {applicant_iin}) на получение государственной услуги «{service}» и следующие документы:
+            [without_spouse] Приняты заявление {applicant:gen} (ИИН {applicant_iin}) на получение государственной услуги «{service}» и следующие документы:
+
+            [with_spouse] Приняты совместное заявление супругов {applicant:gen} (ИИН {applicant_iin}) и {spouse:gen} (ИИН {spouse_iin}) на получение государственной услуги «{service}» и следующие документы:
 
             [documents]
 
