@@ -270,6 +270,23 @@ public static class Names
     }
 
     /// <summary>
+    /// Two persons named together (spouses applying together), from their parts, in the case the sentence needs: in Russian
+    /// each name declines («Иванова Ивана Ивановича и Ивановой Марии Петровны»); in Kazakh the ending goes on the last name
+    /// and the first is joined by мен/бен/пен after its last sound («Серіков Болат Ерланұлы мен Серікова Айжан Болатқызының»).
+    /// </summary>
+    public static string Together(string language, (string Surname, string FirstName, string Patronymic, Gender Gender) first,
+        (string Surname, string FirstName, string Patronymic, Gender Gender) second, GrammaticalCase @case)
+    {
+        string Name((string Surname, string FirstName, string Patronymic, Gender Gender) p, GrammaticalCase c) =>
+            Full(language, p.Surname, p.FirstName, p.Patronymic, p.Gender, c);
+        if (IsRussian(language)) return $"{Name(first, @case)} и {Name(second, @case)}";
+        var nominative = Name(first, GrammaticalCase.Nominative);
+        // The conjunction is the instrumental ending written apart: Ерланұлы мен, Иванович пен.
+        var conjunction = Name(first, GrammaticalCase.Instrumental)[nominative.Length..];
+        return $"{nominative} {conjunction} {Name(second, @case)}";
+    }
+
+    /// <summary>
     /// The surname with initials, as a document names its signer: «Жақсыбекова Е. Б.» in Russian (the surname declined),
     /// «Е. Б. Жақсыбековке» in Kazakh (the ending goes on the last word).
     /// </summary>

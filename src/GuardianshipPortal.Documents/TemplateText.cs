@@ -22,6 +22,29 @@ public static partial class TemplateText
         body.Replace("\r", "").Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
             .Select(chunk => string.Join(' ', chunk.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
 
+    /// <summary>
+    /// The conditions a paragraph may be marked with, «[with_spouse] …»: printed only when the applicant's spouse applies
+    /// too, or, «[without_spouse] …», only when not — so one template words a document for one applicant and for spouses.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Conditions = ["with_spouse", "without_spouse"];
+
+    /// <summary>
+    /// The paragraphs of a document: those marked with a condition that does not hold are left out, the others kept without
+    /// their mark; unmarked paragraphs are always kept.
+    /// </summary>
+    public static IEnumerable<string> Paragraphs(string body, IReadOnlySet<string> holding)
+    {
+        foreach (var paragraph in Paragraphs(body))
+        {
+            var mark = Condition().Match(paragraph);
+            if (!mark.Success) yield return paragraph;
+            else if (holding.Contains(mark.Groups[1].Value)) yield return paragraph[mark.Length..];
+        }
+    }
+
+    [GeneratedRegex(@"^\[(with_spouse|without_spouse)\]\s+")]
+    private static partial Regex Condition();
+
     /// <summary>A placeholder and the template's single full stop after it, if any (not the first dot of an ellipsis).</summary>
     [GeneratedRegex(@"\{([a-z_]+(?::[a-z]+)?)\}(\.(?!\.))?")]
     private static partial Regex Placeholder();

@@ -333,4 +333,34 @@ public sealed class NamesTests
         Assert.Equal(dat, Names.Office(language, office, GrammaticalCase.Dative));
         Assert.Equal(acc, Names.Office(language, office, GrammaticalCase.Accusative));
     }
+    public static TheoryData<string, string, string, string> Spouses => new()
+    {
+        // language, case; the applicant (a man) and his wife named together
+        { "ru", "nom", "Иванов Иван Иванович и Иванова Мария Петровна", "Иванов Иван Иванович|Иванова Мария Петровна" },
+        { "ru", "gen", "Иванова Ивана Ивановича и Ивановой Марии Петровны", "Иванов Иван Иванович|Иванова Мария Петровна" },
+        { "ru", "dat", "Иванову Ивану Ивановичу и Ивановой Марии Петровне", "Иванов Иван Иванович|Иванова Мария Петровна" },
+        { "ru", "gen", "Серікова Болата Ерланұлы и Серіковой Айжан Болатқызы", "Серіков Болат Ерланұлы|Серікова Айжан Болатқызы" },
+        // Kazakh: the ending on the last name; мен after a vowel, пен after a voiceless consonant, бен after ж/з.
+        { "kk", "nom", "Серіков Болат Ерланұлы мен Серікова Айжан Болатқызы", "Серіков Болат Ерланұлы|Серікова Айжан Болатқызы" },
+        { "kk", "gen", "Серіков Болат Ерланұлы мен Серікова Айжан Болатқызының", "Серіков Болат Ерланұлы|Серікова Айжан Болатқызы" },
+        { "kk", "dat", "Серіков Болат Ерланұлы мен Серікова Айжан Болатқызына", "Серіков Болат Ерланұлы|Серікова Айжан Болатқызы" },
+        { "kk", "gen", "Иванов Иван Иванович пен Иванова Мария Петровнаның", "Иванов Иван Иванович|Иванова Мария Петровна" },
+        { "kk", "gen", "Әлиев Нұрбек пен Әлиева Гүлназ Қайратқызының", "Әлиев Нұрбек|Әлиева Гүлназ Қайратқызы" },
+        { "kk", "gen", "Әлиев Мейіржан Ержанұлы мен Әлиева Айгүл Қайратқызының", "Әлиев Мейіржан Ержанұлы|Әлиева Айгүл Қайратқызы" },
+        { "kk", "gen", "Қасымов Ораз бен Қасымова Әйгерімнің", "Қасымов Ораз|Қасымова Әйгерім" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Spouses))]
+    public void Spouses_named_together_decline_as_a_pair(string language, string @case, string expected, string names)
+    {
+        static (string, string, string, Gender) Parts(string name, Gender gender)
+        {
+            var w = name.Split(' ');
+            return (w[0], w[1], string.Join(' ', w.Skip(2)), gender);
+        }
+        var pair = names.Split('|');
+        var grammatical = @case switch { "gen" => GrammaticalCase.Genitive, "dat" => GrammaticalCase.Dative, _ => GrammaticalCase.Nominative };
+        Assert.Equal(expected, Names.Together(language, Parts(pair[0], Male), Parts(pair[1], Female), grammatical));
+    }
 }

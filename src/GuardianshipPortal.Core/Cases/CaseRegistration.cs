@@ -27,7 +27,8 @@ public sealed record RegistrationRequest(
     string Note,
     string SubmissionKey,
     Contacts? Contacts = null,
-    Representation? Representative = null);
+    Representation? Representative = null,
+    PersonData? Spouse = null);
 
 /// <summary>Someone who applies for the applicant with a notarised power of attorney (seed 003 p7).</summary>
 public sealed record Representation(PersonData Person, string PowerOfAttorneyNumber, DateOnly PowerOfAttorneyDate, string Notary);
@@ -91,6 +92,12 @@ public sealed class CaseRegistration(
 
         var regulation = await deadlines.RegulationInForceAsync(request.Service, office.RegionId, localToday, ct);
         var applicant = await UpsertPersonAsync(request.Applicant, now, ct, actor);
+        // The forms and the API refuse a spouse the service does not take, or one who is the applicant, before this.
+        if (request.Spouse is not null && !services[request.Service].SpouseMayApply)
+            throw new ArgumentException("The service takes no spouse as a second applicant.", nameof(request));
+        var spouse = request.Spouse is { } spouseData ? await UpsertPersonAsync(spouseData, now, ct, actor) : null;
+        if (spouse is not null && spouse.Iin == applicant.Iin)
+            throw new ArgumentException("The spouse is the applicant.", nameof(request));
         var @case = new Case
         {
             Id = Guid.NewGuid(),
@@ -104,6 +111,7 @@ public sealed class CaseRegistration(
             RegisteredAt = now,
             RegisteredById = actor.UserId,
             ApplicantId = applicant.Id,
+            SpouseId = spouse?.Id,
             Language = Language.Normalize(request.Language),
             Note = request.Note.Trim(),
             NotifyPhone = request.Contacts?.Phone ?? "",
@@ -125,6 +133,7 @@ public sealed class CaseRegistration(
         }
         var order = 0;
         var seen = new HashSet<string> { applicant.Iin };
+        if (spouse is not null) seen.Add(spouse.Iin);
         foreach (var child in request.Children)
         {
             if (!seen.Add(child.Iin.Trim())) continue;

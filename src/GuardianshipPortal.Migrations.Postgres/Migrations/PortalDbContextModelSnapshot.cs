@@ -282,6 +282,9 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.Property<int>("Service")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("SpouseId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Step")
                         .HasColumnType("integer");
 
@@ -316,6 +319,8 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("SpouseId");
 
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
@@ -2316,11 +2321,18 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("GuardianshipPortal.Domain.Persons.Person", "Spouse")
+                        .WithMany()
+                        .HasForeignKey("SpouseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Applicant");
 
                     b.Navigation("Assignee");
 
                     b.Navigation("Office");
+
+                    b.Navigation("Spouse");
                 });
 
             modelBuilder.Entity("GuardianshipPortal.Domain.Cases.CaseChild", b =>

@@ -272,6 +272,9 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Service")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SpouseId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Step")
                         .HasColumnType("INTEGER");
 
@@ -306,6 +309,8 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("SpouseId");
 
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
@@ -2293,11 +2298,18 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("GuardianshipPortal.Domain.Persons.Person", "Spouse")
+                        .WithMany()
+                        .HasForeignKey("SpouseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Applicant");
 
                     b.Navigation("Assignee");
 
                     b.Navigation("Office");
+
+                    b.Navigation("Spouse");
                 });
 
             modelBuilder.Entity("GuardianshipPortal.Domain.Cases.CaseChild", b =>

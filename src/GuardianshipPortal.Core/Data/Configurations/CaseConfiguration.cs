@@ -44,6 +44,7 @@ public class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(x => new { x.OfficeId, x.StepDueAt, x.DueAt }, "IX_Cases_Open").HasFilter($"\"Step\" <> {(int)Step.Closed}");
         b.HasIndex(x => x.AssigneeId);
         b.HasIndex(x => x.ApplicantId);
+        b.HasIndex(x => x.SpouseId);
         b.Property(x => x.Language).HasMaxLength(2);
         b.Property(x => x.Note).HasMaxLength(2000);
         b.Property(x => x.ExtensionComment).HasMaxLength(Case.ExtensionCommentLength);
@@ -52,6 +53,7 @@ public class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne(x => x.Office).WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Applicant).WithMany().HasForeignKey(x => x.ApplicantId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Spouse).WithMany().HasForeignKey(x => x.SpouseId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Assignee).WithMany().HasForeignKey(x => x.AssigneeId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Children).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Documents).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);

@@ -51,6 +51,9 @@ public class Case
     public Guid RegisteredById { get; set; }
     public Guid ApplicantId { get; set; }
     public Person? Applicant { get; set; }
+    /// <summary>The applicant's spouse applying together (a second applicant), where the service allows it (<see cref="ServiceDefinition.SpouseMayApply"/>).</summary>
+    public Guid? SpouseId { get; set; }
+    public Person? Spouse { get; set; }
     /// <summary>The applicant's language ("kk" or "ru"): documents are generated in it.</summary>
     public string Language { get; set; } = Domain.Language.Kazakh;
     public string Note { get; set; } = "";

@@ -114,7 +114,7 @@ public sealed class ServiceCatalog
         new()
         {
             Code = ServiceCode.AdopterRegistration, Prefix = "AR", ShortName = ("Асырап алушылар есебі", "Учёт усыновителей"), SpecCode = "ADOPTER_REGISTRATION", ConcernsChildren = false,
-            NeedsHousingInspection = true, NeedsCommission = true,
+            NeedsHousingInspection = true, NeedsCommission = true, SpouseMayApply = true,
             DraftParts = [Conclusion], ApprovedDocument = DocumentKind.AdopterConclusion, RefusedDocument = DocumentKind.AdopterConclusionNegative,
             // Seed 002 appendix 4: the portal's applicant is told that the conclusion, on possibility or impossibility, is ready.
             PortalNoticeOutcomes = [Outcome.Approved, Outcome.Refused],

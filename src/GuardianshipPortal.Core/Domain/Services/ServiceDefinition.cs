@@ -73,6 +73,11 @@ public sealed partial class ServiceDefinition
     public bool ConcernsChildren { get; init; } = true;
     public bool NeedsHousingInspection { get; init; }
     public bool NeedsCommission { get; init; }
+    /// <summary>
+    /// Whether the applicant's spouse may apply on the same case as a second applicant (spouses registered together as
+    /// candidate adopters, both named on the conclusion); otherwise a spouse given with an application is refused.
+    /// </summary>
+    public bool SpouseMayApply { get; init; }
     public required IReadOnlyList<DraftPart> DraftParts { get; init; }
     public required DocumentKind ApprovedDocument { get; init; }
     public DocumentKind RefusedDocument { get; init; } = DocumentKind.Refusal;

@@ -59,11 +59,14 @@ public sealed class RequestServiceFields : IDraftFields
 
 public sealed record RequestDocument(string? ChecklistItem, string? FileName, string? ContentType, string? ContentBase64);
 
-/// <summary>The signed content of an electronic request (INTEGRATION.md, issue "electronic requests" 2).</summary>
+/// <summary>
+/// The signed content of an electronic request (INTEGRATION.md, issue "electronic requests" 2). <see cref="Spouse"/>: the
+/// applicant's spouse applying together, for a service that takes one (adopter registration); refused for any other.
+/// </summary>
 public sealed record RequestPayload(
     string? ExternalRequestId, string? Service, string? OfficeCode, DateTimeOffset? SubmittedAt, string? Language,
     RequestPerson? Applicant, IReadOnlyList<RequestPerson>? Children, IReadOnlyList<RequestDocument>? Documents,
-    RequestRepresentative? Representative = null, RequestServiceFields? ServiceFields = null);
+    RequestRepresentative? Representative = null, RequestServiceFields? ServiceFields = null, RequestPerson? Spouse = null);
 
 /// <summary>
 /// What the partner is answered about its request, the first time and on every retry. <see cref="ResultDelivery"/>, once the
@@ -119,7 +122,9 @@ public sealed class RequestIntake(
         var service = services.BySpecCode(payload.Service ?? "")
             ?? (Enum.TryParse<ServiceCode>(payload.Service, true, out var named) && services.IsDefined(named) ? services[named] : null);
         if (service is null) return Refuse("unknown_service");
-        var office = await db.Offices.FirstOrDefaultAsync(o => o.Code == (payload.OfficeCode ?? "") && o.IsActive, ct);
+        var officeCode = payload.OfficeCode ?? "";
+        // A code with control characters names no office (and PostgreSQL refuses a NUL in a query's text).
+        var office = officeCode.Any(char.IsControl) ? null : await db.Offices.FirstOrDefaultAsync(o => o.Code == officeCode && o.IsActive, ct);
         if (office is null) return Refuse("unknown_office");
         if (!await db.Set<PartnerOffice>().AnyAsync(o => o.PartnerId == partner.Id && o.OfficeId == office.Id, ct))
             return Refuse("office_not_allowed", StatusCodes.Status403Forbidden);
@@ -132,6 +137,15 @@ public sealed class RequestIntake(
             children.Add(child!);
         }
         if (service.ConcernsChildren && children.Count == 0) return (null, false, new IntakeProblem(StatusCodes.Status422UnprocessableEntity, "malformed", "children"));
+        PersonData? spouse = null;
+        if (payload.Spouse is not null)
+        {
+            if (!service.SpouseMayApply) return (null, false, new IntakeProblem(StatusCodes.Status422UnprocessableEntity, "spouse_not_allowed", "spouse"));
+            if (ToPerson(payload.Spouse, "spouse", out spouse) is { } spouseProblem) return (null, false, spouseProblem);
+            // The spouse is a second applicant: not the applicant, not one of the children.
+            if (spouse!.Iin == applicant!.Iin || children.Any(ch => ch.Iin == spouse.Iin))
+                return (null, false, new IntakeProblem(StatusCodes.Status422UnprocessableEntity, "spouse_same_person", "spouse.iin"));
+        }
         Representation? representative = null;
         if (payload.Representative is { } rep)
         {
@@ -190,7 +204,7 @@ public sealed class RequestIntake(
         var email = Text(payload.Applicant.Email, Contacts.EmailLength) ?? "";
         var contacts = applicant!.Phone.Length > 0 || email.Length > 0 ? new Contacts(applicant.Phone, email.Contains('@') ? email : "", true) : null;
         var request = new RegistrationRequest(service.Code, partner.Channel, Language.Normalize(payload.Language ?? Language.Kazakh), applicant, children,
-            [.. files.Select(f => f.DocumentTypeId!.Value).Distinct()], files, "", $"partner:{partner.Id:N}:{externalId}", contacts, representative);
+            [.. files.Select(f => f.DocumentTypeId!.Value).Distinct()], files, "", $"partner:{partner.Id:N}:{externalId}", contacts, representative, spouse);
         var actor = new Actor(partner.Id, partner.Name, [Roles.Clerk], office.Id, office.RegionId);
         var signer = check.Signer!;
         var registered = await registration.RegisterAsync(request, office, actor, new DocumentSigner(partner.Name, ""), ct, async c =>

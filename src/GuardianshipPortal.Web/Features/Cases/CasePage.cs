@@ -83,6 +83,7 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
         var query = db.Cases
             .Include(c => c.Office)
             .Include(c => c.Applicant)
+            .Include(c => c.Spouse)
             .Include(c => c.Children.OrderBy(ch => ch.Order)).ThenInclude(ch => ch.Person)
             .Include(c => c.Documents).ThenInclude(d => d.DocumentType)
             .Include(c => c.Resolution)

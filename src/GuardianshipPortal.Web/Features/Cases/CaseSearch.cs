@@ -8,8 +8,8 @@ namespace GuardianshipPortal.Web.Features.Cases;
 
 /// <summary>
 /// What a typed search means, as a query each index can answer: an IIN exactly (the persons' IIN index, then the cases of
-/// those persons as applicant or child), a registration number by its parts (service, year, sequence), a part of a number,
-/// or a name anywhere in the folded "last first middle" of an applicant or a child (trigram index on PostgreSQL). The
+/// those persons as applicant, spouse or child), a registration number by its parts (service, year, sequence), a part of a number,
+/// or a name anywhere in the folded "last first middle" of an applicant, a spouse or a child (trigram index on PostgreSQL). The
 /// persons are found first and the cases joined to them, so no query walks all cases.
 /// </summary>
 public static class CaseSearch
@@ -34,10 +34,11 @@ public static class CaseSearch
         return OfPersons(db, cases, db.Persons.Where(p => p.SearchName.Contains(name)).Select(p => p.Id));
     }
 
-    /// <summary>The cases where one of <paramref name="persons"/> is the applicant or a child.</summary>
+    /// <summary>The cases where one of <paramref name="persons"/> is the applicant, the spouse applying with them, or a child.</summary>
     private static IQueryable<Case> OfPersons(PortalDbContext db, IQueryable<Case> cases, IQueryable<Guid> persons)
     {
         var ids = db.Cases.Where(c => persons.Contains(c.ApplicantId)).Select(c => c.Id)
+            .Concat(db.Cases.Where(c => c.SpouseId != null && persons.Contains(c.SpouseId.Value)).Select(c => c.Id))
             .Concat(db.CaseChildren.Where(ch => persons.Contains(ch.PersonId)).Select(ch => ch.CaseId));
         return cases.Where(c => ids.Contains(c.Id));
     }

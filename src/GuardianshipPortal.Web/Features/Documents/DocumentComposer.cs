@@ -32,7 +32,7 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l, Service
     /// {signer_short:gen} (surname and initials), {signer_position:nom} (a position inside a sentence, lower-case)…
     /// </summary>
     private static readonly string[] Declined =
-        ["applicant", "signer", "signer_short", "signer_position", "specialist", "specialist_short", "office", "court", "decision_issuer"];
+        ["applicant", "spouse", "applicants", "signer", "signer_short", "signer_position", "specialist", "specialist_short", "office", "court", "decision_issuer"];
 
     /// <summary>The suffix naming each case a name may take ("nom": as it stands inside a sentence).</summary>
     private static readonly IReadOnlyDictionary<string, GuardianshipPortal.Documents.GrammaticalCase> NameCases = new Dictionary<string, GuardianshipPortal.Documents.GrammaticalCase>
@@ -49,13 +49,13 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l, Service
     /// </summary>
     public static readonly IReadOnlySet<string> Placeholders = new HashSet<string>(
     [
-        "office", "office_address", "number", "date", "registered_at", "due_date", "service", "applicant", "applicant_iin",
+        "office", "office_address", "number", "date", "registered_at", "due_date", "service", "applicant", "applicant_iin", "spouse", "applicants",
         "applicant_address", "signer", "signer_position", "children_count", "result_name", "inspected_on", "inspection_address",
         "findings", "inspection_conclusion", "commission_opinion", "period_from", "period_to", "placement_address", "court",
         "court_number", "court_date", "bank", "iban", "mrp_count", "mrp_value", "year", "amount", "amount_words", "monthly_amount",
         "monthly_amount_words", "monthly_total", "decision_number", "decision_date", "decision_issuer", "conclusion",
         "refusal_text", "specialist", "registered_time", "dear", "he_she", "appointed", "other_inspectors", "persons_present", "family",
-        "rooms", "area", "amenities", "condition", "income", "signer_short", "specialist_short", "signer_acting",
+        "rooms", "area", "amenities", "condition", "income", "signer_short", "specialist_short", "signer_acting", "spouse_iin", "spouse_address",
         .. DateWordPlaceholders(DatesInWords),
         .. Declined.SelectMany(n => NameCases.Keys.Select(k => $"{n}:{k}")),
     ]);
@@ -91,7 +91,7 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l, Service
             var office = c.Office!;
             var values = Values(c, signer, specialist, date, culture);
             var body = new List<Block>();
-            var paragraphs = TemplateText.Paragraphs(template.Body).ToList();
+            var paragraphs = TemplateText.Paragraphs(template.Body, new HashSet<string> { c.Spouse is null ? "without_spouse" : "with_spouse" }).ToList();
             foreach (var text in paragraphs)
             {
                 body.AddRange(text switch
@@ -200,6 +200,24 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l, Service
         var gender = female ? Gender.Female : Gender.Male;
         AddDeclined(values, "applicant", applicant.FullName,
             @case => Names.Full(lang, applicant.LastName, applicant.FirstName, applicant.MiddleName, gender, @case));
+        // The spouse applying too (empty without one); {applicants} names both spouses together, or the applicant alone.
+        (string, string, string, Gender) applicantName = (applicant.LastName, applicant.FirstName, applicant.MiddleName, gender);
+        if (c.Spouse is { } spouse)
+        {
+            (string, string, string, Gender) spouseName = (spouse.LastName, spouse.FirstName, spouse.MiddleName,
+                spouse.Sex == GuardianshipPortal.Domain.Persons.Sex.Female ? Gender.Female : Gender.Male);
+            AddDeclined(values, "spouse", spouse.FullName, @case => Names.Full(lang, spouse.LastName, spouse.FirstName, spouse.MiddleName, spouseName.Item4, @case));
+            AddDeclined(values, "applicants", Names.Together(lang, applicantName, spouseName, GuardianshipPortal.Documents.GrammaticalCase.Nominative),
+                @case => Names.Together(lang, applicantName, spouseName, @case));
+        }
+        else
+        {
+            AddDeclined(values, "spouse", "", _ => "");
+            AddDeclined(values, "applicants", applicant.FullName,
+                @case => Names.Full(lang, applicant.LastName, applicant.FirstName, applicant.MiddleName, gender, @case));
+        }
+        values["spouse_iin"] = c.Spouse?.Iin ?? "";
+        values["spouse_address"] = c.Spouse?.Address ?? "";
         AddDeclined(values, "office", office.Name(lang), @case => Names.Office(lang, office.Name(lang), @case));
         // Staff agree with the sex their IIN states; one whose IIN the administrator has not entered, with the sex their name shows.
         var signerGender = GenderOf(signer);
@@ -240,13 +258,14 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l, Service
             [(i + 1).ToString(CultureInfo.InvariantCulture), ch.Person!.Iin, ch.Person.FullName, Display.Date(ch.Person.BirthDate)])],
         [0.6, 2.2, 5, 2.2]);
 
-    /// <summary>The act's signatures: the specialist who inspected, each other inspector, and the applicant acquainted with it.</summary>
+    /// <summary>The act's signatures: the specialist who inspected, each other inspector, and the applicant (and the spouse applying too) acquainted with it.</summary>
     private Table InspectorsTable(Case c, string specialistName) => new(
         [l["Doc_SignedBy"], l["Doc_Name"], l["Doc_Signature"]],
         [
             [l["Doc_InspectorSpecialist"], specialistName, "____________"],
             .. (c.HousingInspection?.OtherInspectorLines() ?? []).Select(line => (IReadOnlyList<string>)[l["Doc_InspectorOther"], line, "____________"]),
             [l["Doc_ActAcquainted"], c.Applicant!.FullName, "____________"],
+            .. (c.Spouse is { } spouse ? [(IReadOnlyList<string>)[l["Doc_ActAcquainted"], spouse.FullName, "____________"]] : Array.Empty<IReadOnlyList<string>>()),
         ],
         [3.2, 4.6, 2.2]);
 

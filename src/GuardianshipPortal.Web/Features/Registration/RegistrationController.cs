@@ -89,7 +89,7 @@ public sealed class RegistrationController(
         if (office is null) return Forbid();
         var request = new RegistrationRequest(form.Service, form.Channel, form.Language, form.Applicant.ToData(),
             [.. form.FilledChildren.Select(c => c.ToData())], form.Received, files, form.Note, $"form:{me.Id:N}:{form.SubmissionId:N}",
-            form.Contacts());
+            form.Contacts(), Spouse: form.HasSpouse ? form.Spouse.ToData() : null);
         // The receipt (қолхат / расписка) the applicant takes home is issued with the registration, in the applicant's language.
         var clerk = await db.Users.AsNoTracking().SingleAsync(u => u.Id == me.Id, ct);
         var registered = await registration.RegisterAsync(request, office, me.Actor,

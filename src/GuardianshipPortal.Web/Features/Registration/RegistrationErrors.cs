@@ -19,10 +19,13 @@ public static partial class RegistrationErrors
         ["Service"] = "Case_Service",
     };
 
+    /// <summary>The single persons of the form by their prefix, and the label naming each.</summary>
+    private static readonly (string Prefix, string Label)[] Persons = [("Applicant.", "Case_Applicant"), ("Spouse.", "Case_Spouse")];
+
     [GeneratedRegex(@"^Children\[(\d+)\]\.(\w+)$")]
     private static partial Regex ChildField();
 
-    /// <summary>Errors in the order the form shows its fields: "Бала 2, ЖСН: …", "Өтініш беруші, Тегі: …".</summary>
+    /// <summary>Errors in the order the form shows its fields: "Бала 2, ЖСН: …", "Өтініш беруші, Тегі: …", "Жұбайы (зайыбы), ЖСН: …".</summary>
     public static IReadOnlyList<RegistrationError> Of(ModelStateDictionary state, IStringLocalizer l)
     {
         var list = new List<RegistrationError>();
@@ -36,14 +39,16 @@ public static partial class RegistrationErrors
     {
         "" => 0,
         _ when key.StartsWith("Applicant.", StringComparison.Ordinal) || key == "Email" => 1,
-        _ when key.StartsWith("Children", StringComparison.Ordinal) => 2,
-        _ => 3,
+        _ when key.StartsWith("Spouse.", StringComparison.Ordinal) || key == "WithSpouse" => 2,
+        _ when key.StartsWith("Children", StringComparison.Ordinal) => 3,
+        _ => 4,
     };
 
     public static RegistrationError Describe(string key, string message, IStringLocalizer l)
     {
-        if (key.StartsWith("Applicant.", StringComparison.Ordinal) && key["Applicant.".Length..] is var field && PersonFields.Contains(field))
-            return new(Named(l["Case_Applicant"], l["Person_" + field], message), FieldState.IdOf(key));
+        foreach (var (prefix, who) in Persons)
+            if (key.StartsWith(prefix, StringComparison.Ordinal) && key[prefix.Length..] is var field && PersonFields.Contains(field))
+                return new(Named(l[who], l["Person_" + field], message), FieldState.IdOf(key));
         if (ChildField().Match(key) is { Success: true } m && PersonFields.Contains(m.Groups[2].Value))
         {
             var n = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1;

@@ -17,6 +17,9 @@ public sealed class RegistrationForm
     [WritesTo(typeof(Case), nameof(Case.Language), "Case_Language")]
     public string Language { get; set; } = Domain.Language.Kazakh;
     public PersonInput Applicant { get; set; } = new();
+    /// <summary>The applicant's spouse applies too (offered where the service takes a spouse; its fields are sent only then).</summary>
+    public bool WithSpouse { get; set; }
+    public PersonInput Spouse { get; set; } = new();
     public List<PersonInput> Children { get; set; } = [];
     public List<Guid> Received { get; set; } = [];
     /// <summary>The scans kept from an earlier attempt of this form that the clerk still wants attached.</summary>
@@ -32,6 +35,9 @@ public sealed class RegistrationForm
         GuardianshipPortal.Domain.Persons.KazakhPhone.TryNormalize(Applicant.Phone, out var phone) ? phone : "", Email.Trim(), NotifyConsent);
 
     public IEnumerable<PersonInput> FilledChildren => Children.Where(c => !c.IsBlank);
+
+    /// <summary>A spouse is given: the box ticked, or the spouse's fields filled (a browser without scripts sends them as typed).</summary>
+    public bool HasSpouse => WithSpouse || !Spouse.IsBlank;
 }
 
 public sealed class RegistrationFormValidator : AbstractValidator<RegistrationForm>
@@ -53,6 +59,16 @@ public sealed class RegistrationFormValidator : AbstractValidator<RegistrationFo
         RuleFor(x => x.Children)
             .Must((form, children) => children.Where(c => !c.IsBlank).All(c => c.Iin.Trim() != form.Applicant.Iin.Trim()))
             .WithMessage(_ => l["Registration_ChildIsApplicant"]);
+        RuleFor(x => x.WithSpouse)
+            .Must((form, _) => !form.HasSpouse || !services.IsDefined(form.Service) || services[form.Service].SpouseMayApply)
+            .WithMessage(_ => l["Registration_SpouseNotTaken"]);
+        When(x => x.HasSpouse && services.IsDefined(x.Service) && services[x.Service].SpouseMayApply, () =>
+        {
+            RuleFor(x => x.Spouse).SetValidator(new PersonInputValidator(l, withContacts: true));
+            RuleFor(x => x.Spouse.Iin)
+                .Must((form, iin) => iin.Trim() != form.Applicant.Iin.Trim()).WithMessage(_ => l["Registration_SpouseIsApplicant"])
+                .Must((form, iin) => form.FilledChildren.All(c => c.Iin.Trim() != iin.Trim())).WithMessage(_ => l["Registration_SpouseIsChild"]);
+        });
         RuleFor(x => x.Note).MaximumLength(2000);
         RuleFor(x => x.Applicant.Phone)
             .Must(p => string.IsNullOrWhiteSpace(p) || GuardianshipPortal.Domain.Persons.KazakhPhone.TryNormalize(p, out _))

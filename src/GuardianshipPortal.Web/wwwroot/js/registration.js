@@ -2,7 +2,8 @@
 // - Enter in a field moves to the next field (a scanner sends Enter after the IIN), it never submits a half-filled form;
 // - typing a known IIN fills the person in; birth date and sex always follow the IIN; a mistyped IIN is said at once;
 // - the first field with an error (else the applicant's IIN) has the focus;
-// - "add a child" adds a row (the server accepts any number of children).
+// - "add a child" adds a row (the server accepts any number of children);
+// - where the service takes a spouse, the spouse's fields show (and are sent) only while "the spouse applies too" is ticked.
 (function () {
     const form = document.getElementById('registration');
     if (!form) return;
@@ -98,6 +99,25 @@
         wire(row);
         row.querySelector('[data-iin]')?.focus();
     });
+
+    const withSpouse = form.querySelector('[data-with-spouse]');
+    const spouse = form.querySelector('[data-spouse]');
+    function showSpouse() {
+        const on = withSpouse.checked;
+        spouse.hidden = !on;
+        // A disabled fieldset's inputs are not sent: unticking drops the spouse.
+        spouse.querySelector('fieldset').disabled = !on;
+        const address = spouse.querySelector('[data-field="address"]');
+        const applicantAddress = form.querySelector('#Applicant_Address');
+        if (on && address && !address.value && applicantAddress) address.value = applicantAddress.value;
+    }
+    if (withSpouse && spouse) {
+        withSpouse.addEventListener('change', () => {
+            showSpouse();
+            if (withSpouse.checked) spouse.querySelector('[data-iin]')?.focus();
+        });
+        showSpouse();
+    }
 
     const firstInvalid = form.querySelector('.is-invalid:not([readonly])') ?? form.querySelector('.is-invalid');
     const summary = form.querySelector('[data-testid=errors]');

@@ -81,7 +81,7 @@ public sealed class PartnerRig(Func<PortalApp> target) : IDisposable
     /// <summary>A request's content: an applicant, one child, and one scan per checklist item named (the application by default).</summary>
     public static object Payload(string externalId, string applicantIin, string office = "KRG-01", string service = "GUARDIANSHIP_CERTIFICATE",
         string checklistItem = "application", byte[]? document = null, string? childIin = null, string[]? items = null, object? representative = null,
-        string? email = null) => new
+        string? email = null, object? spouse = null) => new
     {
         externalRequestId = externalId, service, officeCode = office, submittedAt = DateTimeOffset.UtcNow, language = "ru",
         applicant = new { iin = applicantIin, lastName = "Серікова", firstName = "Айжан", middleName = "Болатқызы", address = "Қарағанды қ.", phone = "+77011112233", email },
@@ -91,6 +91,7 @@ public sealed class PartnerRig(Func<PortalApp> target) : IDisposable
             checklistItem = item, fileName = item + ".pdf", contentType = "application/pdf", contentBase64 = Convert.ToBase64String(document ?? OfficeDesk.Pdf),
         }).ToArray(),
         representative,
+        spouse,
     };
 
     public static byte[] Content(object payload) => JsonSerializer.SerializeToUtf8Bytes(payload);
