@@ -85,15 +85,14 @@ public static class IdentitySetup
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
             // A signed-in user without the right role gets a 403 (shown as the access-denied page), not a redirect.
+            // The session is checked against the user's security stamp on every request (see SessionCheck).
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
             o.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
         });
-        // The security stamp is checked on every request: signing out, a deactivation, a new role or office and a new
-        // password (each changes the stamp) end every session of that user at once, a replayed cookie included.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditLog>();
         return services;
