@@ -125,12 +125,15 @@ public sealed class CaseRegistration(
         }
         var order = 0;
         var seen = new HashSet<string> { applicant.Iin };
+        var names = new List<string> { applicant.SearchName };
         foreach (var child in request.Children)
         {
             if (!seen.Add(child.Iin.Trim())) continue;
             var person = await UpsertPersonAsync(child, now, ct, actor);
             @case.Children.Add(new CaseChild { CaseId = @case.Id, PersonId = person.Id, Order = ++order });
+            names.Add(person.SearchName);
         }
+        @case.SearchNames = Case.JoinSearchNames(names);
 
         var checklist = await db.DocumentTypes.Where(d => d.Service == request.Service && d.IsActive).OrderBy(d => d.Order).ToListAsync(ct);
         foreach (var type in checklist)

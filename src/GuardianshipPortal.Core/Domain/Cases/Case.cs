@@ -83,6 +83,14 @@ public class Case
     public string NotifyPhone { get; set; } = "";
     public string NotifyEmail { get; set; } = "";
     public bool NotifyConsent { get; set; }
+    /// <summary>
+    /// The folded names (<see cref="Person.SearchName"/>) of the applicant and the children, one per line, written at
+    /// registration (a case's persons never change): search finds an office's cases by a name through one index on the
+    /// case, without joining the region's persons. A query has no line break, so it never matches across two persons.
+    /// </summary>
+    public string SearchNames { get; set; } = "";
+
+    public static string JoinSearchNames(IEnumerable<string> folded) => string.Join('\n', folded);
 
     public List<CaseChild> Children { get; set; } = [];
     public List<CaseDocument> Documents { get; set; } = [];
@@ -276,6 +284,8 @@ public class Signature
 public class IssueRecord
 {
     public Guid CaseId { get; set; }
+    /// <summary>The case's office, kept on the record so that an office's issue journal reads one index by office and time.</summary>
+    public Guid OfficeId { get; set; }
     public DateTimeOffset IssuedAt { get; set; }
     public Guid IssuedById { get; set; }
     public required string RecipientName { get; set; }

@@ -9,8 +9,8 @@ namespace GuardianshipPortal.Web.Features.Cases;
 /// <summary>
 /// What a typed search means, as a query each index can answer: an IIN exactly (the persons' IIN index, then the cases of
 /// those persons as applicant or child), a registration number by its parts (service, year, sequence), a part of a number,
-/// or a name anywhere in the folded "last first middle" of an applicant or a child (trigram index on PostgreSQL). The
-/// persons are found first and the cases joined to them, so no query walks all cases.
+/// or a name anywhere in the folded "last first middle" of an applicant or a child (<see cref="Case.SearchNames"/>: the
+/// office and the trigrams in one index on PostgreSQL). No query walks all cases or all persons of the region.
 /// </summary>
 public static class CaseSearch
 {
@@ -30,8 +30,10 @@ public static class CaseSearch
             var number = query.ToUpperInvariant();
             return cases.Where(c => c.Number.Contains(number));
         }
+        // The folded names kept on the case: within the office's cases (the office and the trigrams in one GIN index on
+        // PostgreSQL), never the region's persons joined to their cases and filtered by office afterwards.
         var name = Person.Normalize(query);
-        return OfPersons(db, cases, db.Persons.Where(p => p.SearchName.Contains(name)).Select(p => p.Id));
+        return cases.Where(c => c.SearchNames.Contains(name));
     }
 
     /// <summary>The cases where one of <paramref name="persons"/> is the applicant or a child.</summary>
