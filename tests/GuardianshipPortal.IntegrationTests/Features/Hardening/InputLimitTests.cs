@@ -75,6 +75,7 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
     {
         ["AuditEvent.Before"] = "the portal writes a setting's value before a change, as long as the text it records (a template's body)",
         ["AuditEvent.After"] = "the portal writes a setting's value after a change, as long as the text it records (a template's body)",
+        ["Case.SearchNames"] = "the portal folds it from the case's persons' names (each bounded), one line per person, never input",
         ["OutboxMessage.Body"] = "the portal composes it from a limited template with the case's data filled in",
         ["DataProtectionKey.Xml"] = "a key's XML as ASP.NET Core's key manager writes it (a few KB), never input",
         ["PortalUser.ConcurrencyStamp"] = "Identity's own column, written by Identity",
