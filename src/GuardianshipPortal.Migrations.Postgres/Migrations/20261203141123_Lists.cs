@@ -32,13 +32,7 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
 
             // Each issue record gets its case's office; each case the folded names of its applicant and children (one per line,
             // as CaseRegistration writes them). The indexes are built after the backfill.
-            migrationBuilder.Sql("""
-                UPDATE "IssueRecords" AS i SET "OfficeId" = c."OfficeId" FROM "Cases" AS c WHERE c."Id" = i."CaseId";
-                UPDATE "Cases" AS c SET "SearchNames" = concat_ws(E'\n', p."SearchName",
-                    (SELECT string_agg(cp."SearchName", E'\n' ORDER BY ch."Order") FROM "CaseChildren" AS ch
-                     JOIN "Persons" AS cp ON cp."Id" = ch."PersonId" WHERE ch."CaseId" = c."Id"))
-                FROM "Persons" AS p WHERE p."Id" = c."ApplicantId";
-                """);
+            migrationBuilder.Sql(GuardianshipPortal.Domain.Cases.Case.BackfillSql(postgres: true));
 
             migrationBuilder.CreateIndex(
                 name: "IX_IssueRecords_OfficeId_IssuedAt",

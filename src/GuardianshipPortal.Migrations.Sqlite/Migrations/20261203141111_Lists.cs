@@ -27,12 +27,7 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
 
             // Each issue record gets its case's office; each case the folded names of its applicant and children (one per line,
             // as CaseRegistration writes them).
-            migrationBuilder.Sql("""
-                UPDATE "IssueRecords" SET "OfficeId" = (SELECT c."OfficeId" FROM "Cases" AS c WHERE c."Id" = "IssueRecords"."CaseId");
-                UPDATE "Cases" SET "SearchNames" = coalesce((SELECT p."SearchName" FROM "Persons" AS p WHERE p."Id" = "Cases"."ApplicantId"), '')
-                    || coalesce((SELECT group_concat(char(10) || cp."SearchName", '' ORDER BY ch."Order") FROM "CaseChildren" AS ch
-                                 JOIN "Persons" AS cp ON cp."Id" = ch."PersonId" WHERE ch."CaseId" = "Cases"."Id"), '');
-                """);
+            migrationBuilder.Sql(GuardianshipPortal.Domain.Cases.Case.BackfillSql(postgres: false));
 
             migrationBuilder.CreateIndex(
                 name: "IX_IssueRecords_OfficeId_IssuedAt",

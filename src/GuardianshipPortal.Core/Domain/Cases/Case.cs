@@ -92,6 +92,25 @@ public class Case
 
     public static string JoinSearchNames(IEnumerable<string> folded) => string.Join('\n', folded);
 
+    /// <summary>
+    /// SQL that fills what the Lists migration added to the cases stored before it: each case's <see cref="SearchNames"/>
+    /// from its applicant and children (as <see cref="JoinSearchNames"/> joins them) and each issue record's office.
+    /// </summary>
+    public static string BackfillSql(bool postgres) => postgres
+        ? """
+          UPDATE "IssueRecords" AS i SET "OfficeId" = c."OfficeId" FROM "Cases" AS c WHERE c."Id" = i."CaseId";
+          UPDATE "Cases" AS c SET "SearchNames" = concat_ws(E'\n', p."SearchName",
+              (SELECT string_agg(cp."SearchName", E'\n' ORDER BY ch."Order") FROM "CaseChildren" AS ch
+               JOIN "Persons" AS cp ON cp."Id" = ch."PersonId" WHERE ch."CaseId" = c."Id"))
+          FROM "Persons" AS p WHERE p."Id" = c."ApplicantId";
+          """
+        : """
+          UPDATE "IssueRecords" SET "OfficeId" = (SELECT c."OfficeId" FROM "Cases" AS c WHERE c."Id" = "IssueRecords"."CaseId");
+          UPDATE "Cases" SET "SearchNames" = coalesce((SELECT p."SearchName" FROM "Persons" AS p WHERE p."Id" = "Cases"."ApplicantId"), '')
+              || coalesce((SELECT group_concat(char(10) || cp."SearchName", '' ORDER BY ch."Order") FROM "CaseChildren" AS ch
+                           JOIN "Persons" AS cp ON cp."Id" = ch."PersonId" WHERE ch."CaseId" = "Cases"."Id"), '');
+          """;
+
     public List<CaseChild> Children { get; set; } = [];
     public List<CaseDocument> Documents { get; set; } = [];
     public List<CaseEvent> Events { get; set; } = [];
