@@ -44,7 +44,7 @@ public sealed class HomeController(PortalDbContext db, CurrentUser me, Queues qu
             var queue = await queueQueries.PageAsync(q, cases, context, filter.Sort, page, ct, signing ? Queues.SigningPageSize : Queues.PageSize);
             queues.Add(queue with { Selectable = signing });
         }
-        var officeList = await offices.AsNoTracking().OrderBy(o => o.Code).ToListAsync(ct);
+        var officeList = await offices.AsNoTracking().OrderBy(o => o.Code).Select(Office.WithoutEmblem).ToListAsync(ct);
         var assigneeOffice = filter.Office ?? me.OfficeId;
         var assignees = me.PrimaryRole != Roles.Specialist && assigneeOffice is { } ao && officeList.Any(o => o.Id == ao)
             ? await db.StaffInRole(ao, Roles.Specialist).OrderBy(u => u.FullName).Select(u => new AssigneeChoice(u.Id, u.FullName)).ToListAsync(ct)
