@@ -30,6 +30,8 @@ public sealed record Queue(string TitleKey, string TestId, IReadOnlyList<QueueRo
 public sealed class Queues(Deadlines deadlines, TimeProvider clock, GuardianshipPortal.Data.PortalDbContext db, Dashboard.RiskForecasts forecasts)
 {
     public const int PageSize = 20;
+    private readonly Dictionary<Guid, Office> _offices = [];
+    private readonly Dictionary<Guid, int> _shares = [];
     /// <summary>The head's "to sign" queue where the office signs digitally: fifty results a day signed from one page in one call.</summary>
     public const int SigningPageSize = 50;
 
@@ -142,11 +144,17 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock, Guardianship
                     .Join(data.Partners, r => r.PartnerId, p => p.Id, (r, p) => p.Name).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        // The offices once, without their emblems (never a blob per row).
-        var officeIds = found.Select(r => r.OfficeId).Distinct().ToList();
-        var offices = await data.Offices.AsNoTracking().Where(o => officeIds.Contains(o.Id)).Select(Office.WithoutEmblem).ToDictionaryAsync(o => o.Id, ct);
-        var regulationIds = found.Select(r => r.RegulationId).Distinct().ToList();
-        var shares = await data.Regulations.AsNoTracking().Where(r => regulationIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ReminderSharePercent, ct);
+        // The offices (without their emblems: never a blob per row) and the regulations' reminder shares, read once per
+        // request for all its queues.
+        var offices = _offices;
+        var officeIds = found.Select(r => r.OfficeId).Distinct().Where(id => !offices.ContainsKey(id)).ToList();
+        if (officeIds.Count > 0)
+            foreach (var o in await data.Offices.AsNoTracking().Where(o => officeIds.Contains(o.Id)).Select(Office.WithoutEmblem).ToListAsync(ct)) offices[o.Id] = o;
+        var shares = _shares;
+        var regulationIds = found.Select(r => r.RegulationId).Distinct().Where(id => !shares.ContainsKey(id)).ToList();
+        if (regulationIds.Count > 0)
+            foreach (var r in await data.Regulations.AsNoTracking().Where(r => regulationIds.Contains(r.Id)).Select(r => new { r.Id, r.ReminderSharePercent }).ToListAsync(ct))
+                shares[r.Id] = r.ReminderSharePercent;
         var risks = await forecasts.ForAsync([.. found.Where(r => r.Step != Step.Closed && !r.Suspended)
             .Select(r => new Dashboard.OpenCase(r.Id, r.OfficeId, r.Service, r.Step, r.AssigneeId, r.StepStartedAt, r.StepDueAt, r.RegisteredAt, r.DueAt))], ct);
         return found

@@ -24,7 +24,7 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
         "Attachment.FileName", "Attachment.ContentType", "Attachment.Sha256",
         "StagedUpload.FileName", "StagedUpload.ContentType", // as for an attachment: the checked type and the cleaned, cut name
         "AuditEvent.Action", "AuditEvent.Detail", "AuditEvent.Before", "AuditEvent.After",
-        "Case.Number", "Case.SubmissionKey", "CaseEvent.Role", "CaseEvent.UserName",
+        "Case.Number", "Case.SubmissionKey", "Case.SearchNames", "CaseEvent.Role", "CaseEvent.UserName",
         // The applicant's phone (a limited form field), normalised by KazakhPhone to "+77XXXXXXXXX".
         "Case.NotifyPhone",
         // A message template's event and language come from the template edited (the address names an existing one).
