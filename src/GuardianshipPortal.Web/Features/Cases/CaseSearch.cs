@@ -14,6 +14,17 @@ namespace GuardianshipPortal.Web.Features.Cases;
 /// </summary>
 public static class CaseSearch
 {
+    /// <summary>
+    /// The shortest part of a name or of a number searched for: three characters make a trigram, so the index answers;
+    /// a shorter one would read every case of the office when nothing matches.
+    /// </summary>
+    public const int MinimumLength = 3;
+
+    /// <summary>A query that is neither an IIN nor a number and too short to look for (<see cref="MinimumLength"/>).</summary>
+    public static bool TooShort(string query) =>
+        !(query.Length == 12 && query.All(char.IsAsciiDigit)) && CaseNumbers.Parse(query) is null
+        && (query.Any(char.IsAsciiDigit) && !query.Contains(' ') ? query.Length : Person.Normalize(query).Length) < MinimumLength;
+
     public static IQueryable<Case> Matching(PortalDbContext db, IQueryable<Case> cases, string query, ServiceCatalog services)
     {
         if (query.Length == 12 && query.All(char.IsAsciiDigit))

@@ -98,6 +98,10 @@ public abstract class ListsTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Equal([numbers[withChild]], Found(await clerk.GetAsync("/cases?q=" + Uri.EscapeDataString("Өтегенов Іңкәр"))));
         // A query never matches across two persons of a case (the applicant's middle name and the child's surname).
         Assert.Empty(Found(await clerk.GetAsync("/cases?q=" + Uri.EscapeDataString("болаткызы отегенов"))));
+        // Shorter than a trigram: nothing is searched (it would read every case of the office when nothing matches).
+        var tooShort = await clerk.GetAsync("/cases?q=" + Uri.EscapeDataString("Әс"));
+        Assert.Equal("Атаудың немесе нөмірдің кемінде 3 таңбасын жазыңыз.", tooShort.Text("[data-testid=search-too-short]"));
+        Assert.Empty(Found(tooShort));
         // The supervisor searches the region: both offices' cases of the name, newest first.
         var supervisor = new PortalClient(app);
         await supervisor.SignInAsync("supervisor");
