@@ -107,6 +107,34 @@ public abstract class ListsTests(PortalFixture fixture) : PortalTest(fixture)
         await supervisor.SignInAsync("supervisor");
         Assert.Equal([numbers[elsewhere], numbers[issued]], Found(await supervisor.GetAsync("/cases?q=" + Uri.EscapeDataString("КҰРМАНҒАЛИЕВА"))));
     }
+
+    [Fact]
+    public async Task Registrations_of_one_office_and_service_at_the_same_moment_all_succeed_numbered_without_gaps()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = new PortalApp(Fixture.Provider);
+        var office = new OfficeDesk(app);
+        var clerk = await office.AsAsync("clerk");
+        var forms = new List<(Page Form, Dictionary<string, string> Values)>();
+        for (var i = 0; i < 16; i++)
+        {
+            var form = await clerk.GetAsync("/cases/new?service=GuardianshipCertificate");
+            forms.Add((form, new Dictionary<string, string>
+            {
+                ["Channel"] = "Office", ["Language"] = "kk", ["Applicant.Iin"] = OfficeDesk.NewIin(new DateOnly(1980, 1, 1 + i), Domain.Persons.Sex.Female),
+                ["Applicant.LastName"] = "Жүктеме", ["Applicant.FirstName"] = "Айгүл", ["Applicant.Address"] = "Қарағанды қ., Ерубаев к-сі, 12-5",
+                ["Children[0].Iin"] = OfficeDesk.NewIin(new DateOnly(2015, 2, 1 + i), Domain.Persons.Sex.Male), ["Children[0].LastName"] = "Жүктеме",
+                ["Children[0].FirstName"] = "Нұрлан",
+            }));
+        }
+
+        var posted = await Task.WhenAll(forms.Select(f => clerk.SubmitAsync(f.Form, "form#registration", f.Values, followRedirects: false)));
+
+        Assert.All(posted, p => Assert.Equal(HttpStatusCode.Redirect, p.Status));
+        var sequences = await app.WithDbAsync(db => db.Cases.Where(c => c.Office!.Code == "KRG-01" && c.Service == ServiceCode.GuardianshipCertificate)
+            .Select(c => c.Sequence).ToListAsync(ct));
+        Assert.Equal(Enumerable.Range(1, 16), sequences.Order());
+    }
 }
 
 public sealed class ListsTestsSqlite(SqlitePortal f) : ListsTests(f), IClassFixture<SqlitePortal>;
