@@ -431,6 +431,7 @@ public static class RegionGenerator
                 ClosedAt = reached == Step.Closed ? When(Step.Closed) : null, Version = events.Count,
                 SubmissionKey = "gen:" + caseId.ToString("N"),
                 NotifyPhone = _random.Next(2) == 0 ? applicant.Phone.Replace(" ", "", StringComparison.Ordinal) : "", NotifyConsent = _random.Next(2) == 0,
+                SearchNames = Case.JoinSearchNames([applicant.SearchName, .. children.Select(ch => ch.SearchName)]),
             };
             await sink.WriteAsync(@case);
             var order = 0;
@@ -497,7 +498,7 @@ public static class RegionGenerator
             {
                 await sink.WriteAsync(new IssueRecord
                 {
-                    CaseId = caseId, IssuedAt = When(Step.Closed), IssuedById = staff.Clerk, RecipientName = applicant.FullName,
+                    CaseId = caseId, OfficeId = office.Id, IssuedAt = When(Step.Closed), IssuedById = staff.Clerk, RecipientName = applicant.FullName,
                     RecipientDocument = "Жеке куәлік № 0" + _random.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture), SignedForReceipt = true,
                 });
                 if (_random.NextDouble() < 0.3)

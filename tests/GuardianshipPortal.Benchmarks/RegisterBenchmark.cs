@@ -105,6 +105,7 @@ public static class RegisterBenchmark
                 Year = at.Year, Sequence = i + 1, RegisteredAt = at, ApplicantId = person.Id, RegulationId = regulations[service],
                 Step = step, StepStartedAt = at.AddDays(2), StepDueAt = closed ? null : at.AddDays(5), DueAt = at.AddDays(10),
                 AssigneeId = specialists[i % specialists.Count].Id, Outcome = closed ? Outcome.Approved : null, ClosedAt = closed ? at.AddDays(random.Next(3, 14)) : null,
+                SearchNames = person.SearchName,
             };
             db.Persons.Add(person);
             db.Cases.Add(c);
@@ -112,7 +113,7 @@ public static class RegisterBenchmark
             foreach (var (from, to, days) in path.TakeWhile(p => closed || p.Item1 < step))
                 db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = at.AddDays(days), UserId = specialists[0].Id, UserName = "x", Role = Roles.Clerk, Action = CaseAction.Register, FromStep = from, ToStep = to });
             if (closed)
-                db.IssueRecords.Add(new IssueRecord { CaseId = c.Id, IssuedAt = c.ClosedAt!.Value, IssuedById = specialists[0].Id, RecipientName = person.FullName, RecipientDocument = "№ 1", SignedForReceipt = true });
+                db.IssueRecords.Add(new IssueRecord { CaseId = c.Id, OfficeId = c.OfficeId, IssuedAt = c.ClosedAt!.Value, IssuedById = specialists[0].Id, RecipientName = person.FullName, RecipientDocument = "№ 1", SignedForReceipt = true });
             if (i % 500 == 499) { await db.SaveChangesAsync(); db.ChangeTracker.Clear(); }
         }
         await db.SaveChangesAsync();

@@ -88,9 +88,10 @@ public sealed class CaseRegistration(
         var now = clock.GetUtcNow();
         var localToday = office.LocalDate(now);
 
-        var sequence = await NextSequenceAsync(office.Id, localToday.Year, request.Service, ct);
-
+        // Everything that does not need the number first: the number's counter row stays locked from the moment it is
+        // taken until the commit, and registrations of the office's service queue behind it.
         var regulation = await deadlines.RegulationInForceAsync(request.Service, office.RegionId, localToday, ct);
+        var due = await deadlines.TotalDueAsync(regulation, office, now, ct);
         var applicant = await UpsertPersonAsync(request.Applicant, now, ct, actor);
         // The forms and the API refuse a spouse the service does not take, or one who is the applicant, before this.
         if (request.Spouse is not null && !services[request.Service].SpouseMayApply)
@@ -98,6 +99,18 @@ public sealed class CaseRegistration(
         var spouse = request.Spouse is { } spouseData ? await UpsertPersonAsync(spouseData, now, ct, actor) : null;
         if (spouse is not null && spouse.Iin == applicant.Iin)
             throw new ArgumentException("The spouse is the applicant.", nameof(request));
+        var representative = request.Representative is { } rep ? await UpsertPersonAsync(rep.Person, now, ct, actor) : null;
+        var seen = new HashSet<string> { applicant.Iin };
+        if (spouse is not null) seen.Add(spouse.Iin);
+        var children = new List<Person>();
+        foreach (var child in request.Children)
+        {
+            if (!seen.Add(child.Iin.Trim())) continue;
+            children.Add(await UpsertPersonAsync(child, now, ct, actor));
+        }
+        var checklist = await db.DocumentTypes.Where(d => d.Service == request.Service && d.IsActive).OrderBy(d => d.Order).ToListAsync(ct);
+
+        var sequence = await NextSequenceAsync(office.Id, localToday.Year, request.Service, ct);
         var @case = new Case
         {
             Id = Guid.NewGuid(),
@@ -120,28 +133,20 @@ public sealed class CaseRegistration(
             RegulationId = regulation.Id,
             Step = Step.Registration,
             StepStartedAt = now,
-            DueAt = await deadlines.TotalDueAsync(regulation, office, now, ct),
+            DueAt = due,
+            SearchNames = Case.JoinSearchNames([applicant.SearchName, .. spouse is null ? (string[])[] : [spouse.SearchName], .. children.Select(c => c.SearchName)]),
         };
-        if (request.Representative is { } rep)
+        if (request.Representative is { } r && representative is { } person)
         {
-            var person = await UpsertPersonAsync(rep.Person, now, ct, actor);
             @case.Representative = new CaseRepresentative
             {
-                CaseId = @case.Id, PersonId = person.Id, PowerOfAttorneyNumber = rep.PowerOfAttorneyNumber.Trim(),
-                PowerOfAttorneyDate = rep.PowerOfAttorneyDate, Notary = rep.Notary.Trim(),
+                CaseId = @case.Id, PersonId = person.Id, PowerOfAttorneyNumber = r.PowerOfAttorneyNumber.Trim(),
+                PowerOfAttorneyDate = r.PowerOfAttorneyDate, Notary = r.Notary.Trim(),
             };
         }
         var order = 0;
-        var seen = new HashSet<string> { applicant.Iin };
-        if (spouse is not null) seen.Add(spouse.Iin);
-        foreach (var child in request.Children)
-        {
-            if (!seen.Add(child.Iin.Trim())) continue;
-            var person = await UpsertPersonAsync(child, now, ct, actor);
-            @case.Children.Add(new CaseChild { CaseId = @case.Id, PersonId = person.Id, Order = ++order });
-        }
+        foreach (var child in children) @case.Children.Add(new CaseChild { CaseId = @case.Id, PersonId = child.Id, Order = ++order });
 
-        var checklist = await db.DocumentTypes.Where(d => d.Service == request.Service && d.IsActive).OrderBy(d => d.Order).ToListAsync(ct);
         foreach (var type in checklist)
         {
             @case.Documents.Add(new CaseDocument

@@ -156,7 +156,7 @@ public sealed class CaseSteps(PortalDbContext db, ServiceCatalog services, IResu
             return new("Issue_NoDocument");
         c.IssueRecord = new IssueRecord
         {
-            CaseId = c.Id, IssuedAt = now, IssuedById = actor.UserId, RecipientName = recipient.Name.Trim(),
+            CaseId = c.Id, OfficeId = c.OfficeId, IssuedAt = now, IssuedById = actor.UserId, RecipientName = recipient.Name.Trim(),
             RecipientDocument = recipient.Document.Trim(), SignedForReceipt = true,
         };
         return null;

@@ -108,6 +108,10 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole<Guid>,
             // the plain index (it scans the persons for a name; the same results, see CaseSearch).
             builder.HasPostgresExtension("pg_trgm");
             builder.Entity<Person>().HasIndex(x => x.SearchName).HasMethod("gin").HasOperators("gin_trgm_ops");
+            // An office's cases by a name of their persons: one GIN index over the office (btree_gin) and the folded names
+            // (trigrams), so a common surname costs the office's few matches, not the region's.
+            builder.HasPostgresExtension("btree_gin");
+            builder.Entity<Case>().HasIndex(x => new { x.OfficeId, x.SearchNames }, "IX_Cases_SearchNames").HasMethod("gin").HasOperators("uuid_ops", "gin_trgm_ops");
         }
     }
 

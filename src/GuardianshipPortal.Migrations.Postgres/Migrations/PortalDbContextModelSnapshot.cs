@@ -21,6 +21,7 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -276,6 +277,10 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.Property<Guid>("RegulationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("SearchNames")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
@@ -337,6 +342,14 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex(new[] { "OfficeId", "StepDueAt", "DueAt" }, "IX_Cases_Open")
                         .HasFilter("\"Step\" <> 6");
+
+                    b.HasIndex(new[] { "AssigneeId" }, "IX_Cases_OpenByAssignee")
+                        .HasFilter("\"Step\" <> 6");
+
+                    b.HasIndex(new[] { "OfficeId", "SearchNames" }, "IX_Cases_SearchNames");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "OfficeId", "SearchNames" }, "IX_Cases_SearchNames"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "OfficeId", "SearchNames" }, "IX_Cases_SearchNames"), new[] { "uuid_ops", "gin_trgm_ops" });
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -695,6 +708,9 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.Property<Guid>("IssuedById")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("RecipientDocument")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -711,6 +727,8 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.HasKey("CaseId");
 
                     b.HasIndex("IssuedAt");
+
+                    b.HasIndex("OfficeId", "IssuedAt");
 
                     b.ToTable("IssueRecords");
                 });

@@ -266,6 +266,10 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.Property<Guid>("RegulationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchNames")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -326,6 +330,9 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("Service", "Year", "Sequence");
 
                     b.HasIndex(new[] { "OfficeId", "StepDueAt", "DueAt" }, "IX_Cases_Open")
+                        .HasFilter("\"Step\" <> 6");
+
+                    b.HasIndex(new[] { "AssigneeId" }, "IX_Cases_OpenByAssignee")
                         .HasFilter("\"Step\" <> 6");
 
                     b.ToTable("Cases", (string)null);
@@ -683,6 +690,9 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.Property<Guid>("IssuedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RecipientDocument")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -699,6 +709,8 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.HasKey("CaseId");
 
                     b.HasIndex("IssuedAt");
+
+                    b.HasIndex("OfficeId", "IssuedAt");
 
                     b.ToTable("IssueRecords");
                 });

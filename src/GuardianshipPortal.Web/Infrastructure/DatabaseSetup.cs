@@ -50,7 +50,10 @@ public static class DatabaseSetup
         // Instances started together take turns: one migrates, seeds and makes the first data-protection key, the others
         // find it done.
         await using var startup = await StartupLock.TakeAsync(db, app.Logger);
+        // A migration that backfills a column of a regional database (a million cases) runs for minutes, not 30 s.
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await db.Database.MigrateAsync();
+        db.Database.SetCommandTimeout(null);
         await app.PrepareKeysAsync(db);
         await scope.ServiceProvider.GetRequiredService<RoleSeeder>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();

@@ -43,6 +43,9 @@ public class CaseConfiguration : IEntityTypeConfiguration<Case>
         // Open cases are a small share of a region's: queues and dashboards read them through this partial index.
         b.HasIndex(x => new { x.OfficeId, x.StepDueAt, x.DueAt }, "IX_Cases_Open").HasFilter($"\"Step\" <> {(int)Step.Closed}");
         b.HasIndex(x => x.AssigneeId);
+        // Each specialist's open cases (the head's choice of assignee on the case page, a specialist's drafts): a few thousand
+        // entries in the region, where the plain index holds every case a specialist ever had.
+        b.HasIndex(x => x.AssigneeId, "IX_Cases_OpenByAssignee").HasFilter($"\"Step\" <> {(int)Step.Closed}");
         b.HasIndex(x => x.ApplicantId);
         b.HasIndex(x => x.SpouseId);
         b.Property(x => x.Language).HasMaxLength(2);
@@ -211,7 +214,8 @@ public class IssueRecordConfiguration : IEntityTypeConfiguration<IssueRecord>
         b.HasKey(x => x.CaseId);
         b.Property(x => x.RecipientName).HasMaxLength(300);
         b.Property(x => x.RecipientDocument).HasMaxLength(200);
-        b.HasIndex(x => x.IssuedAt); // the issue journal
+        b.HasIndex(x => x.IssuedAt); // the region's issues by time (dashboards)
+        b.HasIndex(x => new { x.OfficeId, x.IssuedAt }); // an office's issue journal
     }
 }
 

@@ -86,6 +86,35 @@ public class Case
     public string NotifyPhone { get; set; } = "";
     public string NotifyEmail { get; set; } = "";
     public bool NotifyConsent { get; set; }
+    /// <summary>
+    /// The folded names (<see cref="Person.SearchName"/>) of the applicant, the spouse applying with them and the children, one per line, written at
+    /// registration (a case's persons never change): search finds an office's cases by a name through one index on the
+    /// case, without joining the region's persons. A query has no line break, so it never matches across two persons.
+    /// </summary>
+    public string SearchNames { get; set; } = "";
+
+    public static string JoinSearchNames(IEnumerable<string> folded) => string.Join('\n', folded);
+
+    /// <summary>
+    /// SQL that fills what the Lists migration added to the cases stored before it: each case's <see cref="SearchNames"/>
+    /// from its applicant, spouse and children (as <see cref="JoinSearchNames"/> joins them) and each issue record's office.
+    /// </summary>
+    public static string BackfillSql(bool postgres) => postgres
+        ? """
+          UPDATE "IssueRecords" AS i SET "OfficeId" = c."OfficeId" FROM "Cases" AS c WHERE c."Id" = i."CaseId";
+          UPDATE "Cases" AS c SET "SearchNames" = concat_ws(E'\n', p."SearchName",
+              (SELECT s."SearchName" FROM "Persons" AS s WHERE s."Id" = c."SpouseId"),
+              (SELECT string_agg(cp."SearchName", E'\n' ORDER BY ch."Order") FROM "CaseChildren" AS ch
+               JOIN "Persons" AS cp ON cp."Id" = ch."PersonId" WHERE ch."CaseId" = c."Id"))
+          FROM "Persons" AS p WHERE p."Id" = c."ApplicantId";
+          """
+        : """
+          UPDATE "IssueRecords" SET "OfficeId" = (SELECT c."OfficeId" FROM "Cases" AS c WHERE c."Id" = "IssueRecords"."CaseId");
+          UPDATE "Cases" SET "SearchNames" = coalesce((SELECT p."SearchName" FROM "Persons" AS p WHERE p."Id" = "Cases"."ApplicantId"), '')
+              || coalesce((SELECT char(10) || s."SearchName" FROM "Persons" AS s WHERE s."Id" = "Cases"."SpouseId"), '')
+              || coalesce((SELECT group_concat(char(10) || cp."SearchName", '' ORDER BY ch."Order") FROM "CaseChildren" AS ch
+                           JOIN "Persons" AS cp ON cp."Id" = ch."PersonId" WHERE ch."CaseId" = "Cases"."Id"), '');
+          """;
 
     public List<CaseChild> Children { get; set; } = [];
     public List<CaseDocument> Documents { get; set; } = [];
@@ -279,6 +308,8 @@ public class Signature
 public class IssueRecord
 {
     public Guid CaseId { get; set; }
+    /// <summary>The case's office, kept on the record so that an office's issue journal reads one index by office and time.</summary>
+    public Guid OfficeId { get; set; }
     public DateTimeOffset IssuedAt { get; set; }
     public Guid IssuedById { get; set; }
     public required string RecipientName { get; set; }

@@ -78,10 +78,12 @@ public sealed class CasePageModel
 public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider clock, ServiceCatalog services, Deadlines deadlines, Dashboard.RiskForecasts forecasts, CaseSteps steps)
 {
     /// <summary>The case with everything the steps work on; tracked when it is about to change.</summary>
-    public Task<Case?> LoadAsync(Guid id, bool tracking, CancellationToken ct = default)
+    public async Task<Case?> LoadAsync(Guid id, bool tracking, CancellationToken ct = default, bool officeEmblem = true)
     {
-        var query = db.Cases
-            .Include(c => c.Office)
+        IQueryable<Case> query = db.Cases;
+        // Documents print the office's emblem; the page does not, and reads the office without it (an image of up to 512 KB).
+        if (officeEmblem) query = query.Include(c => c.Office);
+        query = query
             .Include(c => c.Applicant)
             .Include(c => c.Spouse)
             .Include(c => c.Children.OrderBy(ch => ch.Order)).ThenInclude(ch => ch.Person)
@@ -95,12 +97,15 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
             .Include(c => c.CenterReturn)
             .Include(c => c.Representative).ThenInclude(r => r!.Person)
             .AsSplitQuery();
-        return (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct);
+        var found = await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (found is not null && !officeEmblem)
+            found.Office = await db.Offices.AsNoTracking().Where(o => o.Id == found.OfficeId).Select(Office.WithoutEmblem).SingleAsync(ct);
+        return found;
     }
 
     public async Task<CasePageModel?> BuildAsync(Guid id, StepForm? posted = null, string? problem = null, CancellationToken ct = default)
     {
-        var c = await LoadAsync(id, tracking: false, ct);
+        var c = await LoadAsync(id, tracking: false, ct, officeEmblem: false);
         if (c is null || !await me.CanViewCaseOfAsync(c.OfficeId)) return null;
         var actor = me.Actor;
         bool Can(CaseAction action) => CaseTransitions.Check(c, action, actor) == TransitionRefusal.None;

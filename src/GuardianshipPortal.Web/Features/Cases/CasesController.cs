@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GuardianshipPortal.Web.Features.Cases;
 
-public sealed record SearchPage(string Query, IReadOnlyList<QueueRow> Rows, bool Searched);
+public sealed record SearchPage(string Query, IReadOnlyList<QueueRow> Rows, bool Searched, bool TooShort = false);
 
 /// <summary>The case page, search, and scans. Reads of personal data are audited.</summary>
 public sealed class CasesController(PortalDbContext db, PortalReadDbContext reads, CasePages pages, CurrentUser me, AuditLog audit, Queues queues, ServiceCatalog services) : Controller
@@ -30,6 +30,7 @@ public sealed class CasesController(PortalDbContext db, PortalReadDbContext read
         var query = (q ?? "").Trim();
         if (query.Length == 0) return View(new SearchPage("", [], false));
         if (query.Length > 200) query = query[..200];
+        if (CaseSearch.TooShort(query)) return View(new SearchPage(query, [], false, TooShort: true));
 
         var cases = CaseSearch.Matching(reads, Queues.Scope(reads.Cases, me), query, services);
         var rows = await queues.RowsAsync(cases.OrderByDescending(c => c.RegisteredAt).Take(100), ct, reads);

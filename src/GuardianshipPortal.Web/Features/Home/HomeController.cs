@@ -16,7 +16,7 @@ public sealed record HomeModel(string? Role, IReadOnlyList<Queue> Queues, QueueF
     IReadOnlyList<AssigneeChoice> Assignees, DeskQueue? Single = null, bool FilterInvalid = false);
 
 /// <summary>Each role's home page is its work queue; each queue also has a page of its own (the menu's and the dashboard's links).</summary>
-public sealed class HomeController(PortalDbContext db, CurrentUser me, Queues queueQueries, ServiceCatalog services, TimeProvider clock) : Controller
+public sealed class HomeController(PortalDbContext db, CurrentUser me, Queues queueQueries, QueueCounts menu, ServiceCatalog services, TimeProvider clock) : Controller
 {
     [HttpGet("/")]
     public Task<IActionResult> Index([FromQuery] QueueFilter filter, CancellationToken ct) =>
@@ -44,7 +44,9 @@ public sealed class HomeController(PortalDbContext db, CurrentUser me, Queues qu
             var queue = await queueQueries.PageAsync(q, cases, context, filter.Sort, page, ct, signing ? Queues.SigningPageSize : Queues.PageSize);
             queues.Add(queue with { Selectable = signing });
         }
-        var officeList = await offices.AsNoTracking().OrderBy(o => o.Code).ToListAsync(ct);
+        // The unfiltered desk counted its queues already: the menu shows those counts instead of counting again.
+        if (single is null && !invalid && !filter.Any) menu.Know([.. desk.Zip(queues, (q, page) => (q, page.Total))]);
+        var officeList = await offices.AsNoTracking().OrderBy(o => o.Code).Select(Office.WithoutEmblem).ToListAsync(ct);
         var assigneeOffice = filter.Office ?? me.OfficeId;
         var assignees = me.PrimaryRole != Roles.Specialist && assigneeOffice is { } ao && officeList.Any(o => o.Id == ao)
             ? await db.StaffInRole(ao, Roles.Specialist).OrderBy(u => u.FullName).Select(u => new AssigneeChoice(u.Id, u.FullName)).ToListAsync(ct)
@@ -60,6 +62,9 @@ public sealed class HomeController(PortalDbContext db, CurrentUser me, Queues qu
 public sealed class QueueCounts(PortalDbContext db, CurrentUser me, TimeProvider clock, ServiceCatalog services)
 {
     private IReadOnlyList<(DeskQueue Queue, int Count)>? _counts;
+
+    /// <summary>The counts of the signed-in user's unfiltered desk, already counted by the page that shows it.</summary>
+    public void Know(IReadOnlyList<(DeskQueue Queue, int Count)> counts) => _counts = counts;
 
     public async Task<IReadOnlyList<(DeskQueue Queue, int Count)>> ForMenuAsync(CancellationToken ct = default)
     {

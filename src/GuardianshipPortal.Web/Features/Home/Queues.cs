@@ -30,6 +30,8 @@ public sealed record Queue(string TitleKey, string TestId, IReadOnlyList<QueueRo
 public sealed class Queues(Deadlines deadlines, TimeProvider clock, GuardianshipPortal.Data.PortalDbContext db, Dashboard.RiskForecasts forecasts)
 {
     public const int PageSize = 20;
+    private readonly Dictionary<Guid, Office> _offices = [];
+    private readonly Dictionary<Guid, int> _shares = [];
     /// <summary>The head's "to sign" queue where the office signs digitally: fifty results a day signed from one page in one call.</summary>
     public const int SigningPageSize = 50;
 
@@ -95,7 +97,7 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock, Guardianship
             cases = cases.Where(c => (c.StepDueAt == null || c.StepDueAt >= now) && c.DueAt >= now);
             var calendar = await deadlines.CalendarAsync(ct);
             Expression<Func<Case, bool>>? soon = null;
-            foreach (var o in await offices.AsNoTracking().ToListAsync(ct))
+            foreach (var o in await offices.AsNoTracking().Select(Office.WithoutEmblem).ToListAsync(ct))
             {
                 var (id, limit) = (o.Id, UrgencyRule.At(now, o.WorkingTime(calendar)).SoonLimit);
                 Expression<Func<Case, bool>> one = c => c.OfficeId == id && (c.StepDueAt < limit || c.DueAt < limit);
@@ -106,7 +108,7 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock, Guardianship
         if (f.From is not null || f.To is not null)
         {
             // The office's days (the region's default zone when several offices are listed).
-            var zone = await offices.CountAsync(ct) == 1 ? (await offices.AsNoTracking().FirstAsync(ct)).Zone() : Office.ZoneOf(null);
+            var zone = await offices.CountAsync(ct) == 1 ? (await offices.AsNoTracking().Select(Office.WithoutEmblem).FirstAsync(ct)).Zone() : Office.ZoneOf(null);
             DateTimeOffset Midnight(DateOnly day) => new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone), TimeSpan.Zero);
             if (f.From is { } from) { var start = Midnight(from); cases = cases.Where(c => c.ClosedAt >= start); }
             if (f.To is { } to) { var end = Midnight(to.AddDays(1)); cases = cases.Where(c => c.ClosedAt < end); }
@@ -135,7 +137,6 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock, Guardianship
                 c.RegulationId, c.OfficeId, c.AssigneeId, c.Id, c.Number, c.Service, c.Step, c.RegisteredAt, c.StepDueAt, c.DueAt, c.StepStartedAt, Suspended = c.SuspendedAt != null,
                 Applicant = c.Applicant!.LastName + " " + c.Applicant.FirstName + " " + c.Applicant.MiddleName,
                 Assignee = c.Assignee == null ? null : c.Assignee.FullName,
-                Office = c.Office!,
                 Returned = c.Events.Any(e => e.Action == CaseAction.Return) && c.Step == Step.Drafting,
                 c.Channel,
                 c.Version,
@@ -143,23 +144,32 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock, Guardianship
                     .Join(data.Partners, r => r.PartnerId, p => p.Id, (r, p) => p.Name).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        var regulationIds = found.Select(r => r.RegulationId).Distinct().ToList();
-        var shares = await data.Regulations.AsNoTracking().Where(r => regulationIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ReminderSharePercent, ct);
+        // The offices (without their emblems: never a blob per row) and the regulations' reminder shares, read once per
+        // request for all its queues.
+        var offices = _offices;
+        var officeIds = found.Select(r => r.OfficeId).Distinct().Where(id => !offices.ContainsKey(id)).ToList();
+        if (officeIds.Count > 0)
+            foreach (var o in await data.Offices.AsNoTracking().Where(o => officeIds.Contains(o.Id)).Select(Office.WithoutEmblem).ToListAsync(ct)) offices[o.Id] = o;
+        var shares = _shares;
+        var regulationIds = found.Select(r => r.RegulationId).Distinct().Where(id => !shares.ContainsKey(id)).ToList();
+        if (regulationIds.Count > 0)
+            foreach (var r in await data.Regulations.AsNoTracking().Where(r => regulationIds.Contains(r.Id)).Select(r => new { r.Id, r.ReminderSharePercent }).ToListAsync(ct))
+                shares[r.Id] = r.ReminderSharePercent;
         var risks = await forecasts.ForAsync([.. found.Where(r => r.Step != Step.Closed && !r.Suspended)
             .Select(r => new Dashboard.OpenCase(r.Id, r.OfficeId, r.Service, r.Step, r.AssigneeId, r.StepStartedAt, r.StepDueAt, r.RegisteredAt, r.DueAt))], ct);
         return found
-            .Select(r => new QueueRow(r.Id, r.Number, r.Service, r.Step, r.RegisteredAt, r.StepDueAt, r.DueAt, r.Applicant.Trim(), r.Assignee, r.Office,
-                r.Returned, Rule(r.Office).Of(r.Step, r.StepDueAt, r.DueAt, r.Suspended),
-                EscalationLadder.Of(r.Step, r.StepStartedAt, r.StepDueAt, r.DueAt, now, r.Office.WorkingTime(calendar),
+            .Select(r => new QueueRow(r.Id, r.Number, r.Service, r.Step, r.RegisteredAt, r.StepDueAt, r.DueAt, r.Applicant.Trim(), r.Assignee, offices[r.OfficeId],
+                r.Returned, Rule(offices[r.OfficeId]).Of(r.Step, r.StepDueAt, r.DueAt, r.Suspended),
+                EscalationLadder.Of(r.Step, r.StepStartedAt, r.StepDueAt, r.DueAt, now, offices[r.OfficeId].WorkingTime(calendar),
                     shares.GetValueOrDefault(r.RegulationId, EscalationLadder.DefaultSharePercent), r.Suspended),
                 risks.GetValueOrDefault(r.Id), r.Channel, r.Partner,
                 // A Center's documents may go back to it for three working days while they wait for the head's resolution.
                 r.Channel == Channel.PublicServiceCenter && r.Step == Step.Resolution
-                    ? CenterReturn.Deadline(r.RegisteredAt, r.Office.WorkingTime(calendar)) is var by && by >= now ? by : null
+                    ? CenterReturn.Deadline(r.RegisteredAt, offices[r.OfficeId].WorkingTime(calendar)) is var by && by >= now ? by : null
                     : null,
                 r.Version,
                 // Time left to the step's deadline (the service's when the step has none), in the markers' working time.
-                r.Step == Step.Closed ? null : Rule(r.Office).Left(r.StepDueAt ?? r.DueAt)))
+                r.Step == Step.Closed ? null : Rule(offices[r.OfficeId]).Left(r.StepDueAt ?? r.DueAt)))
             .ToList();
     }
 }

@@ -1,8 +1,5 @@
 using System.Globalization;
 using CsvHelper;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace GuardianshipPortal.Web.Features.Journals;
 
@@ -53,26 +50,104 @@ public static class JournalExports
         return buffer.ToArray();
     }
 
-    public static byte[] Xlsx(JournalTable table, string sheetName)
+    /// <summary>Rows written between two sends of the CSV stream: memory holds this many rows, whatever the period.</summary>
+    private const int RowsPerChunk = 500;
+
+    /// <summary>
+    /// The journal as CSV written to <paramref name="output"/> as its rows arrive from the database: a chunk of rows is
+    /// formatted into a small buffer and sent, so a year's export keeps no more than one chunk in memory.
+    /// </summary>
+    public static async Task WriteCsvAsync(Stream output, IReadOnlyList<string> headers, IAsyncEnumerable<IReadOnlyList<string>> rows, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
+        using var writer = new StreamWriter(buffer, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        using var csv = CsvWriter.Create(writer, new CsvWriterOptions { Separator = Separator, FormatProvider = CultureInfo.InvariantCulture }, true);
+        async Task SendAsync()
         {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(Row(table.Headers));
-            foreach (var row in table.Rows) data.Append(Row(row));
-            sheetPart.Worksheet = new Worksheet(data);
-            var sheets = workbook.Workbook.AppendChild(new Sheets());
-            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName.Length > 31 ? sheetName[..31] : sheetName });
-            workbook.Workbook.Save();
+            csv.Flush();
+            writer.Flush();
+            buffer.Position = 0;
+            await buffer.CopyToAsync(output, ct);
+            buffer.SetLength(0);
+            await output.FlushAsync(ct);
         }
-        return buffer.ToArray();
+        foreach (var header in headers) csv.WriteField(SafeCsvCell(header));
+        csv.EndRecord();
+        var n = 0;
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            foreach (var cell in row) csv.WriteField(SafeCsvCell(cell));
+            csv.EndRecord();
+            if (++n % RowsPerChunk == 0) await SendAsync();
+        }
+        await SendAsync();
     }
 
-    // Inline strings: no shared-string table to keep in step, and every cell reads back exactly as written.
-    private static Row Row(IEnumerable<string> cells) =>
-        new(cells.Select(text => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(XmlSafe(text))) }));
+    /// <summary>
+    /// The journal as an XLSX workbook (one sheet of inline strings) written part by part into a temporary file as the rows
+    /// arrive — a zip written forward, never a document tree in memory; the file is deleted when the returned stream closes.
+    /// </summary>
+    public static async Task<Stream> XlsxFileAsync(IReadOnlyList<string> headers, IAsyncEnumerable<IReadOnlyList<string>> rows, string sheetName, CancellationToken ct)
+    {
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), "journal-" + Guid.NewGuid().ToString("N") + ".xlsx"), FileMode.CreateNew, FileAccess.ReadWrite,
+            FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            using (var zip = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+            {
+                const string main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+                const string rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+                const string pkg = "http://schemas.openxmlformats.org/package/2006/relationships";
+                void Part(string name, string xml)
+                {
+                    using var stream = zip.CreateEntry(name, System.IO.Compression.CompressionLevel.Fastest).Open();
+                    stream.Write(System.Text.Encoding.UTF8.GetBytes(xml));
+                }
+                Part("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>""");
+                Part("_rels/.rels", $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="{pkg}"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
+                Part("xl/_rels/workbook.xml.rels", $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="{pkg}"><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>""");
+                var sheet = new string([.. XmlSafe(sheetName).Where(ch => ch is not ('[' or ']' or ':' or '*' or '?' or '/' or '\\'))]);
+                if (sheet.Length > 31) sheet = sheet[..31];
+                Part("xl/workbook.xml", $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="{main}" xmlns:r="{rel}"><sheets><sheet name="{System.Security.SecurityElement.Escape(sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+
+                using var stream = zip.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.Fastest).Open();
+                using var xml = System.Xml.XmlWriter.Create(stream, new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) });
+                xml.WriteStartDocument(standalone: true);
+                xml.WriteStartElement("worksheet", main);
+                xml.WriteStartElement("sheetData", main);
+                void Row(IEnumerable<string> cells)
+                {
+                    xml.WriteStartElement("row", main);
+                    foreach (var text in cells)
+                    {
+                        // Inline strings: no shared-string table to keep, and every cell reads back exactly as written.
+                        xml.WriteStartElement("c", main);
+                        xml.WriteAttributeString("t", "inlineStr");
+                        xml.WriteStartElement("is", main);
+                        xml.WriteStartElement("t", main);
+                        var safe = XmlSafe(text);
+                        if (safe.Length > 0 && (char.IsWhiteSpace(safe[0]) || char.IsWhiteSpace(safe[^1])))
+                            xml.WriteAttributeString("xml", "space", null, "preserve");
+                        xml.WriteString(safe);
+                        xml.WriteEndElement();
+                        xml.WriteEndElement();
+                        xml.WriteEndElement();
+                    }
+                    xml.WriteEndElement();
+                }
+                Row(headers);
+                await foreach (var row in rows.WithCancellation(ct)) Row(row);
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+                xml.WriteEndDocument();
+            }
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
 }

@@ -21,6 +21,8 @@ public sealed class JournalsController(
 {
     private const int PageSize = 50;
     private const int MaxDays = 366;
+    /// <summary>The most rows a printable PDF journal holds (about 200 landscape pages); longer periods export as XLSX or CSV.</summary>
+    public const int PdfMaxRows = 5000;
 
     [HttpGet("/journals/{kind}")]
     public async Task<IActionResult> Show(JournalKind kind, DateOnly? from, DateOnly? to, ServiceCode? service, Guid? office,
@@ -35,25 +37,42 @@ public sealed class JournalsController(
         if (query.From > query.To) ModelState.AddModelError("", l["Journal_PeriodOrder"]);
         else if (query.To.DayNumber - query.From.DayNumber > MaxDays) ModelState.AddModelError("", l["Journal_PeriodTooLong", MaxDays]);
 
-        var table = ModelState.IsValid ? await journals.BuildAsync(kind, query, selected, ct) : new JournalTable([], [], []);
+        var source = journals.Open(kind, query, selected);
         var title = l["Journal_" + kind].Value;
         if (ModelState.IsValid && format is "csv" or "xlsx" or "pdf")
         {
-            audit.Record(AuditAction.ExportJournal, detail: $"{kind} {format} {selected.Code} {query.From:yyyy-MM-dd}..{query.To:yyyy-MM-dd} ({table.Rows.Count})");
-            await db.SaveChangesAsync(ct);
-            var name = $"{kind}-{selected.Code}-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}";
-            return format switch
+            var count = await source.CountAsync(ct);
+            // A PDF is laid out whole in memory: a period that long goes to XLSX or CSV, which are streamed.
+            if (format == "pdf" && count > PdfMaxRows) ModelState.AddModelError("", l["Journal_PdfTooLong", PdfMaxRows]);
+            else
             {
-                "csv" => File(JournalExports.Csv(table), "text/csv; charset=utf-8", name + ".csv"),
-                "xlsx" => File(JournalExports.Xlsx(table, title), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
-                _ => File(renderer.Render(Printable(kind, query, selected, table)), "application/pdf", name + ".pdf"),
-            };
+                audit.Record(AuditAction.ExportJournal, detail: $"{kind} {format} {selected.Code} {query.From:yyyy-MM-dd}..{query.To:yyyy-MM-dd} ({count})");
+                await db.SaveChangesAsync(ct);
+                var name = $"{kind}-{selected.Code}-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}";
+                switch (format)
+                {
+                    case "csv":
+                        // Streamed: rows go out as the database returns them, a chunk at a time.
+                        Response.ContentType = "text/csv; charset=utf-8";
+                        Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment")
+                            { FileName = name + ".csv", FileNameStar = name + ".csv" }.ToString();
+                        await JournalExports.WriteCsvAsync(Response.Body, source.Headers, source.RowsAsync(0, null, ct), ct);
+                        return new EmptyResult();
+                    case "xlsx":
+                        return File(await JournalExports.XlsxFileAsync(source.Headers, source.RowsAsync(0, null, ct), title, ct),
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+                    default:
+                        return File(renderer.Render(Printable(kind, query, selected, await source.ToTableAsync(ct))), "application/pdf", name + ".pdf");
+                }
+            }
         }
         if (!ModelState.IsValid) Response.StatusCode = StatusCodes.Status400BadRequest;
 
-        var pages = Math.Max(1, (table.Rows.Count + PageSize - 1) / PageSize);
+        // The screen reads its page of rows only (the period is at most a year of one office).
+        var total = ModelState.IsValid ? await source.CountAsync(ct) : 0;
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
-        var shown = new JournalTable(table.Headers, [.. table.Rows.Skip((page - 1) * PageSize).Take(PageSize)], table.Widths);
+        var shown = ModelState.IsValid ? await source.ToTableAsync(ct, (page - 1) * PageSize, PageSize) : new JournalTable(source.Headers, [], source.Widths);
         var qs = $"from={query.From:yyyy-MM-dd}&to={query.To:yyyy-MM-dd}&office={selected.Id}" + (service is null ? "" : $"&service={service}");
         return View(new JournalPage(kind, query, selected, offices, shown, page, pages, qs));
     }

@@ -24,7 +24,7 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
         "Attachment.FileName", "Attachment.ContentType", "Attachment.Sha256",
         "StagedUpload.FileName", "StagedUpload.ContentType", // as for an attachment: the checked type and the cleaned, cut name
         "AuditEvent.Action", "AuditEvent.Detail", "AuditEvent.Before", "AuditEvent.After",
-        "Case.Number", "Case.SubmissionKey", "CaseEvent.Role", "CaseEvent.UserName",
+        "Case.Number", "Case.SubmissionKey", "Case.SearchNames", "CaseEvent.Role", "CaseEvent.UserName",
         // The applicant's phone (a limited form field), normalised by KazakhPhone to "+77XXXXXXXXX".
         "Case.NotifyPhone",
         // A message template's event and language come from the template edited (the address names an existing one).
@@ -77,6 +77,7 @@ public abstract class InputLimitTests(PortalFixture fixture) : PortalTest(fixtur
     {
         ["AuditEvent.Before"] = "the portal writes a setting's value before a change, as long as the text it records (a template's body)",
         ["AuditEvent.After"] = "the portal writes a setting's value after a change, as long as the text it records (a template's body)",
+        ["Case.SearchNames"] = "the portal folds it from the case's persons' names (each bounded), one line per person, never input",
         ["OutboxMessage.Body"] = "the portal composes it from a limited template with the case's data filled in",
         ["DataProtectionKey.Xml"] = "a key's XML as ASP.NET Core's key manager writes it (a few KB), never input",
         ["OfficeSummary.ClosedFigures"] = "JSON the background job writes: the office's closed cases by month, service and assignee",

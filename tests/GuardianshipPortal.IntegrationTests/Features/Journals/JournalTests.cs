@@ -151,7 +151,7 @@ public abstract class JournalTests(PortalFixture fixture) : PortalTest(fixture)
         return rows;
     }
 
-    private static List<List<string>> ReadXlsx(byte[] bytes)
+    internal static List<List<string>> ReadXlsx(byte[] bytes)
     {
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
