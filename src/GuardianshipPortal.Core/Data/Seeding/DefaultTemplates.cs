@@ -134,9 +134,9 @@ public static class DefaultTemplates
             [with_spouse] Оны алу үшін жеке бастарыңызды куәландыратын құжаттармен {office:dat} келулеріңізді сұраймыз: {office_address}.
             """),
         (ReadinessNotification, "ru", "Уведомление о готовности документа", """
-            [without_spouse] {dear} {applicant}! Ваше заявление № {number} от {registered_at_words} на получение государственной услуги «{service}» рассмотрено, результат готов: «{result_name}».
+            [without_spouse] {dear} {applicant}! Ваше заявление от {registered_at_words} № {number} на получение государственной услуги «{service}» рассмотрено, результат готов: «{result_name}».
 
-            [with_spouse] Уважаемые {applicant} и {spouse}! Ваше совместное заявление № {number} от {registered_at_words} на получение государственной услуги «{service}» рассмотрено, результат готов: «{result_name}».
+            [with_spouse] Уважаемые {applicant} и {spouse}! Ваше совместное заявление от {registered_at_words} № {number} на получение государственной услуги «{service}» рассмотрено, результат готов: «{result_name}».
 
             [without_spouse] Для получения просим обратиться с документом, удостоверяющим личность, в {office:acc}: {office_address}.
 

@@ -96,7 +96,9 @@ public abstract class DeclensionTests : PortalTest
                     : ["в лице руководителя отдела Жақсыбекова Е. Б., действующего на основании Положения, с одной стороны, и {N} (ИИН"]),
                 (DocumentKind.ReadinessNotification, kk
                     ? ["Құрметті {N}!", "құжатпен Қарағанды қаласының білім бөліміне келуіңізді сұраймыз"]
-                    : [(female ? "Уважаемая" : "Уважаемый") + " {N}!", "удостоверяющим личность, в отдел образования города Караганды:"]),
+                    : [(female ? "Уважаемая" : "Уважаемый") + " {N}!", "удостоверяющим личность, в отдел образования города Караганды:",
+                        // the date before the long registration number, which would leave a first line stretched wide
+                        "Ваше заявление от ", " года № KRG-01-FP-"]),
             ],
             ServiceCode.AdoptionLumpSum => [receipt, (DocumentKind.LumpSumDecision, kk
                 ? ["{G} (ЖСН", "ювеналдық сотының", "қарап, Қарағанды қаласының білім бөлімі шешті:", "байланысты {D} біржолғы ақшалай төлем тағайындалсын"]
