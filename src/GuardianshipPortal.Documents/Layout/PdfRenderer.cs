@@ -172,7 +172,9 @@ public sealed class PdfRenderer : IDocumentRenderer
                 switch (block)
                 {
                     case Paragraph p:
-                        Text(p.Text, p.Align, Font(p.Size, p.Bold), p.Indent);
+                        // The signature never stands alone at the top of a page: the last lines of the text go over with it.
+                        var keepWithNext = ReferenceEquals(block, model.Body[^1]) ? TailHeight() : 0;
+                        Text(p.Text, p.Align, Font(p.Size, p.Bold), p.Indent, keepWithNext);
                         _y += 4;
                         break;
                     case Table t:
@@ -249,15 +251,24 @@ public sealed class PdfRenderer : IDocumentRenderer
         private static bool StartsWithThreeDigits(string word) =>
             word.Length >= 3 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[1]) && char.IsAsciiDigit(word[2]) && (word.Length == 3 || !char.IsAsciiDigit(word[3]));
 
-        private void Text(string text, Align align, XFont font, bool indent)
+        /// <summary>The height of what follows the body on the same page: the signature and the verification block.</summary>
+        private double TailHeight() =>
+            (model.Signature is { } signature ? SignatureSpace + Wrap(signature.Position, Font(12, bold: true), ContentWidth * 0.45).Count * 15 + SignatureHeight : 0)
+            + (model.Verification is not null ? VerificationHeight : 0);
+
+        private const double SignatureSpace = 18, SignatureHeight = 30, VerificationHeight = 72;
+
+        /// <summary>Lays out a paragraph; its last two lines stay on one page with <paramref name="keepWithNext"/> points that follow.</summary>
+        private void Text(string text, Align align, XFont font, bool indent, double keepWithNext = 0)
         {
             var indentWidth = indent && align == Align.Justify ? 28 : 0;
             var lineHeight = font.Size * 1.25;
             var lines = Wrap(text, font, ContentWidth, indentWidth);
             var space = Width(" ", font);
+            var keepFrom = keepWithNext > 0 ? Math.Max(0, lines.Count - 2) : lines.Count;
             for (var i = 0; i < lines.Count; i++)
             {
-                EnsureRoom(lineHeight);
+                EnsureRoom(i == keepFrom ? (lines.Count - i) * lineHeight + keepWithNext : lineHeight);
                 var words = lines[i];
                 var x0 = Left + (i == 0 ? indentWidth : 0);
                 var available = ContentWidth - (i == 0 ? indentWidth : 0);
@@ -326,10 +337,11 @@ public sealed class PdfRenderer : IDocumentRenderer
 
         private void LayoutSignature(SignatureBlock signature)
         {
-            _y += 18;
+            _y += SignatureSpace;
             var font = Font(12, bold: true);
             var positionLines = Wrap(signature.Position, font, ContentWidth * 0.45);
-            EnsureRoom(positionLines.Count * 15 + 40);
+            // The verification block goes with the signature: never a page of a QR code alone.
+            EnsureRoom(positionLines.Count * 15 + SignatureHeight + (model.Verification is not null ? VerificationHeight : 10));
             var y = _y;
             // The signature line ends just before the name, wherever the name's length puts it.
             var lineEnd = Left + ContentWidth - Width(signature.Name, font) - 10;
@@ -344,7 +356,7 @@ public sealed class PdfRenderer : IDocumentRenderer
                 g.DrawString(signature.Name, font, XBrushes.Black, new XRect(Left, lastLine, ContentWidth, 15), XStringFormats.TopRight);
                 g.DrawString(signature.SealLabel, Font(10), XBrushes.Black, new XPoint(lineStart, lineY + 8), XStringFormats.TopLeft);
             });
-            _y += positionLines.Count * 15 + 30;
+            _y += positionLines.Count * 15 + SignatureHeight;
         }
 
         private void LayoutVerification(Verification verification)
@@ -368,7 +380,7 @@ public sealed class PdfRenderer : IDocumentRenderer
                 g.DrawString(verification.Code, Font(12, bold: true), XBrushes.Black, new XPoint(Left + size + 10, y + 28), XStringFormats.TopLeft);
                 g.DrawString(verification.Url, small, XBrushes.Black, new XPoint(Left + size + 10, y + 44), XStringFormats.TopLeft);
             });
-            _y += size + 10;
+            _y += VerificationHeight;
         }
 
         /// <summary>A QR code of <paramref name="text"/>, drawn as its dark modules in a square of <paramref name="size"/> points.</summary>

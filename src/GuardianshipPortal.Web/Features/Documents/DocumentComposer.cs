@@ -168,7 +168,12 @@ public sealed class DocumentComposer(IStringLocalizer<SharedResource> l, Service
             values["income"] = none(hi.Income);
         }
         if (c.CommissionOpinion is { } co)
-            values["commission_opinion"] = (co.Positive ? l["Commission_Positive"] : l["Commission_Negative"]).Value.ToLower(culture) + ": " + co.Text;
+        {
+            // Printed inside brackets in the middle of a sentence: the member's closing full stop would end the sentence there.
+            var opinion = co.Text.Trim();
+            if (opinion.EndsWith('.') && !opinion.EndsWith("..", StringComparison.Ordinal)) opinion = opinion[..^1];
+            values["commission_opinion"] = (co.Positive ? l["Commission_Positive"] : l["Commission_Negative"]).Value.ToLower(culture) + ": " + opinion;
+        }
         if (d is not null)
         {
             values["period_from"] = Display.Date(d.PeriodFrom);

@@ -231,6 +231,7 @@ public abstract class SpouseTests(PortalFixture fixture) : PortalTest(fixture), 
         var greeting = language == "kk" ? $"Құрметті {couple.Applicant} және {couple.Spouse}!" : $"Уважаемые {couple.Applicant} и {couple.Spouse}!";
         Assert.True(notice.Contains(greeting, StringComparison.Ordinal), $"«{greeting}» not in:\n{notice}");
         Assert.Contains(language == "kk" ? "келулеріңізді сұраймыз" : "с документами, удостоверяющими личность", notice);
+        if (language == "ru") Assert.Contains(" года № KRG-", PdfText.Flat(notice)); // the date, then the long number
         var accepted = language == "kk"
             ? $"алу үшін ерлі-зайыптылар Серікова Айжан Болатқызы мен Серіков Болат Ерланұлының (ЖСН тиісінше {applicantIin} және {spouseIin}) бірлескен өтінішін"
             : $"Приняты совместное заявление супругов Ивановой Марии Петровны (ИИН {applicantIin}) и Иванова Ивана Ивановича (ИИН {spouseIin})";

@@ -58,7 +58,15 @@ public abstract class DeclensionTests : PortalTest
         var clerk = await new OfficeDesk(App).AsAsync("clerk");
         var response = await clerk.Http.GetAsync($"/documents/{document.Id}", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return PdfText.Flat(await PdfText.ExtractAsync(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)));
+        var raw = await PdfText.ExtractAsync(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        // A page after the first never opens with the signature or the verification block: the last lines of the text go with them.
+        foreach (var page in raw.Split('\f').Skip(1).Where(p => p.Trim().Length > 0))
+        {
+            var first = page.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0];
+            foreach (var tail in new[] { "Бөлім басшысы", "Руководитель отдела", "тексеру коды", "подлинности документа" })
+                Assert.False(first.Contains(tail, StringComparison.Ordinal), $"{kind}: a page opens with «{first}»:\n{raw}");
+        }
+        return PdfText.Flat(raw);
     }
 
     /// <summary>What each document must say, with {N}, {G}, {D} for the applicant's nominative, genitive and dative.</summary>
@@ -81,14 +89,16 @@ public abstract class DeclensionTests : PortalTest
             [
                 receipt,
                 (DocumentKind.HousingInspectionAct, kk
-                    ? ["Тексерген: Асель Ержанқызы Төлеуова (маман, Қарағанды қаласының білім бөлімі)", "жағдайлары тексерілген адам: {N}, ЖСН"]
-                    : ["Обследование провели: Асель Ержанқызы Төлеуова (специалист, Отдел образования города Караганды)", "жилищно-бытовые условия: {N}, ИИН"]),
+                    ? ["Тексерген: Асель Ержанқызы Төлеуова (Қарағанды қаласының білім бөлімінің маманы)", "жағдайлары тексерілген адам: {N}, ЖСН"]
+                    : ["Обследование провели: Асель Ержанқызы Төлеуова (специалист отдела образования города Караганды)", "жилищно-бытовые условия: {N}, ИИН"]),
                 (DocumentKind.FosterPlacementContract, kk
                     ? ["органы) атынан Ереже негізінде әрекет ететін бөлім басшысы Е. Б. Жақсыбеков бір тараптан және {N} (ЖСН"]
                     : ["в лице руководителя отдела Жақсыбекова Е. Б., действующего на основании Положения, с одной стороны, и {N} (ИИН"]),
                 (DocumentKind.ReadinessNotification, kk
                     ? ["Құрметті {N}!", "құжатпен Қарағанды қаласының білім бөліміне келуіңізді сұраймыз"]
-                    : [(female ? "Уважаемая" : "Уважаемый") + " {N}!", "удостоверяющим личность, в отдел образования города Караганды:"]),
+                    : [(female ? "Уважаемая" : "Уважаемый") + " {N}!", "удостоверяющим личность, в отдел образования города Караганды:",
+                        // the date before the long registration number, which would leave a first line stretched wide
+                        "Ваше заявление от ", " года № KRG-01-FP-"]),
             ],
             ServiceCode.AdoptionLumpSum => [receipt, (DocumentKind.LumpSumDecision, kk
                 ? ["{G} (ЖСН", "ювеналдық сотының", "қарап, Қарағанды қаласының білім бөлімі шешті:", "байланысты {D} біржолғы ақшалай төлем тағайындалсын"]
