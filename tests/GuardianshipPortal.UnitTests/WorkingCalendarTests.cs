@@ -84,4 +84,28 @@ public sealed class KurbanAitWarningTests
         var days = entered.Select(y => Kurban(y, 5, 20));
         Assert.Equal(missing, WorkingCalendar.YearsMissingKurbanAit(days, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
     }
+
+    [Fact]
+    public void Working_minutes_between_are_the_most_that_can_be_added_without_passing_the_end()
+    {
+        // The definition, searched minute by minute in halves, against the one walk over the days; lunch or none, moments
+        // inside and outside working time, across days off, and spans of up to two years (cases late by months).
+        var random = new Random(20261203);
+        foreach (var hours in new[] { OfficeHours.Standard, new OfficeHours(new(8, 0), new(17, 0), new(12, 0), new(12, 0)) })
+        {
+            var time = new WorkingTime(new WorkingCalendar(new[] { 2025, 2026, 2027 }.SelectMany(HolidayRules.ForYear)), hours, TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty"));
+            for (var i = 0; i < 400; i++)
+            {
+                var from = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(random.NextInt64(2 * 365 * 86400L));
+                var to = from.AddSeconds(random.Next(4) switch { 0 => random.Next(3600), 1 => random.Next(86400 * 3), 2 => random.Next(86400 * 40), _ => random.Next(86400 * 700) });
+                int low = 0, high = (int)Math.Ceiling((to - from).TotalMinutes);
+                while (low < high)
+                {
+                    var mid = (low + high + 1) / 2;
+                    if (time.AddWorkingMinutes(from, mid) <= to) low = mid; else high = mid - 1;
+                }
+                Assert.True(low == time.WorkingMinutesBetween(from, to), $"{from:O} .. {to:O} ({hours}): {low} expected, {time.WorkingMinutesBetween(from, to)} counted");
+            }
+        }
+    }
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GuardianshipPortal.Cases;
 
 /// <summary>Computes the due times of steps and of the whole service from the regulation and the working calendar.</summary>
-public sealed class Deadlines(PortalDbContext db)
+public sealed class Deadlines(PortalDbContext db, CalendarCache cache)
 {
     private WorkingCalendar? _calendar;
 
@@ -23,8 +23,9 @@ public sealed class Deadlines(PortalDbContext db)
             ?? throw new InvalidOperationException($"No regulation for {service} on {on}.");
     }
 
+    /// <summary>The working calendar (read from the database at most once a minute, and at once after this process changed it).</summary>
     public async Task<WorkingCalendar> CalendarAsync(CancellationToken ct = default) =>
-        _calendar ??= new WorkingCalendar(await db.CalendarDays.AsNoTracking().ToListAsync(ct));
+        _calendar ??= cache.Get() ?? cache.Keep(new WorkingCalendar(await db.CalendarDays.AsNoTracking().ToListAsync(ct)));
 
     /// <summary>
     /// Starts <paramref name="step"/> on the case now: records the start and the due time (none for Closed). Rework after a
@@ -58,4 +59,26 @@ public sealed class Deadlines(PortalDbContext db)
     /// <summary>The overall due date of a case registered now under <paramref name="regulation"/>.</summary>
     public async Task<DateTimeOffset> TotalDueAsync(Regulation regulation, Office office, DateTimeOffset registeredAt, CancellationToken ct = default) =>
         regulation.Total.DueFrom(registeredAt, office.WorkingTime(await CalendarAsync(ct)));
+}
+
+/// <summary>
+/// The working calendar as last read, shared by the requests of the process: every page with deadlines counts in it, and its
+/// days change a few times a year. A change made here is seen at once (<see cref="Forget"/>); one made by another instance
+/// sharing the database within a minute.
+/// </summary>
+public sealed class CalendarCache(TimeProvider clock)
+{
+    private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(1);
+    private (WorkingCalendar Calendar, long ReadAt)? _kept;
+
+    public WorkingCalendar? Get() =>
+        _kept is { } kept && clock.GetElapsedTime(kept.ReadAt) < KeptFor ? kept.Calendar : null;
+
+    public WorkingCalendar Keep(WorkingCalendar calendar)
+    {
+        _kept = (calendar, clock.GetTimestamp());
+        return calendar;
+    }
+
+    public void Forget() => _kept = null;
 }

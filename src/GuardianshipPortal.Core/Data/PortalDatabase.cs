@@ -28,7 +28,23 @@ public static class PortalDatabase
         this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) => provider switch
     {
         DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
-        DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
+        DatabaseProvider.Postgres => options.UseNpgsql(Tuned(connectionString), o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
         _ => throw new ArgumentOutOfRangeException(nameof(provider)),
     };
+
+    /// <summary>
+    /// PostgreSQL connections as a page's twenty small statements need them: each statement the portal runs again and again
+    /// is prepared once per pooled connection (parsed and planned once, not on every request), and a connection going back
+    /// to the pool is not reset with DISCARD ALL (the portal keeps no session state: it sets nothing on a connection, and its
+    /// advisory lock has a connection of its own). Either stays as the connection string says when it says it.
+    /// </summary>
+    public static string Tuned(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToHashSet();
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains("maxautoprepare")) builder.MaxAutoPrepare = 100;
+        if (!given.Contains("noresetonclose")) builder.NoResetOnClose = true;
+        return builder.ConnectionString;
+    }
 }

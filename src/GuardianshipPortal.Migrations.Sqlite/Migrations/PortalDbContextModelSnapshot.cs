@@ -332,7 +332,7 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.HasIndex(new[] { "OfficeId", "StepDueAt", "DueAt" }, "IX_Cases_Open")
                         .HasFilter("\"Step\" <> 6");
 
-                    b.HasIndex(new[] { "AssigneeId" }, "IX_Cases_OpenByAssignee")
+                    b.HasIndex(new[] { "AssigneeId", "Step", "OfficeId" }, "IX_Cases_OpenByAssignee")
                         .HasFilter("\"Step\" <> 6");
 
                     b.ToTable("Cases", (string)null);
@@ -2448,11 +2448,13 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("GuardianshipPortal.Domain.Cases.OfficeSummary", b =>
                 {
-                    b.HasOne("GuardianshipPortal.Domain.Office", null)
+                    b.HasOne("GuardianshipPortal.Domain.Office", "Office")
                         .WithMany()
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Office");
                 });
 
             modelBuilder.Entity("GuardianshipPortal.Domain.Cases.Resolution", b =>

@@ -40,7 +40,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, PortalDbContext d
     {
         if (!_officeLoaded)
         {
-            _office = OfficeId is { } id ? await db.Offices.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id) : null;
+            _office = OfficeId is { } id ? await db.Offices.AsNoTracking().Where(o => o.Id == id).Select(Office.WithoutEmblem).FirstOrDefaultAsync() : null;
             _officeLoaded = true;
         }
         return _office;

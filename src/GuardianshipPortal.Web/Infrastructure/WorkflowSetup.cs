@@ -26,6 +26,7 @@ public static class WorkflowSetup
             o.AllowedHosts = [uri.IdnHost, "localhost", "127.0.0.1"];
         });
         services.AddScoped<Deadlines>();
+        services.AddSingleton<CalendarCache>();
         services.AddScoped<CaseSteps>();
         services.AddScoped<DigitalSigning>();
         services.AddScoped<OutgoingRegister>();

@@ -13,10 +13,14 @@ public sealed record OfficeHours(TimeOnly Opens, TimeOnly Closes, TimeOnly Lunch
 
     public bool HasLunch => LunchFrom != LunchTo;
 
-    /// <summary>The working periods of a working day, in order.</summary>
-    public IReadOnlyList<(TimeOnly From, TimeOnly To)> Periods => HasLunch
-        ? [(Opens, LunchFrom), (LunchTo, Closes)]
-        : [(Opens, Closes)];
+    /// <summary>How many working periods a working day has (two with a lunch break).</summary>
+    public int PeriodCount => HasLunch ? 2 : 1;
+
+    /// <summary>The working period <paramref name="index"/> of a working day, in order (no list allocated: working-time walks ask it for every day).</summary>
+    public (TimeOnly From, TimeOnly To) Period(int index) => !HasLunch ? (Opens, Closes) : index == 0 ? (Opens, LunchFrom) : (LunchTo, Closes);
+
+    /// <summary>Working minutes in a whole working day.</summary>
+    public int DayMinutes => (int)((Closes - Opens) - (LunchTo - LunchFrom)).TotalMinutes;
 }
 
 /// <summary>
@@ -40,17 +44,29 @@ public sealed class WorkingTime(WorkingCalendar calendar, OfficeHours hours, Tim
         return Walk(start, TimeSpan.FromMinutes(minutes), strict: false);
     }
 
-    /// <summary>Working minutes between two moments (lunch, evenings and days off do not count).</summary>
+    /// <summary>Working minutes between two moments (lunch, evenings and days off do not count), whole minutes: the most
+    /// minutes that <see cref="AddWorkingMinutes"/> can add to <paramref name="from"/> without passing <paramref name="to"/>.</summary>
+    /// <remarks>One walk over the days between (queues ask it for every row, of cases late by months as well).</remarks>
     public int WorkingMinutesBetween(DateTimeOffset from, DateTimeOffset to)
     {
         if (to <= from) return 0;
-        int low = 0, high = (int)Math.Ceiling((to - from).TotalMinutes);
-        while (low < high)
+        var start = TimeZoneInfo.ConvertTime(from, Zone).DateTime;
+        var end = TimeZoneInfo.ConvertTime(to, Zone).DateTime;
+        var (first, last) = (DateOnly.FromDateTime(start), DateOnly.FromDateTime(end));
+        var total = TimeSpan.Zero;
+        for (var day = first; day <= last; day = day.AddDays(1))
         {
-            var mid = (low + high + 1) / 2;
-            if (AddWorkingMinutes(from, mid) <= to) low = mid; else high = mid - 1;
+            if (!Calendar.IsWorkingDay(day)) continue;
+            var since = day == first ? TimeOnly.FromDateTime(start) : TimeOnly.MinValue;
+            var until = day == last ? TimeOnly.FromDateTime(end) : TimeOnly.MaxValue;
+            for (var i = 0; i < Hours.PeriodCount; i++)
+            {
+                var (open, close) = Hours.Period(i);
+                var (begin, finish) = (since > open ? since : open, until < close ? until : close);
+                if (finish > begin) total += finish - begin;
+            }
         }
-        return low;
+        return (int)total.TotalMinutes;
     }
 
     /// <summary>The local day on which a period starting at <paramref name="moment"/> starts counting.</summary>
@@ -70,8 +86,9 @@ public sealed class WorkingTime(WorkingCalendar calendar, OfficeHours hours, Tim
         for (var guard = 0; guard < 3660; guard++, day = day.AddDays(1), time = TimeOnly.MinValue)
         {
             if (!Calendar.IsWorkingDay(day)) continue;
-            foreach (var (from, to) in Hours.Periods)
+            for (var i = 0; i < Hours.PeriodCount; i++)
             {
+                var (from, to) = Hours.Period(i);
                 // A moment exactly at the end of a period (13:00, 18:30) is not working time for "next working moment",
                 // but a term that ends exactly there ends there.
                 if (strict ? time >= to : time > to) continue;

@@ -33,7 +33,7 @@ public sealed record UrgencyRule(DateTimeOffset Now, DateTimeOffset SoonLimit)
     public TimeLeft Left(DateTimeOffset due)
     {
         var time = Time ?? throw new InvalidOperationException("The rule was made without the office's working time.");
-        var day = (int)time.Hours.Periods.Sum(p => (p.To - p.From).TotalMinutes);
+        var day = time.Hours.DayMinutes;
         var today = time.LocalDate(Now);
         if (due >= Now)
         {

@@ -150,7 +150,7 @@ public sealed record MrpPage(IReadOnlyList<MrpRate> Rates, int LumpSumMrpCount, 
 [Route("admin")]
 public sealed class SettingsController(
     PortalDbContext db, GuardianshipPortal.Cases.Deadlines deadlines, CurrentUser me, TimeProvider clock, AuditLog audit, ServiceCatalog services,
-    IStringLocalizer<SharedResource> l) : Controller
+    IStringLocalizer<SharedResource> l, GuardianshipPortal.Cases.CalendarCache calendars) : Controller
 {
     private Guid Region => me.RegionId ?? Guid.Empty;
 
@@ -261,6 +261,7 @@ public sealed class SettingsController(
         day.KurbanAit = form.KurbanAit;
         audit.Change(AuditAction.EditCalendar, $"{day.Date:yyyy-MM-dd}", before, Describe(day));
         await db.SaveChangesAsync(ct);
+        calendars.Forget();
         TempData["Flash"] = l["Calendar_Saved"].Value;
         return Redirect($"/admin/calendar?year={year}");
     }
@@ -273,6 +274,7 @@ public sealed class SettingsController(
         db.CalendarDays.Remove(day);
         audit.Change(AuditAction.EditCalendar, $"{date:yyyy-MM-dd}", Describe(day), "");
         await db.SaveChangesAsync(ct);
+        calendars.Forget();
         TempData["Flash"] = l["Calendar_Saved"].Value;
         return Redirect($"/admin/calendar?year={date.Year}");
     }
@@ -291,6 +293,7 @@ public sealed class SettingsController(
         db.CalendarDays.AddRange(days);
         audit.Change(AuditAction.EditCalendar, $"fill {year}", "", string.Join("; ", days.Select(d => $"{d.Date:yyyy-MM-dd} {d.Kind}")));
         await db.SaveChangesAsync(ct);
+        calendars.Forget();
         TempData["Flash"] = l["Calendar_Filled", year, days.Count].Value;
         return Redirect($"/admin/calendar?year={year}");
     }

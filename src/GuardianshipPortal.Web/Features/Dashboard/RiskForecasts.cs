@@ -30,6 +30,7 @@ public sealed record CaseRisk(Risk? Step, Risk? Total)
 public sealed class RiskForecasts(PortalDbContext db, Deadlines deadlines, TimeProvider clock, IMemoryCache cache)
 {
     private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(1);
+    private readonly Dictionary<Guid, Dictionary<Step, int>> _held = [];
 
     /// <summary>The forecasts of open, running cases the caller has already read (a queue's rows, a dashboard's cases, the case page's case).</summary>
     public async Task<IReadOnlyDictionary<Guid, CaseRisk>> ForAsync(IReadOnlyList<OpenCase> open, CancellationToken ct)
@@ -41,13 +42,19 @@ public sealed class RiskForecasts(PortalDbContext db, Deadlines deadlines, TimeP
         foreach (var office in open.Select(c => c.OfficeId).Distinct()) models[office] = await ModelsAsync(office, ct);
         var offices = models.Where(m => m.Value.Steps is not null || m.Value.Totals is not null).Select(m => m.Key).ToList();
         if (offices.Count == 0) return result;
-        // How many open cases each assignee holds (of each step): one query for all the offices of the rows.
-        var assignees = open.Where(c => c.AssigneeId != null && offices.Contains(c.OfficeId)).Select(c => c.AssigneeId!.Value).Distinct().ToList();
-        var queues = assignees.Count == 0 ? []
-            : await db.Cases.Where(c => offices.Contains(c.OfficeId) && c.Step != Step.Closed && c.AssigneeId != null && assignees.Contains(c.AssigneeId.Value))
-                .GroupBy(c => new { c.AssigneeId, c.Step }).Select(g => new { g.Key.AssigneeId, g.Key.Step, Count = g.Count() }).ToListAsync(ct);
-        int Queue(Guid? who, Step? step) => who is null ? 0
-            : queues.Where(q => q.AssigneeId == who && (step is null || q.Step == step)).Sum(q => q.Count) - 1;
+        // How many open cases each assignee holds (of each step): one query for all the offices of the rows, and once per
+        // request for an assignee (a desk's queues name the same few specialists).
+        var unknown = open.Where(c => c.AssigneeId != null && offices.Contains(c.OfficeId)).Select(c => c.AssigneeId!.Value)
+            .Distinct().Where(a => !_held.ContainsKey(a)).ToList();
+        if (unknown.Count > 0)
+        {
+            foreach (var a in unknown) _held[a] = [];
+            foreach (var q in await db.Cases.Where(c => offices.Contains(c.OfficeId) && c.Step != Step.Closed && c.AssigneeId != null && unknown.Contains(c.AssigneeId.Value))
+                .GroupBy(c => new { c.AssigneeId, c.Step }).Select(g => new { g.Key.AssigneeId, g.Key.Step, Count = g.Count() }).ToListAsync(ct))
+                _held[q.AssigneeId!.Value][q.Step] = q.Count;
+        }
+        int Queue(Guid? who, Step? step) => who is not { } id || !_held.TryGetValue(id, out var held) ? 0
+            : (step is { } s ? held.GetValueOrDefault(s) : held.Values.Sum()) - 1;
         foreach (var c in open.Where(c => offices.Contains(c.OfficeId)))
         {
             var (steps, totals) = models[c.OfficeId];

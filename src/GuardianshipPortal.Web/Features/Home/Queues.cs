@@ -137,7 +137,8 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock, Guardianship
                 c.RegulationId, c.OfficeId, c.AssigneeId, c.Id, c.Number, c.Service, c.Step, c.RegisteredAt, c.StepDueAt, c.DueAt, c.StepStartedAt, Suspended = c.SuspendedAt != null,
                 Applicant = c.Applicant!.LastName + " " + c.Applicant.FirstName + " " + c.Applicant.MiddleName,
                 Assignee = c.Assignee == null ? null : c.Assignee.FullName,
-                Returned = c.Events.Any(e => e.Action == CaseAction.Return) && c.Step == Step.Drafting,
+                // The step first: the history is read only for cases in drafting.
+                Returned = c.Step == Step.Drafting && c.Events.Any(e => e.Action == CaseAction.Return),
                 c.Channel,
                 c.Version,
                 Partner = data.ElectronicRequests.Where(r => r.CaseId == c.Id)
