@@ -2,10 +2,12 @@ using System.Security.Cryptography;
 using GuardianshipPortal.Data;
 using GuardianshipPortal.Domain;
 using GuardianshipPortal.Domain.Cases;
+using GuardianshipPortal.Domain.Documents;
 using GuardianshipPortal.Domain.Persons;
 using GuardianshipPortal.Domain.Services;
 using GuardianshipPortal.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace GuardianshipPortal.Cases;
 
@@ -44,12 +46,14 @@ public sealed record Contacts(string Phone, string Email, bool Consent)
 public sealed record Registered(Case Case, bool Created);
 
 /// <summary>
-/// Step 1: registers an application — persons, a registration number, the checklist, scans, deadlines, history — and
-/// issues its receipt, all in one transaction: a registration either exists with its receipt or not at all. The same
-/// submission registered twice (a double click, a retry after a timeout, two at once) yields the one case.
+/// Step 1: registers an application — persons, a registration number, the checklist, scans, deadlines, history — in one
+/// transaction: a registration either exists whole or not at all, and a failed one gives its number back. The same
+/// submission registered twice (a double click, a retry after a timeout, two at once) yields the one case. The receipt is
+/// frozen just after the commit (see <see cref="FreezeReceiptAsync"/>).
 /// </summary>
 public sealed class CaseRegistration(
-    PortalDbContext db, Deadlines deadlines, CaseTransitions transitions, TimeProvider clock, ServiceCatalog services, IResultDocuments documents)
+    PortalDbContext db, Deadlines deadlines, CaseTransitions transitions, TimeProvider clock, ServiceCatalog services, IResultDocuments documents,
+    ILogger<CaseRegistration> log)
 {
     private const int Attempts = 5;
 
@@ -63,23 +67,61 @@ public sealed class CaseRegistration(
         {
             if (await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.SubmissionKey == request.SubmissionKey, ct) is { } earlier)
                 return new Registered(earlier, false);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            Case @case;
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            {
+                try
+                {
+                    @case = await RegisterOnceAsync(request, office, actor, ct);
+                    if (attach is not null) await attach(@case);
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                }
+                catch (DbUpdateException) when (attempt < Attempts)
+                {
+                    // Another clerk took the same number (or person) at the same moment, or the same submission arrived twice
+                    // at once: start again with fresh state (the earlier submission is then found above).
+                    await tx.RollbackAsync(ct);
+                    db.ChangeTracker.Clear();
+                    continue;
+                }
+            }
             try
             {
-                var @case = await RegisterOnceAsync(request, office, actor, ct);
-                await documents.FreezeAsync(@case, [Domain.Documents.DocumentKind.Receipt], receiptSigner, actor.UserId, @case.RegisteredAt, ct);
-                if (attach is not null) await attach(@case);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                return new Registered(@case, true);
+                await FreezeReceiptAsync(@case, receiptSigner, ct);
             }
-            catch (DbUpdateException) when (attempt < Attempts)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Another clerk took the same number (or person) at the same moment, or the same submission arrived twice
-                // at once: start again with fresh state (the earlier submission is then found above).
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
+                // The case stands: its receipt is frozen when the case is first shown (the page the clerk is sent to, the
+                // partner's answer). The case's id only: the applicant's data stays out of the log.
+                log.LogWarning(e, "The receipt of case {CaseId} was not frozen at registration; it will be on the case's first showing.", @case.Id);
             }
+            return new Registered(@case, true);
+        }
+    }
+
+    /// <summary>
+    /// Freezes the case's receipt, signed as the registration named it and dated at the registration. The receipt is a view of
+    /// what the registration stored (number, applicant, checklist, deadlines), so it is made after the commit: rendering it
+    /// inside the transaction kept the number's counter row locked, and every registration of the office's service queued
+    /// behind the PDF. A case has one receipt (<see cref="IssuedDocument.ReceiptId"/>): when another request froze it first,
+    /// this one keeps that one and answers false.
+    /// </summary>
+    public async Task<bool> FreezeReceiptAsync(Case c, DocumentSigner signer, CancellationToken ct)
+    {
+        try
+        {
+            await documents.FreezeAsync(c, [DocumentKind.Receipt], signer, c.RegisteredById, c.RegisteredAt, ct);
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (Exception e)
+        {
+            // Nothing of a receipt that was not stored stays tracked, to be saved by the request's next unit of work.
+            foreach (var entry in db.ChangeTracker.Entries().Where(x => x.State == EntityState.Added && x.Entity is IssuedDocument or IssuedDocumentContent).ToList())
+                entry.State = EntityState.Detached;
+            if (e is DbUpdateException && await db.IssuedDocuments.AnyAsync(d => d.CaseId == c.Id && d.Kind == DocumentKind.Receipt, ct)) return false;
+            throw;
         }
     }
 
@@ -159,7 +201,6 @@ public sealed class CaseRegistration(
         foreach (var file in request.Files) AddAttachment(@case, file, actor, now);
 
         await transitions.ApplyAsync(@case, office, CaseAction.Register, actor, ct: ct);
-        await db.SaveChangesAsync(ct);
         return @case;
     }
 

@@ -44,6 +44,7 @@ public static class WorkflowSetup
         services.AddScoped<DocumentComposer>();
         services.AddScoped<DocumentIssuer>();
         services.AddScoped<IResultDocuments>(sp => sp.GetRequiredService<DocumentIssuer>());
+        services.AddScoped<Receipts>();
         services.AddScoped<Features.Journals.Journals>();
         services.AddScoped<Features.Dashboard.Dashboards>();
         services.AddMemoryCache();

@@ -93,6 +93,23 @@ public class IssuedDocument
     public IssuedDocumentContent? Content { get; set; }
 
     public bool IsRevoked => RevokedAt is not null;
+
+    /// <summary>
+    /// The id of a case's receipt, derived from the case's (a UUIDv8 of SHA-256): a case has one receipt, and two attempts
+    /// to freeze it at once — the registration just after its commit, the case's first showing on another instance —
+    /// collide on the primary key instead of making two.
+    /// </summary>
+    public static Guid ReceiptId(Guid caseId)
+    {
+        Span<byte> input = stackalloc byte[24];
+        caseId.TryWriteBytes(input);
+        "receipt\0"u8.CopyTo(input[16..]);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(input, hash);
+        hash[7] = (byte)((hash[7] & 0x0F) | 0x80); // version 8
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // RFC 9562 variant
+        return new Guid(hash[..16]);
+    }
 }
 
 public class IssuedDocumentContent

@@ -9,6 +9,7 @@ using GuardianshipPortal.Domain.Persons;
 using GuardianshipPortal.Domain.Services;
 using GuardianshipPortal.Partners;
 using GuardianshipPortal.Signatures;
+using GuardianshipPortal.Web.Features.Documents;
 using GuardianshipPortal.Web.Features.Registration;
 using Microsoft.EntityFrameworkCore;
 
@@ -86,12 +87,13 @@ public sealed record IntakeProblem(int Status, string Code, string? Field = null
 /// <summary>
 /// An electronic request becomes a registered case, or is refused whole: the CMS is checked (signature, chain, validity
 /// at signing, revocation), its content read, the signer matched to the applicant (e-government) or to the Public
-/// Service Center's BIN, the office and the documents checked — then one transaction registers the case with its receipt
-/// and keeps the signed original. The same request again finds the same case; the same id with other content is a conflict.
+/// Service Center's BIN, the office and the documents checked — then one transaction registers the case and keeps the
+/// signed original; the receipt is frozen after it, at the latest when the partner is answered. The same request again
+/// finds the same case; the same id with other content is a conflict.
 /// </summary>
 public sealed class RequestIntake(
     PortalDbContext db, ISignatureVerifier verifier, CaseRegistration registration, ServiceCatalog services, TimeProvider clock, PartnerCallbacks callbacks,
-    Microsoft.Extensions.Localization.IStringLocalizerFactory localizers)
+    Microsoft.Extensions.Localization.IStringLocalizerFactory localizers, Receipts receipts)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
 
@@ -207,7 +209,7 @@ public sealed class RequestIntake(
             [.. files.Select(f => f.DocumentTypeId!.Value).Distinct()], files, "", $"partner:{partner.Id:N}:{externalId}", contacts, representative, spouse);
         var actor = new Actor(partner.Id, partner.Name, [Roles.Clerk], office.Id, office.RegionId);
         var signer = check.Signer!;
-        var registered = await registration.RegisterAsync(request, office, actor, new DocumentSigner(partner.Name, ""), ct, async c =>
+        var registered = await registration.RegisterAsync(request, office, actor, Receipts.Partner(partner.Name), ct, async c =>
         {
             var original = new ElectronicRequest
         {
@@ -237,9 +239,16 @@ public sealed class RequestIntake(
             .FirstOrDefaultAsync(ct);
         if (s is null) return null;
         var atOffice = s.Outcome is { } outcome && services[s.Service].ResultCollectedAtOffice(outcome, s.Channel);
-        var documents = await PartnerDocuments(caseId, atOffice)
+        var query = PartnerDocuments(caseId, atOffice)
             .OrderBy(d => d.CreatedAt).ThenBy(d => d.Kind)
-            .Select(d => new { d.Id, d.Kind, d.Number, d.CreatedAt, d.Sha256, d.VerificationCode }).ToListAsync(ct);
+            .Select(d => new { d.Id, d.Kind, d.Number, d.CreatedAt, d.Sha256, d.VerificationCode });
+        var documents = await query.ToListAsync(ct);
+        // The partner's answer is where an electronic request's receipt is shown: one the registration could not freeze is frozen now.
+        if (!documents.Any(d => d.Kind == Domain.Documents.DocumentKind.Receipt))
+        {
+            await receipts.FreezeMissingAsync(caseId, ct);
+            documents = await query.ToListAsync(ct);
+        }
         return new RequestState(s.Id, s.ExternalRequestId, s.Number, s.RegisteredAt, s.DueAt,
             s.CenterReturn is not null ? "returned" : s.Step == Domain.Workflow.Step.Closed ? "closed" : "in_progress", s.Step.ToString(), s.Outcome?.ToString(),
             [.. documents.Select(d => new RequestDocumentLink(d.Id, d.Kind.ToString(), d.Number, d.CreatedAt, d.Sha256, $"/api/v1/requests/{caseId}/documents/{d.Id}", d.VerificationCode))],

@@ -16,10 +16,17 @@ public sealed record SearchPage(string Query, IReadOnlyList<QueueRow> Rows, bool
 public sealed class CasesController(PortalDbContext db, PortalReadDbContext reads, CasePages pages, CurrentUser me, AuditLog audit, Queues queues, ServiceCatalog services) : Controller
 {
     [HttpGet("/cases/{id:guid}")]
-    public async Task<IActionResult> Show(Guid id, CancellationToken ct)
+    public async Task<IActionResult> Show(Guid id, [FromServices] Documents.Receipts receipts, CancellationToken ct)
     {
         var page = await pages.BuildAsync(id, ct: ct);
         if (page is null) return NotFound();
+        // The page the clerk is sent to after registering offers the receipt to print: one the registration could not
+        // freeze is frozen now, once, whoever opens the case first.
+        if (!page.Documents.Any(d => d.Kind == Domain.Documents.DocumentKind.Receipt))
+        {
+            await receipts.FreezeMissingAsync(id, ct);
+            page = await pages.BuildAsync(id, ct: ct) ?? page;
+        }
         await AuditAsync(AuditAction.ViewCase, id, "", ct);
         return View(page);
     }

@@ -62,7 +62,7 @@ public sealed class DocumentIssuer(
             : await Status.ReceiptLookup.ReceiptCodeAsync(db, c.Id, ct);
         var survey = receiptCode is null ? null : Status.ReceiptLookup.Link($"{publicAddress.BaseUrl}/survey", c.Number, receiptCode);
         var surveyCaption = Domain.Language.Pick(c.Language, "Қызмет сапасын бағалаңыз:", "Оцените качество услуги:");
-        var id = Guid.NewGuid();
+        var id = kind == DocumentKind.Receipt ? IssuedDocument.ReceiptId(c.Id) : Guid.NewGuid();
         var outgoingNumber = OutgoingRegister.Numbers(kind) ? (await outgoing.AssignAsync(c, c.Office!, kind, id, now, ct)).Number : null;
         var pdf = renderer.Render(composer.Compose(c, template, signer, specialist, now, new Verification(code, url, caption, survey, surveyCaption), draft: false,
             outgoingNumber));

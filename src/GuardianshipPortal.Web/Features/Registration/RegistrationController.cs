@@ -90,15 +90,15 @@ public sealed class RegistrationController(
         var request = new RegistrationRequest(form.Service, form.Channel, form.Language, form.Applicant.ToData(),
             [.. form.FilledChildren.Select(c => c.ToData())], form.Received, files, form.Note, $"form:{me.Id:N}:{form.SubmissionId:N}",
             form.Contacts(), Spouse: form.HasSpouse ? form.Spouse.ToData() : null);
-        // The receipt (қолхат / расписка) the applicant takes home is issued with the registration, in the applicant's language.
+        // The receipt (қолхат / расписка) the applicant takes home is signed by the clerk, in the applicant's language.
         var clerk = await db.Users.AsNoTracking().SingleAsync(u => u.Id == me.Id, ct);
-        var registered = await registration.RegisterAsync(request, office, me.Actor,
-            new DocumentSigner(clerk.FullName, clerk.Position(Domain.Language.Normalize(form.Language))), ct);
+        var registered = await registration.RegisterAsync(request, office, me.Actor, Receipts.Clerk(clerk, Domain.Language.Normalize(form.Language)), ct);
 
         await db.StagedUploads.Where(u => u.UserId == me.Id && u.SubmissionId == form.SubmissionId).ExecuteDeleteAsync(ct);
 
         TempData["Flash"] = l[registered.Created ? "Registration_Done" : "Registration_AlreadyDone", registered.Case.Number].Value;
-        // The case page then offers the receipt to print and the next registration first.
+        // The case page then offers the receipt to print and the next registration first (and freezes the receipt if the
+        // registration could not).
         TempData["Registered"] = "1";
         return Redirect($"/cases/{registered.Case.Id}");
     }

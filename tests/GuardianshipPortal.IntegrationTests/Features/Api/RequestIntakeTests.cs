@@ -179,6 +179,38 @@ public abstract class RequestIntakeTests(PortalFixture fixture) : PortalTest(fix
     }
 
     [Fact]
+    public async Task A_request_whose_receipt_could_not_be_frozen_at_registration_is_answered_with_its_receipt()
+    {
+        var failures = new FlakyDocuments.Failures(1);
+        await using var app = new PortalApp(Fixture.Provider, services: failures.Register);
+        _own = app;
+        try
+        {
+            var key = await Rig.PartnerAsync(Channel.EGov);
+            var iin = OfficeDesk.NewIin(new DateOnly(1985, 3, 14), Sex.Female);
+
+            var arrived = await Rig.PostAsync(key, TestPki.Sign(Rig.Citizen(iin), Content(Payload("egov-receipt", iin)), detached: false));
+
+            Assert.Equal(HttpStatusCode.Created, arrived.Status);
+            Assert.Equal(1, failures.Failed);
+            var id = Guid.Parse(arrived.Body.GetProperty("id").GetString()!);
+            var receipt = await app.WithDbAsync(db => db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.CaseId == id));
+            var listed = arrived.Body.GetProperty("documents").EnumerateArray().Single();
+            Assert.Equal(("Receipt", $"/api/v1/requests/{id}/documents/{receipt.Id}"), (listed.GetProperty("kind").GetString(), listed.GetProperty("url").GetString()));
+            // Signed as the registration names an electronic request's receipt: by the partner that brought it.
+            var partner = await app.WithDbAsync(db => db.ElectronicRequests.Where(r => r.CaseId == id).Select(r => db.Partners.Single(p => p.Id == r.PartnerId).Name).SingleAsync());
+            Assert.Equal(partner, receipt.SignerName);
+            var fetched = await Rig.CallAsync(key, HttpMethod.Get, listed.GetProperty("url").GetString()!);
+            Assert.Equal(HttpStatusCode.OK, fetched.Status);
+            Assert.Equal(receipt.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(fetched.Bytes)));
+        }
+        finally
+        {
+            _own = null;
+        }
+    }
+
+    [Fact]
     public async Task Concurrent_retries_of_one_request_make_one_case()
     {
         var key = await Rig.PartnerAsync(Channel.EGov);

@@ -134,6 +134,9 @@ public abstract class ListsTests(PortalFixture fixture) : PortalTest(fixture)
         var sequences = await app.WithDbAsync(db => db.Cases.Where(c => c.Office!.Code == "KRG-01" && c.Service == ServiceCode.GuardianshipCertificate)
             .Select(c => c.Sequence).ToListAsync(ct));
         Assert.Equal(Enumerable.Range(1, 16), sequences.Order());
+        // Each with one receipt, frozen after its commit (outside the number's lock).
+        Assert.Equal(16, await app.WithDbAsync(db => db.Cases.CountAsync(c => c.Office!.Code == "KRG-01" && c.Service == ServiceCode.GuardianshipCertificate
+            && db.IssuedDocuments.Count(d => d.CaseId == c.Id && d.Kind == Domain.Documents.DocumentKind.Receipt) == 1, ct)));
     }
 }
 

@@ -4,13 +4,14 @@ using GuardianshipPortal.Domain.Cases;
 using GuardianshipPortal.Domain.Documents;
 using GuardianshipPortal.Domain.Persons;
 using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.Domain.Workflow;
 using GuardianshipPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GuardianshipPortal.IntegrationTests.Features.Workflow;
 
-/// <summary>Registration numbers unique in the deployment, one case per submitted form, and never a case without its receipt.</summary>
+/// <summary>Registration numbers unique in the deployment and without gaps, one case per submitted form, and never a case without its receipt.</summary>
 public abstract class RegistrationIntegrityTests(PortalFixture fixture) : PortalTest(fixture)
 {
     [Fact]
@@ -70,9 +71,10 @@ public abstract class RegistrationIntegrityTests(PortalFixture fixture) : Portal
     }
 
     [Fact]
-    public async Task When_the_receipt_cannot_be_made_nothing_of_the_registration_is_left()
+    public async Task When_a_registration_fails_before_its_commit_nothing_of_it_is_left_and_its_number_is_given_back()
     {
-        await using var app = new PortalApp(Fixture.Provider, services: s => s.AddScoped<IResultDocuments, FailingDocuments>());
+        // The observers run after the number is taken, inside the registration's transaction.
+        await using var app = new PortalApp(Fixture.Provider, services: s => s.AddScoped<ICaseObserver, FailingObserver>());
         var office = new OfficeDesk(app);
         var counters = await app.WithDbAsync(db => db.RegistrationCounters.AsNoTracking().ToListAsync());
         var iin = OfficeDesk.NewIin(new DateOnly(1990, 1, 1), Sex.Female);
@@ -83,17 +85,58 @@ public abstract class RegistrationIntegrityTests(PortalFixture fixture) : Portal
         Assert.False(await app.WithDbAsync(db => db.Persons.AnyAsync(p => p.Iin == iin)));
         Assert.Equal(0, await app.WithDbAsync(db => db.Cases.CountAsync()));
         Assert.Equal(0, await app.WithDbAsync(db => db.Attachments.CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.IssuedDocuments.CountAsync()));
         Assert.Equal(counters.Select(c => c.Last), await app.WithDbAsync(db => db.RegistrationCounters.AsNoTracking().Select(c => c.Last).ToListAsync()));
     }
 
-    /// <summary>A document service that fails, as a renderer or a database that goes away in the middle of a registration would.</summary>
-    private sealed class FailingDocuments : IResultDocuments
+    [Fact]
+    public async Task A_receipt_that_could_not_be_frozen_at_registration_is_frozen_once_when_the_case_is_first_shown()
     {
-        public Task FreezeAsync(Case c, IReadOnlyList<DocumentKind> kinds, DocumentSigner signer, Guid issuedBy, DateTimeOffset now, CancellationToken ct) =>
-            throw new IOException("The document store went away.");
+        var failures = new FlakyDocuments.Failures(1);
+        await using var app = new PortalApp(Fixture.Provider, services: failures.Register);
+        var office = new OfficeDesk(app);
+        var clerk = await office.AsAsync("clerk");
+        var head = await office.AsAsync("head");
+        var form = await clerk.GetAsync($"/cases/new?service={ServiceCode.GuardianshipCertificate}");
+        var values = new Dictionary<string, string>
+        {
+            ["Language"] = "ru", ["Applicant.Iin"] = OfficeDesk.NewIin(new DateOnly(1982, 3, 4), Sex.Female), ["Applicant.LastName"] = "Серікова",
+            ["Applicant.FirstName"] = "Айжан", ["Applicant.Address"] = "Қарағанды қ., Ерубаев к-сі, 12-5",
+            ["Children[0].Iin"] = OfficeDesk.NewIin(new DateOnly(2015, 5, 6), Sex.Male), ["Children[0].LastName"] = "Ахметов",
+            ["Children[0].FirstName"] = "Нұрсұлтан",
+        };
 
-        public Task<IReadOnlyList<SigningPackageDocument>> RenderAsync(Case c, IReadOnlyList<DocumentKind> kinds, DocumentSigner signer, DateTimeOffset now, CancellationToken ct) =>
-            throw new IOException("The document store went away.");
+        var posted = await clerk.SubmitAsync(form, "form#registration", values, followRedirects: false);
+
+        // The registration stands without its receipt: its number taken, the case committed.
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        Assert.Equal(1, failures.Failed);
+        var id = Guid.Parse(posted.Location!.OriginalString.Split('/')[^1]);
+        var registered = await app.WithDbAsync(db => db.Cases.AsNoTracking().SingleAsync(c => c.Id == id));
+        Assert.Equal(1, registered.Sequence);
+        Assert.Equal(0, await app.WithDbAsync(db => db.IssuedDocuments.CountAsync(d => d.CaseId == id)));
+
+        // The clerk's browser follows the redirect, twice (a reload), while the head opens the case: one receipt is frozen.
+        var pages = await Task.WhenAll(clerk.GetAsync(posted.Location.OriginalString), head.GetAsync($"/cases/{id}"),
+            clerk.GetAsync(posted.Location.OriginalString), head.GetAsync($"/cases/{id}"));
+
+        Assert.All(pages, p => Assert.Equal(HttpStatusCode.OK, p.Status));
+        var receipt = await app.WithDbAsync(db => db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.CaseId == id));
+        Assert.Equal(DocumentKind.Receipt, receipt.Kind);
+        Assert.All(pages, p => Assert.Equal([$"/documents/{receipt.Id}"],
+            p.Document.QuerySelectorAll($"[data-testid=documents] li[data-kind={DocumentKind.Receipt}] [data-testid=document-link]").Select(a => a.GetAttribute("href"))));
+        Assert.Contains(pages.Take(1).Concat(pages.Skip(2).Take(1)), p => p.Document.QuerySelector("[data-testid=print-document]")?.GetAttribute("href") == $"/documents/{receipt.Id}");
+        // Signed and dated as the registration would have: by the clerk who registered, at the registration, in the applicant's language.
+        var clerkName = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "clerk").Select(u => u.FullName).SingleAsync());
+        Assert.Equal((registered.Number, clerkName, registered.RegisteredAt, "ru"), (receipt.Number, receipt.SignerName, receipt.CreatedAt, receipt.Language));
+        var pdf = await clerk.Http.GetByteArrayAsync($"/documents/{receipt.Id}", TestContext.Current.CancellationToken);
+        Assert.Equal(receipt.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)));
+    }
+
+    /// <summary>A part of the registration that fails, as an outbox or a database that goes away in the middle of it would.</summary>
+    private sealed class FailingObserver : ICaseObserver
+    {
+        public Task OnAsync(Case c, Domain.Office office, CaseAction action, CancellationToken ct) => throw new IOException("The outbox went away.");
     }
 }
 
