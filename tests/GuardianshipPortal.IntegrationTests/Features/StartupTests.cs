@@ -21,7 +21,8 @@ public abstract class StartupTests(PortalFixture fixture) : PortalTest(fixture)
         var (provider, connection, pending) = await App.WithDbAsync(async db =>
             (db.Database.ProviderName, db.Database.GetConnectionString(), await db.Database.GetPendingMigrationsAsync()));
         Assert.Equal(App.Provider == DatabaseProvider.Sqlite ? "Microsoft.EntityFrameworkCore.Sqlite" : "Npgsql.EntityFrameworkCore.PostgreSQL", provider);
-        Assert.Equal(App.ConnectionString, connection);
+        // PostgreSQL connections get the portal's statement preparation and no reset on return to the pool (PortalDatabase.Tuned).
+        Assert.Equal(App.Provider == DatabaseProvider.Sqlite ? App.ConnectionString : PortalDatabase.Tuned(App.ConnectionString), connection);
         Assert.Empty(pending);
     }
 

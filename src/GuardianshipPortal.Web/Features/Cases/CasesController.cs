@@ -39,7 +39,7 @@ public sealed class CasesController(PortalDbContext db, PortalReadDbContext read
         if (query.Length > 200) query = query[..200];
         if (CaseSearch.TooShort(query)) return View(new SearchPage(query, [], false, TooShort: true));
 
-        var cases = CaseSearch.Matching(reads, Queues.Scope(reads.Cases, me), query, services);
+        var cases = CaseSearch.Matching(reads, Queues.Scope(reads.Cases, reads.Offices, me), query, services);
         var rows = await queues.RowsAsync(cases.OrderByDescending(c => c.RegisteredAt).Take(100), ct, reads);
         await AuditAsync(AuditAction.Search, null, query, ct);
         return View(new SearchPage(query, rows, true));

@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using GuardianshipPortal.Data;
 using GuardianshipPortal.Domain;
+using GuardianshipPortal.Domain.Cases;
 using GuardianshipPortal.Domain.Services;
 using GuardianshipPortal.Domain.Workflow;
 using GuardianshipPortal.Web.Infrastructure;
@@ -32,10 +34,10 @@ public sealed class HomeController(PortalDbContext db, CurrentUser me, Queues qu
         var invalid = !ModelState.IsValid;
         if (invalid) Response.StatusCode = StatusCodes.Status400BadRequest;
         var offices = Queues.ScopeOffices(db.Offices, me);
-        var cases = invalid ? db.Cases.Where(_ => false) : await queueQueries.FilterAsync(Queues.Scope(db.Cases, me), offices, filter, ct);
+        var cases = invalid ? db.Cases.Where(_ => false) : await queueQueries.FilterAsync(Queues.Scope(db.Cases, db.Offices, me), offices, filter, ct);
         var context = new DeskContext(me.Id, clock.GetUtcNow(), [.. services.All.Where(s => s.NeedsCommission).Select(s => s.Code)]);
         // A head whose office signs digitally signs from the queue, many at once.
-        var digital = me.PrimaryRole == Roles.Head && await db.Offices.AnyAsync(o => o.Id == me.OfficeId && o.DigitalSignature, ct);
+        var digital = me.PrimaryRole == Roles.Head && (await me.GetOfficeAsync())?.DigitalSignature == true;
         var queues = new List<Queue>();
         foreach (var q in desk)
         {
@@ -46,7 +48,9 @@ public sealed class HomeController(PortalDbContext db, CurrentUser me, Queues qu
         }
         // The unfiltered desk counted its queues already: the menu shows those counts instead of counting again.
         if (single is null && !invalid && !filter.Any) menu.Know([.. desk.Zip(queues, (q, page) => (q, page.Total))]);
-        var officeList = await offices.AsNoTracking().OrderBy(o => o.Code).Select(Office.WithoutEmblem).ToListAsync(ct);
+        // Office staff's one office is the one the page's header reads already.
+        var officeList = me.Roles.Any(Roles.IsOfficeBound) && await me.GetOfficeAsync() is { } own ? [own]
+            : await offices.AsNoTracking().OrderBy(o => o.Code).Select(Office.WithoutEmblem).ToListAsync(ct);
         var assigneeOffice = filter.Office ?? me.OfficeId;
         var assignees = me.PrimaryRole != Roles.Specialist && assigneeOffice is { } ao && officeList.Any(o => o.Id == ao)
             ? await db.StaffInRole(ao, Roles.Specialist).OrderBy(u => u.FullName).Select(u => new AssigneeChoice(u.Id, u.FullName)).ToListAsync(ct)
@@ -72,9 +76,31 @@ public sealed class QueueCounts(PortalDbContext db, CurrentUser me, TimeProvider
         var desk = Desks.For(me.PrimaryRole).Where(q => q.OnDesk).ToList();
         if (desk.Count == 0) return _counts = [];
         var context = new DeskContext(me.Id, clock.GetUtcNow(), [.. services.All.Where(s => s.NeedsCommission).Select(s => s.Code)]);
-        var cases = Queues.Scope(db.Cases.AsNoTracking(), me);
-        var counts = new List<(DeskQueue, int)>();
-        foreach (var q in desk) counts.Add((q, await q.Apply(cases, context).CountAsync(ct)));
-        return _counts = counts;
+        // Every queue of a desk holds open cases only: one statement counts them all over the scope's open cases.
+        var open = Queues.Scope(db.Cases.AsNoTracking(), db.Offices, me).Where(c => c.Step != Step.Closed);
+        var counted = await open.GroupBy(c => 1).Select(DeskCounts.Of(desk, context)).FirstOrDefaultAsync(ct) ?? new DeskCounts();
+        return _counts = [.. desk.Select((q, i) => (q, counted[i]))];
+    }
+}
+
+/// <summary>The counts of up to four queues of a desk, taken by one grouped statement (<c>COUNT(CASE WHEN … END)</c> each).</summary>
+public sealed record DeskCounts
+{
+    public int First { get; init; }
+    public int Second { get; init; }
+    public int Third { get; init; }
+    public int Fourth { get; init; }
+
+    public int this[int index] => index switch { 0 => First, 1 => Second, 2 => Third, 3 => Fourth, _ => throw new ArgumentOutOfRangeException(nameof(index)) };
+
+    /// <summary>The projection of a group of cases to the counts of <paramref name="desk"/>'s queues, in its order.</summary>
+    public static Expression<Func<IGrouping<int, Case>, DeskCounts>> Of(IReadOnlyList<DeskQueue> desk, DeskContext context)
+    {
+        if (desk.Count > 4) throw new ArgumentException("A desk of more than four queues.", nameof(desk));
+        var group = Expression.Parameter(typeof(IGrouping<int, Case>), "g");
+        var slots = new[] { nameof(First), nameof(Second), nameof(Third), nameof(Fourth) };
+        var bindings = desk.Select((q, i) => (MemberBinding)Expression.Bind(typeof(DeskCounts).GetProperty(slots[i])!,
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(Case)], group, q.Bound(context))));
+        return Expression.Lambda<Func<IGrouping<int, Case>, DeskCounts>>(Expression.MemberInit(Expression.New(typeof(DeskCounts)), bindings), group);
     }
 }
