@@ -107,17 +107,17 @@ public class Case
         """;
 
     /// <summary>
-    /// The index of a whole region's open cases in the queues' order, with each case's office and suspension beside it: the
+    /// The index of a whole region's open cases in the queues' order, with each case's office, suspension and step beside it: the
     /// supervisor's region queue and its overdue cases page through it and count from it without reading the cases, and
-    /// the regional dashboard groups from it. PostgreSQL keeps office and suspension as included columns; SQLite, which
+    /// the regional dashboard groups from it. PostgreSQL keeps office, suspension and step as included columns; SQLite, which
     /// has none, as the last keys.
     /// </summary>
     public static string OpenQueueIndexSql(bool postgres) => postgres
         ? $"""
-            CREATE INDEX "IX_Cases_OpenQueue" ON "Cases" (("StepDueAt" IS NULL), "StepDueAt", "DueAt", "Number") INCLUDE ("OfficeId", "SuspendedAt") WHERE "Step" <> {(int)Workflow.Step.Closed};
+            CREATE INDEX "IX_Cases_OpenQueue" ON "Cases" (("StepDueAt" IS NULL), "StepDueAt", "DueAt", "Number") INCLUDE ("OfficeId", "SuspendedAt", "Step") WHERE "Step" <> {(int)Workflow.Step.Closed};
             """
         : $"""
-            CREATE INDEX "IX_Cases_OpenQueue" ON "Cases" (("StepDueAt" IS NULL), "StepDueAt", "DueAt", "Number", "OfficeId", "SuspendedAt") WHERE "Step" <> {(int)Workflow.Step.Closed};
+            CREATE INDEX "IX_Cases_OpenQueue" ON "Cases" (("StepDueAt" IS NULL), "StepDueAt", "DueAt", "Number", "OfficeId", "SuspendedAt", "Step") WHERE "Step" <> {(int)Workflow.Step.Closed};
             """;
 
     /// <summary>

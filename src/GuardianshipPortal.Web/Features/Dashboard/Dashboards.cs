@@ -70,8 +70,9 @@ public sealed class Dashboards(PortalReadDbContext db, Deadlines deadlines, Time
         var today = office.LocalDate(now);
         var urgency = UrgencyRule.At(now, office.WorkingTime(await deadlines.CalendarAsync(ct)));
 
-        // Documents returned to a Public Service Center were never served: they count neither as open nor as closed.
-        var open = await db.Cases.AsNoTracking().Where(c => c.OfficeId == office.Id && c.Step != Step.Closed && c.CenterReturn == null)
+        // Documents returned to a Public Service Center were never served: they count neither as open nor as closed (an open
+        // case has none: the return closes it).
+        var open = await db.Cases.AsNoTracking().Where(c => c.OfficeId == office.Id && c.Step != Step.Closed)
             .Select(c => new { c.Id, c.Number, c.Service, c.Step, c.StepDueAt, c.DueAt, c.AssigneeId, Suspended = c.SuspendedAt != null,
                 c.StepStartedAt, c.RegisteredAt }).ToListAsync(ct);
 
@@ -153,13 +154,22 @@ public sealed class Dashboards(PortalReadDbContext db, Deadlines deadlines, Time
         var now = clock.GetUtcNow();
         var calendar = await deadlines.CalendarAsync(ct);
         var ids = offices.Select(o => o.Id).ToList();
-        var openCases = db.Cases.AsNoTracking().Where(c => ids.Contains(c.OfficeId) && c.Step != Step.Closed && c.CenterReturn == null);
+        // Open cases have no return to a Public Service Center (the return closes a case): the region's open cases are read from
+        // their index alone.
+        var openCases = db.Cases.AsNoTracking().Where(c => ids.Contains(c.OfficeId) && c.Step != Step.Closed);
+        // "Due soon" ends at each office's own limit (its working time): counted with the open and overdue ones when the region
+        // has one limit (the usual case), else one more query per distinct limit.
+        var limits = offices.GroupBy(o => UrgencyRule.At(now, o.WorkingTime(calendar)).SoonLimit).ToList();
+        var one = limits.Count == 1 ? limits[0].Key : DateTimeOffset.MinValue;
         var open = await openCases.GroupBy(c => c.OfficeId)
-            .Select(g => new { Office = g.Key, Open = g.Count(), Overdue = g.Count(c => c.SuspendedAt == null && (c.StepDueAt < now || c.DueAt < now)) })
+            .Select(g => new
+            {
+                Office = g.Key, Open = g.Count(), Overdue = g.Count(c => c.SuspendedAt == null && (c.StepDueAt < now || c.DueAt < now)),
+                Soon = g.Count(c => c.SuspendedAt == null && (c.StepDueAt == null || c.StepDueAt >= now) && c.DueAt >= now && (c.StepDueAt < one || c.DueAt < one)),
+            })
             .ToDictionaryAsync(x => x.Office, ct);
-        // "Due soon" ends at each office's own limit (its working time): one query per distinct limit, usually one for the region.
-        var soon = new Dictionary<Guid, int>();
-        foreach (var group in offices.GroupBy(o => UrgencyRule.At(now, o.WorkingTime(calendar)).SoonLimit))
+        var soon = limits.Count == 1 ? open.ToDictionary(x => x.Key, x => x.Value.Soon) : [];
+        foreach (var group in limits.Count == 1 ? [] : limits)
         {
             var (limit, members) = (group.Key, group.Select(o => o.Id).ToList());
             foreach (var x in await openCases.Where(c => members.Contains(c.OfficeId) && c.SuspendedAt == null && (c.StepDueAt == null || c.StepDueAt >= now) && c.DueAt >= now
