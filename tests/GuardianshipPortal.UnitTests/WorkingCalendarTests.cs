@@ -108,4 +108,20 @@ public sealed class KurbanAitWarningTests
             }
         }
     }
+
+    [Fact]
+    public void A_calendar_read_before_a_change_is_not_kept_after_it()
+    {
+        var cache = new GuardianshipPortal.Cases.CalendarCache(TimeProvider.System);
+        var before = cache.Generation;
+        cache.Forget(); // the administrator saves a day while the read runs
+        var stale = new WorkingCalendar([]);
+
+        Assert.Same(stale, cache.Keep(stale, before));
+        Assert.Null(cache.Get());
+
+        var fresh = new WorkingCalendar([]);
+        cache.Keep(fresh, cache.Generation);
+        Assert.Same(fresh, cache.Get());
+    }
 }

@@ -24,8 +24,14 @@ public sealed class Deadlines(PortalDbContext db, CalendarCache cache)
     }
 
     /// <summary>The working calendar (read from the database at most once a minute, and at once after this process changed it).</summary>
-    public async Task<WorkingCalendar> CalendarAsync(CancellationToken ct = default) =>
-        _calendar ??= cache.Get() ?? cache.Keep(new WorkingCalendar(await db.CalendarDays.AsNoTracking().ToListAsync(ct)));
+    public async Task<WorkingCalendar> CalendarAsync(CancellationToken ct = default)
+    {
+        if (_calendar is not null) return _calendar;
+        if (cache.Get() is { } kept) return _calendar = kept;
+        // A change made while this read runs makes the read's calendar stale: it serves this request and is not kept.
+        var generation = cache.Generation;
+        return _calendar = cache.Keep(new WorkingCalendar(await db.CalendarDays.AsNoTracking().ToListAsync(ct)), generation);
+    }
 
     /// <summary>
     /// Starts <paramref name="step"/> on the case now: records the start and the due time (none for Closed). Rework after a
@@ -69,16 +75,28 @@ public sealed class Deadlines(PortalDbContext db, CalendarCache cache)
 public sealed class CalendarCache(TimeProvider clock)
 {
     private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(1);
-    private (WorkingCalendar Calendar, long ReadAt)? _kept;
+    private sealed record Kept(WorkingCalendar Calendar, long ReadAt);
+    private volatile Kept? _kept;
+    private int _generation;
 
-    public WorkingCalendar? Get() =>
-        _kept is { } kept && clock.GetElapsedTime(kept.ReadAt) < KeptFor ? kept.Calendar : null;
+    /// <summary>Counts the changes: a calendar read before the latest one is not kept.</summary>
+    public int Generation => Volatile.Read(ref _generation);
 
-    public WorkingCalendar Keep(WorkingCalendar calendar)
+    public WorkingCalendar? Get() => _kept is { } kept && clock.GetElapsedTime(kept.ReadAt) < KeptFor ? kept.Calendar : null;
+
+    /// <param name="generation">The <see cref="Generation"/> read before the calendar was.</param>
+    public WorkingCalendar Keep(WorkingCalendar calendar, int generation)
     {
-        _kept = (calendar, clock.GetTimestamp());
+        var kept = new Kept(calendar, clock.GetTimestamp());
+        if (generation == Generation) _kept = kept;
+        // A change that came between the check and the store takes the stored calendar back out.
+        if (generation != Generation) _kept = null;
         return calendar;
     }
 
-    public void Forget() => _kept = null;
+    public void Forget()
+    {
+        Interlocked.Increment(ref _generation);
+        _kept = null;
+    }
 }

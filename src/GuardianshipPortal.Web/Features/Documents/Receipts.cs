@@ -13,7 +13,7 @@ namespace GuardianshipPortal.Web.Features.Documents;
 /// the case page the clerk is sent to after registering, and the partner's answer about its request. The applicant never
 /// leaves without one.
 /// </summary>
-public sealed class Receipts(PortalDbContext db, CasePages pages, CaseRegistration registration)
+public sealed class Receipts(PortalDbContext db, CasePages pages, CaseRegistration registration, ILogger<Receipts> logger)
 {
     /// <summary>The receipt's signer at the counter: the clerk who registers, named in the case's language.</summary>
     public static DocumentSigner Clerk(PortalUser clerk, string language) => new(clerk.FullName, clerk.Position(language));
@@ -23,13 +23,23 @@ public sealed class Receipts(PortalDbContext db, CasePages pages, CaseRegistrati
 
     /// <summary>
     /// Freezes the case's receipt unless it has one. Call it where a receipt was expected and not found; afterwards the case
-    /// has its receipt, frozen here or by another request at the same moment.
+    /// has its receipt, frozen here or by another request at the same moment. A receipt that cannot be made (a broken
+    /// template, say) is logged and left for the next showing: the case's page and the partner's answer still show the
+    /// case, so the office can go on working it.
     /// </summary>
     public async Task FreezeMissingAsync(Guid caseId, CancellationToken ct)
     {
-        // A receipt frozen before receipts took their id from the case's has another id: looked for by kind, not by id.
-        if (await db.IssuedDocuments.AnyAsync(d => d.CaseId == caseId && d.Kind == DocumentKind.Receipt, ct)) return;
-        if (await pages.LoadAsync(caseId, tracking: false, ct) is { } c) await registration.FreezeReceiptAsync(c, await SignerAsync(c, ct), ct);
+        try
+        {
+            // A receipt frozen before receipts took their id from the case's has another id: looked for by kind, not by id.
+            if (await db.IssuedDocuments.AnyAsync(d => d.CaseId == caseId && d.Kind == DocumentKind.Receipt, ct)) return;
+            if (await pages.LoadAsync(caseId, tracking: false, ct) is { } c) await registration.FreezeReceiptAsync(c, await SignerAsync(c, ct), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "The receipt of case {CaseId} could not be frozen; the case is shown without it", caseId);
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>Who signs the receipt, as the registration named them then: the partner of an electronic request, else the registering clerk.</summary>

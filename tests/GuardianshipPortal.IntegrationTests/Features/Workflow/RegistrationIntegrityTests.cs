@@ -133,6 +133,40 @@ public abstract class RegistrationIntegrityTests(PortalFixture fixture) : Portal
         Assert.Equal(receipt.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)));
     }
 
+    [Fact]
+    public async Task A_receipt_that_still_cannot_be_frozen_leaves_the_case_page_working_and_comes_at_the_next_showing()
+    {
+        // The registration's freezing and the first showing's both fail: the case is shown without a receipt (never a 500),
+        // and the next showing freezes it.
+        var failures = new FlakyDocuments.Failures(2);
+        await using var app = new PortalApp(Fixture.Provider, services: failures.Register);
+        var office = new OfficeDesk(app);
+        var clerk = await office.AsAsync("clerk");
+        var form = await clerk.GetAsync($"/cases/new?service={ServiceCode.GuardianshipCertificate}");
+        var posted = await clerk.SubmitAsync(form, "form#registration", new Dictionary<string, string>
+        {
+            ["Language"] = "kk", ["Applicant.Iin"] = OfficeDesk.NewIin(new DateOnly(1979, 8, 14), Sex.Female), ["Applicant.LastName"] = "Омарова",
+            ["Applicant.FirstName"] = "Гүлнар", ["Applicant.Address"] = "Қарағанды қ., Бұқар жырау д-лы, 30-7",
+            ["Children[0].Iin"] = OfficeDesk.NewIin(new DateOnly(2016, 2, 9), Sex.Female), ["Children[0].LastName"] = "Омарова",
+            ["Children[0].FirstName"] = "Аружан",
+        }, followRedirects: false);
+        var id = Guid.Parse(posted.Location!.OriginalString.Split('/')[^1]);
+
+        var first = await clerk.GetAsync($"/cases/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal(2, failures.Failed);
+        Assert.Empty(first.Document.QuerySelectorAll($"[data-testid=documents] li[data-kind={DocumentKind.Receipt}]"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.IssuedDocuments.CountAsync(d => d.CaseId == id)));
+
+        var second = await clerk.GetAsync($"/cases/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, second.Status);
+        var receipt = await app.WithDbAsync(db => db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.CaseId == id));
+        Assert.Equal(DocumentKind.Receipt, receipt.Kind);
+        Assert.Single(second.Document.QuerySelectorAll($"[data-testid=documents] li[data-kind={DocumentKind.Receipt}]"));
+    }
+
     /// <summary>A part of the registration that fails, as an outbox or a database that goes away in the middle of it would.</summary>
     private sealed class FailingObserver : ICaseObserver
     {
