@@ -23,10 +23,12 @@ public sealed record DeskQueue(string Name, string TitleKey, string TestId, Expr
     public string Href => "/queues/" + Name;
 
     /// <summary>The predicate with the context bound (a closure EF sends as parameters).</summary>
-    public IQueryable<Case> Apply(IQueryable<Case> cases, DeskContext context) => cases.Where(Bound(context));
-
-    public Expression<Func<Case, bool>> Bound(DeskContext context) =>
-        Expression.Lambda<Func<Case, bool>>(new Bind(Holds.Parameters[1], Expression.Constant(context)).Visit(Holds.Body), Holds.Parameters[0]);
+    public IQueryable<Case> Apply(IQueryable<Case> cases, DeskContext context)
+    {
+        var c = Holds.Parameters[0];
+        var body = new Bind(Holds.Parameters[1], Expression.Constant(context)).Visit(Holds.Body);
+        return cases.Where(Expression.Lambda<Func<Case, bool>>(body, c));
+    }
 
     private sealed class Bind(ParameterExpression from, Expression to) : ExpressionVisitor
     {

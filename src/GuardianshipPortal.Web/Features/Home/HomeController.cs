@@ -1,6 +1,5 @@
 using GuardianshipPortal.Data;
 using GuardianshipPortal.Domain;
-using GuardianshipPortal.Domain.Cases;
 using GuardianshipPortal.Domain.Services;
 using GuardianshipPortal.Domain.Workflow;
 using GuardianshipPortal.Web.Infrastructure;
@@ -83,4 +82,3 @@ public sealed class QueueCounts(PortalDbContext db, CurrentUser me, TimeProvider
         return _counts = counts;
     }
 }
-
