@@ -85,7 +85,7 @@ public sealed class Dashboards(PortalReadDbContext db, Deadlines deadlines, Time
 
         var assignees = open.Where(c => c.AssigneeId != null).Select(c => c.AssigneeId!.Value).Concat(closed.Where(f => f.Assignee != null).Select(f => f.Assignee!.Value))
             .Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => assignees.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        var names = await db.Users.AsNoTracking().Where(u => assignees.Contains(u.Id)).Select(u => new { u.Id, u.FullName }).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
         var specialists = assignees
             .Select(id => new SpecialistStats(names.GetValueOrDefault(id, "?"), open.Count(c => c.AssigneeId == id),
                 closed.Where(f => f.Assignee == id).Sum(f => f.Closed), closed.Where(f => f.Assignee == id).Sum(f => f.OnTime), id))
