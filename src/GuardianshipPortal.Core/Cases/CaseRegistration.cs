@@ -86,16 +86,8 @@ public sealed class CaseRegistration(
                     continue;
                 }
             }
-            try
-            {
-                await FreezeReceiptAsync(@case, receiptSigner, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The case stands: its receipt is frozen when the case is first shown (the page the clerk is sent to, the
-                // partner's answer). The case's id only: the applicant's data stays out of the log.
-                log.LogWarning(e, "The receipt of case {CaseId} was not frozen at registration; it will be on the case's first showing.", @case.Id);
-            }
+            // The case stands whatever becomes of its receipt.
+            await TryFreezeReceiptAsync(@case, receiptSigner, ct);
             return new Registered(@case, true);
         }
     }
@@ -122,6 +114,23 @@ public sealed class CaseRegistration(
                 entry.State = EntityState.Detached;
             if (e is DbUpdateException && await db.IssuedDocuments.AnyAsync(d => d.CaseId == c.Id && d.Kind == DocumentKind.Receipt, ct)) return false;
             throw;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="FreezeReceiptAsync"/> where a receipt that cannot be made must not stop what goes on (the registration that
+    /// committed, the case being shown): logged and left for the case's next showing (the page the clerk is sent to, the
+    /// partner's answer), which tries again. The case's id only: the applicant's data stays out of the log.
+    /// </summary>
+    public async Task TryFreezeReceiptAsync(Case c, DocumentSigner signer, CancellationToken ct)
+    {
+        try
+        {
+            await FreezeReceiptAsync(c, signer, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "The receipt of case {CaseId} could not be frozen; the case's next showing tries again.", c.Id);
         }
     }
 

@@ -9,9 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace GuardianshipPortal.Cases;
 
 /// <summary>Computes the due times of steps and of the whole service from the regulation and the working calendar.</summary>
-public sealed class Deadlines(PortalDbContext db, CalendarCache cache)
+public sealed class Deadlines(PortalDbContext db, CalendarCache cache, RegulationCache regulationCache)
 {
     private WorkingCalendar? _calendar;
+    private IReadOnlyDictionary<Guid, Regulation>? _regulations;
 
     /// <summary>The regulation of a service in force on a date: the region's own if it has one, else the default.</summary>
     public async Task<Regulation> RegulationInForceAsync(ServiceCode service, Guid regionId, DateOnly on, CancellationToken ct = default)
@@ -19,8 +20,25 @@ public sealed class Deadlines(PortalDbContext db, CalendarCache cache)
         var candidates = await db.Regulations.AsNoTracking()
             .Where(r => r.Service == service && (r.RegionId == regionId || r.RegionId == null) && r.EffectiveFrom <= on)
             .ToListAsync(ct);
-        return candidates.OrderByDescending(r => r.RegionId.HasValue).ThenByDescending(r => r.EffectiveFrom).FirstOrDefault()
-            ?? throw new InvalidOperationException($"No regulation for {service} on {on}.");
+        return InForce(candidates, service, regionId, on);
+    }
+
+    /// <summary>The regulation in force among <paramref name="regulations"/> (the rule of <see cref="RegulationInForceAsync"/>).</summary>
+    public static Regulation InForce(IEnumerable<Regulation> regulations, ServiceCode service, Guid regionId, DateOnly on) =>
+        regulations.Where(r => r.Service == service && (r.RegionId == regionId || r.RegionId == null) && r.EffectiveFrom <= on)
+            .OrderByDescending(r => r.RegionId.HasValue).ThenByDescending(r => r.EffectiveFrom).FirstOrDefault()
+        ?? throw new InvalidOperationException($"No regulation for {service} on {on}.");
+
+    /// <summary>
+    /// Every regulation by its id as pages show them (read at most once a minute, at once after this process changed one).
+    /// The instances are shared by requests: never change one.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, Regulation>> RegulationsAsync(CancellationToken ct = default)
+    {
+        if (_regulations is not null) return _regulations;
+        if (regulationCache.Get() is { } kept) return _regulations = kept;
+        var generation = regulationCache.Generation;
+        return _regulations = regulationCache.Keep(await db.Regulations.AsNoTracking().ToDictionaryAsync(r => r.Id, ct), generation);
     }
 
     /// <summary>The working calendar (read from the database at most once a minute, and at once after this process changed it).</summary>
@@ -68,30 +86,30 @@ public sealed class Deadlines(PortalDbContext db, CalendarCache cache)
 }
 
 /// <summary>
-/// The working calendar as last read, shared by the requests of the process: every page with deadlines counts in it, and its
-/// days change a few times a year. A change made here is seen at once (<see cref="Forget"/>); one made by another instance
-/// sharing the database within a minute.
+/// Reference data as last read, shared by the requests of the process: every page with deadlines counts in the working
+/// calendar and shows terms of the regulations, and both change a few times a year. A change made here is seen at once
+/// (<see cref="Forget"/>); one made by another instance sharing the database within a minute.
 /// </summary>
-public sealed class CalendarCache(TimeProvider clock)
+public class ReferenceCache<T>(TimeProvider clock) where T : class
 {
     private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(1);
-    private sealed record Kept(WorkingCalendar Calendar, long ReadAt);
+    private sealed record Kept(T Value, long ReadAt);
     private volatile Kept? _kept;
     private int _generation;
 
-    /// <summary>Counts the changes: a calendar read before the latest one is not kept.</summary>
+    /// <summary>Counts the changes: a value read before the latest one is not kept.</summary>
     public int Generation => Volatile.Read(ref _generation);
 
-    public WorkingCalendar? Get() => _kept is { } kept && clock.GetElapsedTime(kept.ReadAt) < KeptFor ? kept.Calendar : null;
+    public T? Get() => _kept is { } kept && clock.GetElapsedTime(kept.ReadAt) < KeptFor ? kept.Value : null;
 
-    /// <param name="generation">The <see cref="Generation"/> read before the calendar was.</param>
-    public WorkingCalendar Keep(WorkingCalendar calendar, int generation)
+    /// <param name="generation">The <see cref="Generation"/> read before the value was.</param>
+    public T Keep(T value, int generation)
     {
-        var kept = new Kept(calendar, clock.GetTimestamp());
+        var kept = new Kept(value, clock.GetTimestamp());
         if (generation == Generation) _kept = kept;
-        // A change that came between the check and the store takes the stored calendar back out.
+        // A change that came between the check and the store takes the stored value back out.
         if (generation != Generation) _kept = null;
-        return calendar;
+        return value;
     }
 
     public void Forget()
@@ -100,3 +118,13 @@ public sealed class CalendarCache(TimeProvider clock)
         _kept = null;
     }
 }
+
+/// <summary>The working calendar (forgotten by the administrator's calendar actions).</summary>
+public sealed class CalendarCache(TimeProvider clock) : ReferenceCache<WorkingCalendar>(clock);
+
+/// <summary>
+/// Every regulation by its id, for what pages show (queues' reminder shares, the dashboard's terms, the case page's):
+/// a few per service and region. Forgotten by the administrator's regulation actions; what registers or moves a case reads
+/// the database.
+/// </summary>
+public sealed class RegulationCache(TimeProvider clock) : ReferenceCache<IReadOnlyDictionary<Guid, Regulation>>(clock);

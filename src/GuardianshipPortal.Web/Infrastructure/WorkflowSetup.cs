@@ -27,6 +27,7 @@ public static class WorkflowSetup
         });
         services.AddScoped<Deadlines>();
         services.AddSingleton<CalendarCache>();
+        services.AddSingleton<RegulationCache>();
         services.AddScoped<CaseSteps>();
         services.AddScoped<DigitalSigning>();
         services.AddScoped<OutgoingRegister>();

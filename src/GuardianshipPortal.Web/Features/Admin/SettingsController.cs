@@ -150,7 +150,7 @@ public sealed record MrpPage(IReadOnlyList<MrpRate> Rates, int LumpSumMrpCount, 
 [Route("admin")]
 public sealed class SettingsController(
     PortalDbContext db, GuardianshipPortal.Cases.Deadlines deadlines, CurrentUser me, TimeProvider clock, AuditLog audit, ServiceCatalog services,
-    IStringLocalizer<SharedResource> l, GuardianshipPortal.Cases.CalendarCache calendars) : Controller
+    IStringLocalizer<SharedResource> l, GuardianshipPortal.Cases.CalendarCache calendars, GuardianshipPortal.Cases.RegulationCache regulations) : Controller
 {
     private Guid Region => me.RegionId ?? Guid.Empty;
 
@@ -189,6 +189,7 @@ public sealed class SettingsController(
             audit.Change(AuditAction.EditRegulation, $"{regulation.Service} from {from:yyyy-MM-dd} ({chosen.Code})", Describe(before), Describe(regulation));
         }
         await db.SaveChangesAsync(ct);
+        regulations.Forget();
         TempData["Flash"] = l["Regulation_PresetApplied", chosen.Name(LocalizationSetup.CurrentLanguage), Display.Date(from)].Value;
         return Redirect("/admin/regulations");
     }
@@ -234,6 +235,7 @@ public sealed class SettingsController(
         form.ApplyTo(regulation);
         audit.Change(AuditAction.EditRegulation, $"{service} from {from:yyyy-MM-dd}", Describe(before), Describe(regulation));
         await db.SaveChangesAsync(ct);
+        regulations.Forget();
         TempData["Flash"] = l["Regulation_Saved", Display.Date(from)].Value;
         return Redirect("/admin/regulations");
     }

@@ -86,7 +86,7 @@ public sealed class AuditController(PortalDbContext db, CurrentUser me, AuditLog
         var merged = readRows.Concat(changeRows)
             .OrderByDescending(r => r.At).Take(Limit + 1).ToList();
         var caseIds = merged.Where(r => r.CaseId != null).Select(r => r.CaseId!.Value).Distinct().ToList();
-        var numbers = await db.Cases.Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
+        var numbers = await db.Cases.Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, c.Number }).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
         var subjects = await SubjectsAsync(merged.Take(Limit).Select(r => (r.Action, r.Detail)), ct);
         var rows = merged.Take(Limit).Select(r => new AuditRow(r.At, userNames.TryGetValue(r.UserId, out var u) ? u.Name : "?", r.Action, ActionLabel(r.Action),
             r.CaseId is { } id ? numbers.GetValueOrDefault(id) : null, r.CaseId, Worded(r.Action, r.Detail, subjects), userNames.TryGetValue(r.UserId, out var who) ? who.Login : "")).ToList();

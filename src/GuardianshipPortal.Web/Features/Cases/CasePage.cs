@@ -98,8 +98,10 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
             .Include(c => c.Representative).ThenInclude(r => r!.Person)
             .AsSplitQuery();
         var found = await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct);
+        // Office staff's case is of the office the page's header reads already.
         if (found is not null && !officeEmblem)
-            found.Office = await db.Offices.AsNoTracking().Where(o => o.Id == found.OfficeId).Select(Office.WithoutEmblem).SingleAsync(ct);
+            found.Office = found.OfficeId == me.OfficeId && await me.GetOfficeAsync() is { } own ? own
+                : await db.Offices.AsNoTracking().Where(o => o.Id == found.OfficeId).Select(Office.WithoutEmblem).SingleAsync(ct);
         return found;
     }
 
@@ -118,14 +120,14 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
         if (c.CommissionOpinion is { } co) userIds.Add(co.MemberId);
         if (c.Resolution is { } r) userIds.Add(r.HeadId);
         if (c.CenterReturn is { } cr) userIds.Add(cr.ById);
-        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.FullName }).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
 
         var canResolve = Can(CaseAction.Resolve);
         var canDraft = Can(CaseAction.SubmitDraft);
         var service = services[c.Service];
         var returnBy = await steps.CenterReturnDeadlineAsync(c, c.Office!, ct);
         var time = c.Office!.WorkingTime(await deadlines.CalendarAsync(ct));
-        var regulation = await db.Regulations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == c.RegulationId, ct);
+        var regulation = (await deadlines.RegulationsAsync(ct)).GetValueOrDefault(c.RegulationId);
         var page = new CasePageModel
         {
             Case = c,

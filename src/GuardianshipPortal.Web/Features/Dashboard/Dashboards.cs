@@ -85,7 +85,7 @@ public sealed class Dashboards(PortalReadDbContext db, Deadlines deadlines, Time
 
         var assignees = open.Where(c => c.AssigneeId != null).Select(c => c.AssigneeId!.Value).Concat(closed.Where(f => f.Assignee != null).Select(f => f.Assignee!.Value))
             .Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => assignees.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        var names = await db.Users.AsNoTracking().Where(u => assignees.Contains(u.Id)).Select(u => new { u.Id, u.FullName }).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
         var specialists = assignees
             .Select(id => new SpecialistStats(names.GetValueOrDefault(id, "?"), open.Count(c => c.AssigneeId == id),
                 closed.Where(f => f.Assignee == id).Sum(f => f.Closed), closed.Where(f => f.Assignee == id).Sum(f => f.OnTime), id))
@@ -99,8 +99,8 @@ public sealed class Dashboards(PortalReadDbContext db, Deadlines deadlines, Time
                 var t = spans.FirstOrDefault(x => x.Service == s && x.Step == step);
                 return new StepStats(step, t is null || t.Count == 0 ? null : t.Hours / t.Count, t?.Count ?? 0);
             })]);
-        var regulations = new Dictionary<ServiceCode, Regulation>();
-        foreach (var s in services.Codes) regulations[s] = await deadlines.RegulationInForceAsync(s, office.RegionId, today, ct);
+        var known = (await deadlines.RegulationsAsync(ct)).Values;
+        var regulations = services.Codes.ToDictionary(s => s, s => Deadlines.InForce(known, s, office.RegionId, today));
 
         var survey = closed.Where(f => f.Closed > 0 || f.Answered > 0).GroupBy(f => (f.Month, f.Service)).OrderBy(g => g.Key.Month).ThenBy(g => g.Key.Service)
             .Select(g => new SurveyRow(g.Key.Month, g.Key.Service, g.Sum(f => f.Closed), g.Sum(f => f.Answered), g.Sum(f => f.QualitySatisfied), g.Sum(f => f.AccessibilitySatisfied)))

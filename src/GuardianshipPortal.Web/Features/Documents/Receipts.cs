@@ -13,7 +13,7 @@ namespace GuardianshipPortal.Web.Features.Documents;
 /// the case page the clerk is sent to after registering, and the partner's answer about its request. The applicant never
 /// leaves without one.
 /// </summary>
-public sealed class Receipts(PortalDbContext db, CasePages pages, CaseRegistration registration, ILogger<Receipts> logger)
+public sealed class Receipts(PortalDbContext db, CasePages pages, CaseRegistration registration)
 {
     /// <summary>The receipt's signer at the counter: the clerk who registers, named in the case's language.</summary>
     public static DocumentSigner Clerk(PortalUser clerk, string language) => new(clerk.FullName, clerk.Position(language));
@@ -29,17 +29,9 @@ public sealed class Receipts(PortalDbContext db, CasePages pages, CaseRegistrati
     /// </summary>
     public async Task FreezeMissingAsync(Guid caseId, CancellationToken ct)
     {
-        try
-        {
-            // A receipt frozen before receipts took their id from the case's has another id: looked for by kind, not by id.
-            if (await db.IssuedDocuments.AnyAsync(d => d.CaseId == caseId && d.Kind == DocumentKind.Receipt, ct)) return;
-            if (await pages.LoadAsync(caseId, tracking: false, ct) is { } c) await registration.FreezeReceiptAsync(c, await SignerAsync(c, ct), ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "The receipt of case {CaseId} could not be frozen; the case is shown without it", caseId);
-            db.ChangeTracker.Clear();
-        }
+        // A receipt frozen before receipts took their id from the case's has another id: looked for by kind, not by id.
+        if (await db.IssuedDocuments.AnyAsync(d => d.CaseId == caseId && d.Kind == DocumentKind.Receipt, ct)) return;
+        if (await pages.LoadAsync(caseId, tracking: false, ct) is { } c) await registration.TryFreezeReceiptAsync(c, await SignerAsync(c, ct), ct);
     }
 
     /// <summary>Who signs the receipt, as the registration named them then: the partner of an electronic request, else the registering clerk.</summary>

@@ -27,11 +27,10 @@ public sealed record Queue(string TitleKey, string TestId, IReadOnlyList<QueueRo
 }
 
 /// <summary>The cases a user may see, and the queries of each role's queues: due first, overdue at the top.</summary>
-public sealed class Queues(Deadlines deadlines, TimeProvider clock, GuardianshipPortal.Data.PortalDbContext db, Dashboard.RiskForecasts forecasts)
+public sealed class Queues(Deadlines deadlines, TimeProvider clock, GuardianshipPortal.Data.PortalDbContext db, Dashboard.RiskForecasts forecasts, CurrentUser me)
 {
     public const int PageSize = 20;
     private readonly Dictionary<Guid, Office> _offices = [];
-    private readonly Dictionary<Guid, int> _shares = [];
     /// <summary>The head's "to sign" queue where the office signs digitally: fifty results a day signed from one page in one call.</summary>
     public const int SigningPageSize = 50;
 
@@ -151,24 +150,21 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock, Guardianship
                     .Join(data.Partners, r => r.PartnerId, p => p.Id, (r, p) => p.Name).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        // The offices (without their emblems: never a blob per row) and the regulations' reminder shares, read once per
-        // request for all its queues.
+        // The offices (without their emblems: never a blob per row) read once per request for all its queues (office staff's
+        // one office is the one the page's header reads), the regulations' reminder shares from those pages show.
         var offices = _offices;
+        if (offices.Count == 0 && await me.GetOfficeAsync() is { } own) offices[own.Id] = own;
         var officeIds = found.Select(r => r.OfficeId).Distinct().Where(id => !offices.ContainsKey(id)).ToList();
         if (officeIds.Count > 0)
             foreach (var o in await data.Offices.AsNoTracking().Where(o => officeIds.Contains(o.Id)).Select(Office.WithoutEmblem).ToListAsync(ct)) offices[o.Id] = o;
-        var shares = _shares;
-        var regulationIds = found.Select(r => r.RegulationId).Distinct().Where(id => !shares.ContainsKey(id)).ToList();
-        if (regulationIds.Count > 0)
-            foreach (var r in await data.Regulations.AsNoTracking().Where(r => regulationIds.Contains(r.Id)).Select(r => new { r.Id, r.ReminderSharePercent }).ToListAsync(ct))
-                shares[r.Id] = r.ReminderSharePercent;
+        var regulations = await deadlines.RegulationsAsync(ct);
         var risks = await forecasts.ForAsync([.. found.Where(r => r.Step != Step.Closed && !r.Suspended)
             .Select(r => new Dashboard.OpenCase(r.Id, r.OfficeId, r.Service, r.Step, r.AssigneeId, r.StepStartedAt, r.StepDueAt, r.RegisteredAt, r.DueAt))], ct);
         return found
             .Select(r => new QueueRow(r.Id, r.Number, r.Service, r.Step, r.RegisteredAt, r.StepDueAt, r.DueAt, r.Applicant.Trim(), r.Assignee, offices[r.OfficeId],
                 r.Returned, Rule(offices[r.OfficeId]).Of(r.Step, r.StepDueAt, r.DueAt, r.Suspended),
                 EscalationLadder.Of(r.Step, r.StepStartedAt, r.StepDueAt, r.DueAt, now, offices[r.OfficeId].WorkingTime(calendar),
-                    shares.GetValueOrDefault(r.RegulationId, EscalationLadder.DefaultSharePercent), r.Suspended),
+                    regulations.TryGetValue(r.RegulationId, out var regulation) ? regulation.ReminderSharePercent : EscalationLadder.DefaultSharePercent, r.Suspended),
                 risks.GetValueOrDefault(r.Id), r.Channel, r.Partner,
                 // A Center's documents may go back to it for three working days while they wait for the head's resolution.
                 r.Channel == Channel.PublicServiceCenter && r.Step == Step.Resolution

@@ -30,7 +30,7 @@ public sealed class EscalationReminders(
         if (open.Count == 0) return 0;
         var offices = await db.Offices.AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
         var regulationIds = open.Select(c => c.RegulationId).Distinct().ToList();
-        var shares = await db.Regulations.AsNoTracking().Where(r => regulationIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ReminderSharePercent, ct);
+        var shares = await db.Regulations.AsNoTracking().Where(r => regulationIds.Contains(r.Id)).Select(r => new { r.Id, r.ReminderSharePercent }).ToDictionaryAsync(r => r.Id, r => r.ReminderSharePercent, ct);
 
         // The rung each case stands on; then, in one query each, the reminders already written and the people to tell.
         var due = open.Select(c => (Case: c, Office: offices[c.OfficeId], Rung: EscalationLadder.Of(c.Step, c.StepStartedAt, c.StepDueAt, c.DueAt, now,

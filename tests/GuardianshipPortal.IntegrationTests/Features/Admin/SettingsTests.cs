@@ -51,6 +51,25 @@ public abstract class SettingsTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Fact]
+    public async Task A_regulation_saved_for_today_is_shown_at_once_by_pages_that_keep_the_regulations()
+    {
+        var head = NewClient();
+        await head.SignInAsync("head");
+        static string DraftingNorm(Page page) => page.Document.QuerySelectorAll("[data-testid=step-times] tr[data-service=FosterMaintenance] td")[2].TextContent;
+        Assert.DoesNotContain("17", DraftingNorm(await head.GetAsync("/dashboard")));
+
+        var admin = await AdminAsync();
+        var form = await admin.GetAsync("/admin/regulations/FosterMaintenance");
+        var saved = await admin.SubmitAsync(form, "[data-testid=regulation-form]", new Dictionary<string, string>
+        {
+            ["EffectiveFrom"] = LocalToday.ToString("yyyy-MM-dd"), ["Drafting.Amount"] = "17", ["Drafting.Unit"] = "WorkingDays",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, saved.Status);
+        Assert.Contains("17", DraftingNorm(await head.GetAsync("/dashboard")));
+    }
+
+    [Fact]
     public async Task A_regions_adopted_regulation_is_applied_with_its_source_and_a_misfit_is_flagged()
     {
         var admin = await AdminAsync();
