@@ -38,7 +38,12 @@ public static class PortalDatabase
     /// to the pool is not reset with DISCARD ALL (the portal keeps no session state: it sets nothing on a connection, and its
     /// advisory lock has a connection of its own). Either stays as the connection string says when it says it.
     /// </summary>
-    public static string Tuned(string connectionString)
+    public static string Tuned(string connectionString) => TunedStrings.GetOrAdd(connectionString, Tune);
+
+    // The options are built for every context (every request): the few connection strings of a process are tuned once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> TunedStrings = new();
+
+    private static string Tune(string connectionString)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
             .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToHashSet();

@@ -325,7 +325,8 @@ namespace GuardianshipPortal.Migrations.Postgres.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("SpouseId");
+                    b.HasIndex("SpouseId")
+                        .HasFilter("\"SpouseId\" IS NOT NULL");
 
                     b.HasIndex("SubmissionKey")
                         .IsUnique();

@@ -314,7 +314,8 @@ namespace GuardianshipPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("SpouseId");
+                    b.HasIndex("SpouseId")
+                        .HasFilter("\"SpouseId\" IS NOT NULL");
 
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
