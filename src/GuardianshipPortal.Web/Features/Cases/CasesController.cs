@@ -10,7 +10,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GuardianshipPortal.Web.Features.Cases;
 
-public sealed record SearchPage(string Query, IReadOnlyList<QueueRow> Rows, bool Searched, bool TooShort = false);
+/// <param name="Page">The page of results, newest first (<see cref="PageSize"/> each).</param>
+/// <param name="Older">Older results follow on the next page.</param>
+public sealed record SearchPage(string Query, IReadOnlyList<QueueRow> Rows, bool Searched, bool TooShort = false, int Page = 1, bool Older = false)
+{
+    public const int PageSize = 50;
+    /// <summary>Past this, a search is narrowed rather than paged through (and a page number is never an offset the database walks to).</summary>
+    public const int MaxPage = 200;
+
+    /// <summary>The first row's place among all results (1-based).</summary>
+    public int From => (Page - 1) * PageSize + 1;
+}
 
 /// <summary>The case page, search, and scans. Reads of personal data are audited.</summary>
 public sealed class CasesController(PortalDbContext db, PortalReadDbContext reads, CasePages pages, CurrentUser me, AuditLog audit, Queues queues, ServiceCatalog services) : Controller
@@ -32,17 +42,21 @@ public sealed class CasesController(PortalDbContext db, PortalReadDbContext read
     }
 
     [HttpGet("/cases")]
-    public async Task<IActionResult> Search(string? q, CancellationToken ct)
+    public async Task<IActionResult> Search(string? q, int page, CancellationToken ct)
     {
         var query = (q ?? "").Trim();
         if (query.Length == 0) return View(new SearchPage("", [], false));
         if (query.Length > 200) query = query[..200];
         if (CaseSearch.TooShort(query)) return View(new SearchPage(query, [], false, TooShort: true));
 
+        // The newest first, a page at a time, and no count: a common surname matches thousands of an office's cases, and
+        // counting them would read them all. One row more than the page tells whether there are older ones.
+        page = Math.Clamp(page, 1, SearchPage.MaxPage);
         var cases = CaseSearch.Matching(reads, Queues.Scope(reads.Cases, reads.Offices, me), query, services);
-        var rows = await queues.RowsAsync(cases.OrderByDescending(c => c.RegisteredAt).Take(100), ct, reads);
+        var rows = await queues.RowsAsync(cases.OrderByDescending(c => c.RegisteredAt).ThenBy(c => c.Number)
+            .Skip((page - 1) * SearchPage.PageSize).Take(SearchPage.PageSize + 1), ct, reads);
         await AuditAsync(AuditAction.Search, null, query, ct);
-        return View(new SearchPage(query, rows, true));
+        return View(new SearchPage(query, [.. rows.Take(SearchPage.PageSize)], true, Page: page, Older: rows.Count > SearchPage.PageSize));
     }
 
     [HttpGet("/cases/{id:guid}/attachments/{attachmentId:guid}")]

@@ -1,6 +1,7 @@
 using GuardianshipPortal.Data;
 using GuardianshipPortal.Domain.Persons;
 using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.Domain.Workflow;
 using GuardianshipPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,37 @@ public abstract class CaseSearchTests(PortalFixture fixture) : PortalTest(fixtur
         foreach (var query in new[] { "абдиров галымжан", childIin })
             Assert.DoesNotContain(number, (await elsewhere.GetAsync("/cases?q=" + Uri.EscapeDataString(query)))
                 .Texts("[data-testid=search-results] tr[data-number] td:first-child"));
+    }
+
+    [Fact]
+    public async Task A_name_that_matches_more_cases_than_a_page_is_paged_newest_first_with_every_case_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // A database of its own: exactly these cases carry the name.
+        await using var app = new PortalApp(Fixture.Provider);
+        var factory = new CaseFactory(app);
+        for (var i = 0; i < 57; i++) await factory.AtAsync(ServiceCode.FosterMaintenance, Step.Resolution);
+        // A common surname, and a morning's batch registered at two moments: the number orders cases of one moment.
+        var at = App.Clock.GetUtcNow().AddDays(-1);
+        await app.WithDbAsync(db => db.Cases.Where(c => c.Office!.Code == "KRG-01")
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.SearchNames, "ахметов нурлан").SetProperty(c => c.RegisteredAt, c => c.Sequence % 2 == 0 ? at : at.AddHours(1)), ct));
+        var expected = (await app.WithDbAsync(db => db.Cases.Where(c => c.Office!.Code == "KRG-01").Select(c => new { c.Number, c.Sequence }).ToListAsync(ct)))
+            .OrderByDescending(c => c.Sequence % 2).ThenBy(c => c.Number, StringComparer.Ordinal).Select(c => c.Number).ToList();
+        Assert.Equal(57, expected.Count);
+        var clerk = await new OfficeDesk(app).AsAsync("clerk");
+
+        var first = await clerk.GetAsync("/cases?q=" + Uri.EscapeDataString("Ахметов"));
+        Assert.Equal(expected[..50], first.Texts("[data-testid=search-results] tr[data-number] td:first-child"));
+        Assert.Equal("1–50 көрсетілді", first.Text("[data-testid=search-shown]"));
+        Assert.Null(first.Document.QuerySelector("[data-testid=search-newer]"));
+
+        var second = await clerk.GetAsync(first.Document.QuerySelector("[data-testid=search-older]")!.GetAttribute("href")!);
+        Assert.Equal(expected[50..], second.Texts("[data-testid=search-results] tr[data-number] td:first-child"));
+        Assert.Equal("51–57 көрсетілді", second.Text("[data-testid=search-shown]"));
+        Assert.Null(second.Document.QuerySelector("[data-testid=search-older]"));
+        Assert.Equal(first.Texts("[data-testid=search-results] tr[data-number] td:first-child"),
+            (await clerk.GetAsync(second.Document.QuerySelector("[data-testid=search-newer]")!.GetAttribute("href")!))
+            .Texts("[data-testid=search-results] tr[data-number] td:first-child"));
     }
 
     [Fact]
