@@ -33,10 +33,12 @@ public sealed class Deadlines(PortalDbContext db, CalendarCache cache, Regulatio
     /// Every regulation by its id as pages show them (read at most once a minute, at once after this process changed one).
     /// The instances are shared by requests: never change one.
     /// </summary>
-    public async Task<IReadOnlyDictionary<Guid, Regulation>> RegulationsAsync(CancellationToken ct = default)
+    /// <param name="needed">Regulations the caller's cases name: one the kept ones lack (saved a moment ago by another instance
+    /// sharing the database, which its cases already use) makes them read again.</param>
+    public async Task<IReadOnlyDictionary<Guid, Regulation>> RegulationsAsync(IEnumerable<Guid>? needed = null, CancellationToken ct = default)
     {
-        if (_regulations is not null) return _regulations;
-        if (regulationCache.Get() is { } kept) return _regulations = kept;
+        var known = _regulations ?? regulationCache.Get();
+        if (known is not null && (needed is null || needed.All(known.ContainsKey))) return _regulations = known;
         var generation = regulationCache.Generation;
         return _regulations = regulationCache.Keep(await db.Regulations.AsNoTracking().ToDictionaryAsync(r => r.Id, ct), generation);
     }

@@ -127,7 +127,7 @@ public sealed class CasePages(PortalDbContext db, CurrentUser me, TimeProvider c
         var service = services[c.Service];
         var returnBy = await steps.CenterReturnDeadlineAsync(c, c.Office!, ct);
         var time = c.Office!.WorkingTime(await deadlines.CalendarAsync(ct));
-        var regulation = (await deadlines.RegulationsAsync(ct)).GetValueOrDefault(c.RegulationId);
+        var regulation = (await deadlines.RegulationsAsync([c.RegulationId], ct)).GetValueOrDefault(c.RegulationId);
         var page = new CasePageModel
         {
             Case = c,

@@ -55,6 +55,8 @@ public sealed class CasesController(PortalDbContext db, PortalReadDbContext read
         var cases = CaseSearch.Matching(reads, Queues.Scope(reads.Cases, reads.Offices, me), query, services);
         var rows = await queues.RowsAsync(cases.OrderByDescending(c => c.RegisteredAt).ThenBy(c => c.Number)
             .Skip((page - 1) * SearchPage.PageSize).Take(SearchPage.PageSize + 1), ct, reads);
+        // A page past the last one (typed, or kept from a search that since found fewer): its first page.
+        if (rows.Count == 0 && page > 1) return Redirect("/cases" + QueryString.Create("q", query).ToUriComponent());
         await AuditAsync(AuditAction.Search, null, query, ct);
         return View(new SearchPage(query, [.. rows.Take(SearchPage.PageSize)], true, Page: page, Older: rows.Count > SearchPage.PageSize));
     }

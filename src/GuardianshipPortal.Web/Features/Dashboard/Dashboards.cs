@@ -99,7 +99,7 @@ public sealed class Dashboards(PortalReadDbContext db, Deadlines deadlines, Time
                 var t = spans.FirstOrDefault(x => x.Service == s && x.Step == step);
                 return new StepStats(step, t is null || t.Count == 0 ? null : t.Hours / t.Count, t?.Count ?? 0);
             })]);
-        var known = (await deadlines.RegulationsAsync(ct)).Values;
+        var known = (await deadlines.RegulationsAsync(ct: ct)).Values;
         var regulations = services.Codes.ToDictionary(s => s, s => Deadlines.InForce(known, s, office.RegionId, today));
 
         var survey = closed.Where(f => f.Closed > 0 || f.Answered > 0).GroupBy(f => (f.Month, f.Service)).OrderBy(g => g.Key.Month).ThenBy(g => g.Key.Service)

@@ -64,8 +64,6 @@ public sealed class HomeController(PortalDbContext db, CurrentUser me, Queues qu
 public sealed class QueueCounts(PortalDbContext db, CurrentUser me, TimeProvider clock, ServiceCatalog services)
 {
     private IReadOnlyList<(DeskQueue Queue, int Count)>? _counts;
-    /// <summary>The most queues a desk has (the head's).</summary>
-    private const int MenuSize = 3;
 
     /// <summary>The counts of the signed-in user's unfiltered desk, already counted by the page that shows it.</summary>
     public void Know(IReadOnlyList<(DeskQueue Queue, int Count)> counts) => _counts = counts;
@@ -79,12 +77,16 @@ public sealed class QueueCounts(PortalDbContext db, CurrentUser me, TimeProvider
         // One COUNT per queue, each read from its own index range (a single grouped statement over all the open cases reads
         // their rows and costs more than the three), sent as one statement: «select (count …), (count …), (count …)».
         var cases = Queues.Scope(db.Cases.AsNoTracking(), db.Offices, me);
+        // Three to a statement (the head's whole desk), padded with queues that hold nothing.
         var none = cases.Where(_ => false);
-        var q = desk.Select(d => d.Apply(cases, context)).Concat(Enumerable.Repeat(none, MenuSize)).Take(MenuSize).ToArray();
-        if (desk.Count > MenuSize) throw new InvalidOperationException($"A desk of {desk.Count} queues: the menu counts {MenuSize}.");
-        var (q0, q1, q2) = (q[0], q[1], q[2]);
-        var n = await db.Offices.AsNoTracking().Select(_ => new { A = q0.Count(), B = q1.Count(), C = q2.Count() }).FirstAsync(ct);
-        int[] counted = [n.A, n.B, n.C];
-        return _counts = [.. desk.Select((d, i) => (d, counted[i]))];
+        var counts = new List<(DeskQueue, int)>();
+        foreach (var group in desk.Chunk(3))
+        {
+            var q = group.Select(d => d.Apply(cases, context)).Concat(Enumerable.Repeat(none, 3)).Take(3).ToArray();
+            var (q0, q1, q2) = (q[0], q[1], q[2]);
+            var n = await db.Offices.AsNoTracking().Select(_ => new { A = q0.Count(), B = q1.Count(), C = q2.Count() }).FirstAsync(ct);
+            counts.AddRange(group.Zip([n.A, n.B, n.C], (d, count) => (d, count)));
+        }
+        return _counts = counts;
     }
 }

@@ -20,8 +20,9 @@ public sealed record QueueRow(
 /// <param name="Selectable">Rows can be ticked to act on several at once (the head's batch digital signature).</param>
 /// <param name="PageParameter">The query-string parameter of this queue's page (each queue of a page pages on its own).</param>
 /// <param name="Href">The queue's own page (its count links there), when it has one.</param>
+/// <param name="ShowTotal">False for a list that is not counted (search results: a page of them, newest first).</param>
 public sealed record Queue(string TitleKey, string TestId, IReadOnlyList<QueueRow> Rows, int Page, int Total, int PageSize = Queues.PageSize, bool Selectable = false,
-    string PageParameter = "page", string? Href = null)
+    string PageParameter = "page", string? Href = null, bool ShowTotal = true)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
@@ -157,7 +158,7 @@ public sealed class Queues(Deadlines deadlines, TimeProvider clock, Guardianship
         var officeIds = found.Select(r => r.OfficeId).Distinct().Where(id => !offices.ContainsKey(id)).ToList();
         if (officeIds.Count > 0)
             foreach (var o in await data.Offices.AsNoTracking().Where(o => officeIds.Contains(o.Id)).Select(Office.WithoutEmblem).ToListAsync(ct)) offices[o.Id] = o;
-        var regulations = await deadlines.RegulationsAsync(ct);
+        var regulations = await deadlines.RegulationsAsync(found.Select(r => r.RegulationId), ct);
         var risks = await forecasts.ForAsync([.. found.Where(r => r.Step != Step.Closed && !r.Suspended)
             .Select(r => new Dashboard.OpenCase(r.Id, r.OfficeId, r.Service, r.Step, r.AssigneeId, r.StepStartedAt, r.StepDueAt, r.RegisteredAt, r.DueAt))], ct);
         return found

@@ -70,6 +70,30 @@ public abstract class SettingsTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Fact]
+    public async Task A_case_under_a_regulation_another_instance_saved_shows_its_planned_steps_at_once()
+    {
+        // A database of its own: the regulation is added beside the office's.
+        await using var app = new PortalApp(Fixture.Provider);
+        var office = new OfficeDesk(app);
+        var head = await office.AsAsync("head");
+        await head.GetAsync("/dashboard"); // this instance keeps the regulations it read
+        // Another instance sharing the database saves the region's regulation for today: this one is not told.
+        await app.WithDbAsync(async db =>
+        {
+            var region = await db.Offices.Where(o => o.Code == "KRG-01").Select(o => o.RegionId).SingleAsync();
+            var current = (await db.Regulations.AsNoTracking().Where(r => r.Service == ServiceCode.FosterMaintenance).ToListAsync())
+                .Where(r => r.RegionId == region || r.RegionId == null).OrderByDescending(r => r.RegionId.HasValue).ThenByDescending(r => r.EffectiveFrom).First();
+            db.Regulations.Add(current.CopyFor(region, app.Today));
+            return await db.SaveChangesAsync();
+        });
+
+        // The registration reads the database, so the case is under the new regulation; the page plans its steps by it.
+        var registered = await office.RegisterAsync(ServiceCode.FosterMaintenance);
+
+        Assert.NotEmpty(registered.Document.QuerySelectorAll("[data-testid=steps] li[data-step=Drafting] [data-testid=step-when]"));
+    }
+
+    [Fact]
     public async Task A_regions_adopted_regulation_is_applied_with_its_source_and_a_misfit_is_flagged()
     {
         var admin = await AdminAsync();
