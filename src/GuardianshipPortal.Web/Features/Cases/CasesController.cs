@@ -20,6 +20,11 @@ public sealed record SearchPage(string Query, IReadOnlyList<QueueRow> Rows, bool
 
     /// <summary>The first row's place among all results (1-based).</summary>
     public int From => (Page - 1) * PageSize + 1;
+
+    /// <summary>The address of a page of the results of <paramref name="query"/> (the first without a page number).</summary>
+    public static string Href(string query, int page = 1) => "/cases" + (page > 1
+        ? QueryString.Create([new KeyValuePair<string, string?>("q", query), new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture))])
+        : QueryString.Create("q", query)).ToUriComponent();
 }
 
 /// <summary>The case page, search, and scans. Reads of personal data are audited.</summary>
@@ -56,7 +61,7 @@ public sealed class CasesController(PortalDbContext db, PortalReadDbContext read
         var rows = await queues.RowsAsync(cases.OrderByDescending(c => c.RegisteredAt).ThenBy(c => c.Number)
             .Skip((page - 1) * SearchPage.PageSize).Take(SearchPage.PageSize + 1), ct, reads);
         // A page past the last one (typed, or kept from a search that since found fewer): its first page.
-        if (rows.Count == 0 && page > 1) return Redirect("/cases" + QueryString.Create("q", query).ToUriComponent());
+        if (rows.Count == 0 && page > 1) return Redirect(SearchPage.Href(query));
         await AuditAsync(AuditAction.Search, null, query, ct);
         return View(new SearchPage(query, [.. rows.Take(SearchPage.PageSize)], true, Page: page, Older: rows.Count > SearchPage.PageSize));
     }

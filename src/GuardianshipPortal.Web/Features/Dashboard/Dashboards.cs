@@ -155,27 +155,21 @@ public sealed class Dashboards(PortalReadDbContext db, Deadlines deadlines, Time
         var calendar = await deadlines.CalendarAsync(ct);
         var ids = offices.Select(o => o.Id).ToList();
         // Open cases have no return to a Public Service Center (the return closes a case): the region's open cases are read from
-        // their index alone.
-        var openCases = db.Cases.AsNoTracking().Where(c => ids.Contains(c.OfficeId) && c.Step != Step.Closed);
-        // "Due soon" ends at each office's own limit (its working time): counted with the open and overdue ones when the region
-        // has one limit (the usual case), else one more query per distinct limit.
-        var limits = offices.GroupBy(o => UrgencyRule.At(now, o.WorkingTime(calendar)).SoonLimit).ToList();
-        var one = limits.Count == 1 ? limits[0].Key : DateTimeOffset.MinValue;
-        var open = await openCases.GroupBy(c => c.OfficeId)
-            .Select(g => new
-            {
-                Office = g.Key, Open = g.Count(), Overdue = g.Count(c => c.SuspendedAt == null && (c.StepDueAt < now || c.DueAt < now)),
-                Soon = g.Count(c => c.SuspendedAt == null && (c.StepDueAt == null || c.StepDueAt >= now) && c.DueAt >= now && (c.StepDueAt < one || c.DueAt < one)),
-            })
-            .ToDictionaryAsync(x => x.Office, ct);
-        var soon = limits.Count == 1 ? open.ToDictionary(x => x.Key, x => x.Value.Soon) : [];
-        foreach (var group in limits.Count == 1 ? [] : limits)
+        // their index alone. "Due soon" ends at each office's own limit (its working time): one grouped statement per distinct
+        // limit, for the usual region one.
+        var open = new Dictionary<Guid, (int Open, int Overdue, int Soon)>();
+        foreach (var group in offices.GroupBy(o => UrgencyRule.At(now, o.WorkingTime(calendar)).SoonLimit))
         {
             var (limit, members) = (group.Key, group.Select(o => o.Id).ToList());
-            foreach (var x in await openCases.Where(c => members.Contains(c.OfficeId) && c.SuspendedAt == null && (c.StepDueAt == null || c.StepDueAt >= now) && c.DueAt >= now
-                             && (c.StepDueAt < limit || c.DueAt < limit))
-                         .GroupBy(c => c.OfficeId).Select(g => new { Office = g.Key, Count = g.Count() }).ToListAsync(ct))
-                soon[x.Office] = x.Count;
+            foreach (var x in await db.Cases.AsNoTracking().Where(c => members.Contains(c.OfficeId) && c.Step != Step.Closed).GroupBy(c => c.OfficeId)
+                         .Select(g => new
+                         {
+                             Office = g.Key, Open = g.Count(), Overdue = g.Count(c => c.SuspendedAt == null && (c.StepDueAt < now || c.DueAt < now)),
+                             Soon = g.Count(c => c.SuspendedAt == null && (c.StepDueAt == null || c.StepDueAt >= now) && c.DueAt >= now
+                                 && (c.StepDueAt < limit || c.DueAt < limit)),
+                         })
+                         .ToListAsync(ct))
+                open[x.Office] = (x.Open, x.Overdue, x.Soon);
         }
 
         var year = offices.Select(o => o.LocalDate(now).Year).Max();
@@ -188,7 +182,8 @@ public sealed class Dashboards(PortalReadDbContext db, Deadlines deadlines, Time
             var s = stored.GetValueOrDefault(o.Id);
             var rows = since.Where(r => r.OfficeId == o.Id).ToList();
             var counted = rows.Where(r => r.Closed).ToList();
-            return new OfficeFigures(o, open.GetValueOrDefault(o.Id)?.Open ?? 0, open.GetValueOrDefault(o.Id)?.Overdue ?? 0, soon.GetValueOrDefault(o.Id),
+            var (openNow, overdue, dueSoon) = open.GetValueOrDefault(o.Id);
+            return new OfficeFigures(o, openNow, overdue, dueSoon,
                 (s?.Closed ?? 0) + counted.Count, (s?.ClosedOnTime ?? 0) + counted.Count(r => r.ClosedAt <= r.DueAt),
                 (s?.SurveyAnswered ?? 0) + rows.Count(r => r.Quality is not null), (s?.SurveyQualitySatisfied ?? 0) + rows.Count(r => r.Quality == Satisfaction.Satisfied));
         })];

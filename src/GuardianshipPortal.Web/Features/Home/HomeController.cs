@@ -75,9 +75,9 @@ public sealed class QueueCounts(PortalDbContext db, CurrentUser me, TimeProvider
         if (desk.Count == 0) return _counts = [];
         var context = new DeskContext(me.Id, clock.GetUtcNow(), [.. services.All.Where(s => s.NeedsCommission).Select(s => s.Code)]);
         // One COUNT per queue, each read from its own index range (a single grouped statement over all the open cases reads
-        // their rows and costs more than the three), sent as one statement: «select (count …), (count …), (count …)».
+        // their rows and costs more than the three), three to a statement — «select (count …), (count …), (count …)», the
+        // head's whole desk — padded with queues that hold nothing.
         var cases = Queues.Scope(db.Cases.AsNoTracking(), db.Offices, me);
-        // Three to a statement (the head's whole desk), padded with queues that hold nothing.
         var none = cases.Where(_ => false);
         var counts = new List<(DeskQueue, int)>();
         foreach (var group in desk.Chunk(3))
