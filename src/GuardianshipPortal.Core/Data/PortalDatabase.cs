@@ -40,7 +40,7 @@ public static class PortalDatabase
     /// </summary>
     public static string Tuned(string connectionString) => TunedStrings.GetOrAdd(connectionString, Tune);
 
-    // The options are built for every context (every request): the few connection strings of a process are tuned once.
+    // Options are built for each pool and each context made outside one: the few connection strings of a process are tuned once.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> TunedStrings = new();
 
     private static string Tune(string connectionString)

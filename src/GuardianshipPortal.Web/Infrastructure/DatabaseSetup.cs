@@ -16,13 +16,15 @@ public static class DatabaseSetup
         if (provider == DatabaseProvider.Sqlite)
             connectionString = AnchorSqliteFile(connectionString, environment.ContentRootPath);
 
-        services.AddDbContext<PortalDbContext>(o => o.UsePortalDatabase(provider, connectionString));
+        // Pooled contexts: a request takes a context whose options, services and model links are built, and gives it back reset
+        // (change tracker, tracking behaviour, command timeout); the portal keeps no state of its own on a context.
+        services.AddDbContextPool<PortalDbContext>(o => o.UsePortalDatabase(provider, connectionString));
         // Pages that only read (journals, dashboards, search) may read from a replica: ConnectionStrings:PortalRead, the
         // primary when it is not set.
         var readConnectionString = configuration.GetConnectionString("PortalRead") is { Length: > 0 } read
             ? provider == DatabaseProvider.Sqlite ? AnchorSqliteFile(read, environment.ContentRootPath) : read
             : connectionString;
-        services.AddDbContext<PortalReadDbContext>(o => o.UsePortalDatabase(provider, readConnectionString)
+        services.AddDbContextPool<PortalReadDbContext>(o => o.UsePortalDatabase(provider, readConnectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoSeeder>();
