@@ -24,7 +24,7 @@ public static class DatabaseSetup
         var readConnectionString = configuration.GetConnectionString("PortalRead") is { Length: > 0 } read
             ? provider == DatabaseProvider.Sqlite ? AnchorSqliteFile(read, environment.ContentRootPath) : read
             : connectionString;
-        services.AddDbContextPool<PortalReadDbContext>(o => o.UsePortalDatabase(provider, readConnectionString)
+        services.AddDbContextPool<PortalReadDbContext>(o => o.UsePortalDatabase(provider, readConnectionString, reads: true)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoSeeder>();

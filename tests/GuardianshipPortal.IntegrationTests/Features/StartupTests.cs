@@ -3,6 +3,7 @@ using GuardianshipPortal.Data;
 using GuardianshipPortal.Domain;
 using GuardianshipPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GuardianshipPortal.IntegrationTests.Features;
 
@@ -24,6 +25,15 @@ public abstract class StartupTests(PortalFixture fixture) : PortalTest(fixture)
         // PostgreSQL connections get the portal's statement preparation and no reset on return to the pool (PortalDatabase.Tuned).
         Assert.Equal(App.Provider == DatabaseProvider.Sqlite ? App.ConnectionString : PortalDatabase.Tuned(App.ConnectionString), connection);
         Assert.Empty(pending);
+        if (App.Provider == DatabaseProvider.Postgres)
+        {
+            // The primary's statements keep one generic plan; the read context's are planned for their values.
+            await using var scope = App.Services.CreateAsyncScope();
+            async Task<string> PlanCacheMode(PortalDbContext context) =>
+                await context.Database.SqlQueryRaw<string>("SELECT current_setting('plan_cache_mode') AS \"Value\"").SingleAsync();
+            Assert.Equal("force_generic_plan", await PlanCacheMode(scope.ServiceProvider.GetRequiredService<PortalDbContext>()));
+            Assert.Equal("auto", await PlanCacheMode(scope.ServiceProvider.GetRequiredService<PortalReadDbContext>()));
+        }
     }
 
     [Fact]
