@@ -109,7 +109,7 @@ public static partial class LoadBenchmark
 
     /// <summary>
     /// Issue 16's targets, each beside what this run measured: p95 of every page at 8 clients on PostgreSQL (at 1 client
-    /// on the embedded SQLite), the registration POST at 32 clients without errors, the head's queue as a share of the
+    /// on the embedded SQLite), the registration POST's p95 there too and without errors at 32 clients, the head's queue as a share of the
     /// one-query endpoint, the portal's peak memory. A target whose measurement was not taken in this run says so.
     /// </summary>
     private static void WriteTargets(List<LoadResult> results, LoadOptions options, long? peakMb, TextWriter log)
@@ -129,10 +129,15 @@ public static partial class LoadBenchmark
                 r is null ? "not measured" : string.Create(CultureInfo.InvariantCulture, $"{r.P95:0.0} ms, {r.Errors} errors"),
                 r is null ? null : r.P95 <= limit && r.Errors == 0));
         }
-        var post = results.FirstOrDefault(x => x.Page == "registration POST" && x.Clients == 32);
-        rows.Add(("registration POST: p95 <= 100 ms, no errors at 32 clients",
+        // The issue's targets are for 8 clients; the registration's adds that 32 at once all get their number.
+        var post = results.FirstOrDefault(x => x.Page == "registration POST" && x.Clients == clients);
+        rows.Add(($"registration POST: p95 <= 100 ms at {clients} client(s)",
             post is null ? "not measured" : string.Create(CultureInfo.InvariantCulture, $"{post.P95:0.0} ms, {post.Errors} errors of {post.Requests}"),
             post is null ? null : post.P95 <= 100 && post.Errors == 0));
+        var crowd = results.FirstOrDefault(x => x.Page == "registration POST" && x.Clients == 32);
+        rows.Add(("registration POST: no errors at 32 clients",
+            crowd is null ? "not measured" : string.Create(CultureInfo.InvariantCulture, $"{crowd.Errors} errors of {crowd.Requests} (p95 {crowd.P95:0} ms)"),
+            crowd is null ? null : crowd.Errors == 0));
         var queue = results.FirstOrDefault(x => x.Page == "head's queue" && x.Clients == clients);
         var one = results.FirstOrDefault(x => x.Page.StartsWith("one-query", StringComparison.Ordinal) && x.Clients == clients);
         rows.Add(($"head's queue >= 25 % of the one-query endpoint's rps at {clients} client(s)",

@@ -222,13 +222,11 @@ public sealed class CaseRegistration(
     private async Task<int> NextSequenceAsync(Guid officeId, int year, ServiceCode service, CancellationToken ct)
     {
         var code = (int)service;
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "RegistrationCounters" ("OfficeId", "Year", "Service", "Last") VALUES ({officeId}, {year}, {code}, 0)
-            ON CONFLICT DO NOTHING
-            """, ct);
+        // One statement: a counter row that is not there yet starts at 1; one that is takes its next number. A second
+        // statement (create, then increment) made a registration wait twice behind the one holding the row.
         var taken = await db.Database.SqlQuery<int>($"""
-            UPDATE "RegistrationCounters" SET "Last" = "Last" + 1
-            WHERE "OfficeId" = {officeId} AND "Year" = {year} AND "Service" = {code}
+            INSERT INTO "RegistrationCounters" ("OfficeId", "Year", "Service", "Last") VALUES ({officeId}, {year}, {code}, 1)
+            ON CONFLICT ("OfficeId", "Year", "Service") DO UPDATE SET "Last" = "RegistrationCounters"."Last" + 1
             RETURNING "Last" AS "Value"
             """).ToListAsync(ct);
         return taken.Single();

@@ -13,6 +13,8 @@ public sealed class Deadlines(PortalDbContext db, CalendarCache cache, Regulatio
 {
     private WorkingCalendar? _calendar;
     private IReadOnlyDictionary<Guid, Regulation>? _regulations;
+    /// <summary>Regulations this request read from the database (a registration starts its first step under the one it just read).</summary>
+    private readonly Dictionary<Guid, Regulation> _read = [];
 
     /// <summary>The regulation of a service in force on a date: the region's own if it has one, else the default.</summary>
     public async Task<Regulation> RegulationInForceAsync(ServiceCode service, Guid regionId, DateOnly on, CancellationToken ct = default)
@@ -20,6 +22,7 @@ public sealed class Deadlines(PortalDbContext db, CalendarCache cache, Regulatio
         var candidates = await db.Regulations.AsNoTracking()
             .Where(r => r.Service == service && (r.RegionId == regionId || r.RegionId == null) && r.EffectiveFrom <= on)
             .ToListAsync(ct);
+        foreach (var r in candidates) _read[r.Id] = r;
         return InForce(candidates, service, regionId, on);
     }
 
@@ -74,7 +77,8 @@ public sealed class Deadlines(PortalDbContext db, CalendarCache cache, Regulatio
             @case.StepDueAt = due < @case.DueAt ? due : @case.DueAt;
             return;
         }
-        var regulation = await db.Regulations.AsNoTracking().FirstAsync(r => r.Id == @case.RegulationId, ct);
+        if (!_read.TryGetValue(@case.RegulationId, out var regulation))
+            _read[@case.RegulationId] = regulation = await db.Regulations.AsNoTracking().FirstAsync(r => r.Id == @case.RegulationId, ct);
         @case.StepDueAt = regulation.For(step).DueFrom(now, time);
     }
 

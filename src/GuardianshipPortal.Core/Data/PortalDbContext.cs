@@ -71,19 +71,41 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole<Guid>,
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        GuardIssuedDocuments();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            GuardIssuedDocuments(detect);
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        GuardIssuedDocuments();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            GuardIssuedDocuments(detect);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
-    /// <summary>Issued documents and their digital signatures are immutable: no delete, no edit of their bytes or data; only a revocation may be recorded.</summary>
-    private void GuardIssuedDocuments()
+    /// <summary>
+    /// Issued documents and their digital signatures are immutable: no delete, no edit of their bytes or data; only a
+    /// revocation may be recorded. The changes are detected here once and the save that follows does not detect them again
+    /// (the callers turn detection back on after it): a registration's tracked entities were walked twice per save.
+    /// </summary>
+    private void GuardIssuedDocuments(bool detect)
     {
+        if (detect) ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.Entity is IssuedDocumentContent && entry.State is EntityState.Modified or EntityState.Deleted)

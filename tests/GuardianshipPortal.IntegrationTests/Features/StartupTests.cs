@@ -79,7 +79,20 @@ public abstract class StartupTests(PortalFixture fixture) : PortalTest(fixture)
 }
 
 public sealed class StartupTestsSqlite(SqlitePortal f) : StartupTests(f), IClassFixture<SqlitePortal>;
-public sealed class StartupTestsPostgres(PostgresPortal f) : StartupTests(f), IClassFixture<PostgresPortal>;
+public sealed class StartupTestsPostgres(PostgresPortal f) : StartupTests(f), IClassFixture<PostgresPortal>
+{
+    [Fact]
+    public async Task Stored_pdfs_and_scans_are_kept_as_they_are_not_compressed_again()
+    {
+        // 'e' (external): out of line, never run through PostgreSQL's compression, which cannot shrink them.
+        var storage = await App.WithDbAsync(db => db.Database.SqlQueryRaw<string>("""
+            SELECT c.relname || '.' || a.attname || '=' || a.attstorage::text AS "Value" FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+            WHERE c.relname IN ('IssuedDocumentContents', 'SigningPackageDocuments', 'AttachmentContents', 'StagedUploads') AND a.atttypid = 'bytea'::regtype
+            ORDER BY 1
+            """).ToListAsync());
+        Assert.Equal(["AttachmentContents.Bytes=e", "IssuedDocumentContents.Pdf=e", "SigningPackageDocuments.Pdf=e", "StagedUploads.Bytes=e"], storage);
+    }
+}
 
 /// <summary>Production never seeds demo users, whatever the configuration says.</summary>
 public sealed class ProductionSeedingTests

@@ -34,6 +34,8 @@ public sealed class PartnerCallbacks(PortalDbContext db, TimeProvider clock, Mic
     public async Task OnAsync(Case c, Office office, CaseAction action, CancellationToken ct)
     {
         if (EventOf(c, action) is not { } what) return;
+        // A case being registered has no request attached yet: the intake sends its "registered" itself once it has.
+        if (db.Entry(c).State == EntityState.Added) return;
         // Its partner and id only: the signed original stays in the database.
         var request = await db.ElectronicRequests.AsNoTracking().Where(r => r.CaseId == c.Id)
             .Select(r => new { r.PartnerId, r.ExternalRequestId }).FirstOrDefaultAsync(ct);

@@ -232,12 +232,17 @@ public abstract class DocumentTests : PortalTest
             db.Entry(content).Property(c => c.Pdf).IsModified = true;
             return await db.SaveChangesAsync();
         }));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => App.WithDbAsync(async db =>
+        // A change made without telling the context is found by the save's one detection of changes, which the refused
+        // save leaves switched on.
+        var detecting = await App.WithDbAsync(async db =>
         {
             var stored = await db.IssuedDocuments.SingleAsync(d => d.Id == document.Id);
             stored.SignerName = "Басқа адам";
-            return await db.SaveChangesAsync();
-        }));
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync(TestContext.Current.CancellationToken));
+            return db.ChangeTracker.AutoDetectChangesEnabled;
+        });
+        Assert.True(detecting);
+        Assert.NotEqual("Басқа адам", await App.WithDbAsync(db => db.IssuedDocuments.Where(d => d.Id == document.Id).Select(d => d.SignerName).SingleAsync()));
         var prints = await App.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.Action == "PrintDocument" && a.Detail == document.Id.ToString()));
         Assert.Equal(2, prints);
     }
