@@ -15,6 +15,7 @@ builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddPortalIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalMvc();
+builder.Services.AddDeskCache();
 builder.Services.AddPortalWorkflow();
 builder.Services.AddPortalSignatures(builder.Configuration);
 // The partner API's description (only /api routes), for integrators: /api/v1/openapi.json.
@@ -53,6 +54,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseTemporaryPasswordChange();
 app.UseUploadLimits();
+app.UseOutputCache();
 
 app.MapPortalHealthChecks();
 app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();

@@ -30,12 +30,12 @@ public static class PortalDatabase
     /// <param name="reads">The read context's connections (search, journals, dashboards), whose statements PostgreSQL plans for
     /// their values (see <see cref="Tuned"/>).</param>
     public static DbContextOptionsBuilder UsePortalDatabase(
-        this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, bool reads = false) => provider switch
+        this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, bool reads = false) => (provider switch
     {
         DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
         DatabaseProvider.Postgres => options.UseNpgsql(Tuned(connectionString, reads), o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
         _ => throw new ArgumentOutOfRangeException(nameof(provider)),
-    };
+    }).AddInterceptors(ChangeStamps.Interceptor);
 
     /// <summary>
     /// PostgreSQL connections as a page's ten small statements need them: each statement the portal runs again and again

@@ -75,7 +75,10 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole<Guid>,
         try
         {
             GuardIssuedDocuments(detect);
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            StampPending |= ChangeStamps.AreSeen(this);
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            if (StampPending && Database.CurrentTransaction is null) MoveStampAfterSave(() => ChangeStamps.Move(this));
+            return saved;
         }
         finally
         {
@@ -89,11 +92,50 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole<Guid>,
         try
         {
             GuardIssuedDocuments(detect);
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            StampPending |= ChangeStamps.AreSeen(this);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (StampPending && Database.CurrentTransaction is null) await MoveStampAfterSaveAsync();
+            return saved;
         }
         finally
         {
             ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    /// <summary>
+    /// Saved changes a page shows whose transaction has not moved the change stamp yet (see <see cref="ChangeStamps"/>):
+    /// the commit of the caller's transaction moves it, or, after a save that needed no transaction, one statement.
+    /// </summary>
+    internal bool StampPending { get; set; }
+
+    /// <summary>
+    /// The save is done whatever happens here: a stamp that cannot move now (the connection lost a moment after the save)
+    /// stays pending for this context's next save, and kept pages show the change within their minute.
+    /// </summary>
+    private void MoveStampAfterSave(Action move)
+    {
+        try
+        {
+            move();
+            StampPending = false;
+        }
+        catch (Exception)
+        {
+            // still pending
+        }
+    }
+
+    private async Task MoveStampAfterSaveAsync()
+    {
+        try
+        {
+            await ChangeStamps.MoveAsync(this, CancellationToken.None);
+            StampPending = false;
+        }
+        catch (Exception)
+        {
+            // still pending
         }
     }
 

@@ -16,7 +16,8 @@ namespace GuardianshipPortal.Web.Infrastructure;
 /// </summary>
 public static class SessionCheck
 {
-    private sealed record Stamp(string? Value, bool IsActive);
+    /// <param name="Changes">The database's change stamp, read by the same statement for the kept pages (<see cref="DeskCache"/>).</param>
+    private sealed record Stamp(string? Value, bool IsActive, long Changes);
 
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
@@ -27,9 +28,15 @@ public static class SessionCheck
         {
             var db = context.HttpContext.RequestServices.GetRequiredService<PortalDbContext>();
             // Not a compiled query: one process may serve both providers' models (the tests do).
-            var current = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new Stamp(u.SecurityStamp, u.IsActive))
+            var current = await db.Users.AsNoTracking().Where(u => u.Id == id)
+                .Select(u => new Stamp(u.SecurityStamp, u.IsActive,
+                    db.Set<ChangeStamp>().Where(s => s.Id == ChangeStamp.TheRow).Select(s => s.Value).FirstOrDefault()))
                 .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
-            if (current is { IsActive: true } && string.Equals(current.Value, stamp, StringComparison.Ordinal)) return;
+            if (current is { IsActive: true } && string.Equals(current.Value, stamp, StringComparison.Ordinal))
+            {
+                DeskCache.KnowStamp(context.HttpContext, current.Changes);
+                return;
+            }
         }
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

@@ -4,6 +4,7 @@ using GuardianshipPortal.Domain.Services;
 using GuardianshipPortal.Domain.Workflow;
 using GuardianshipPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace GuardianshipPortal.Web.Features.Home;
@@ -19,10 +20,12 @@ public sealed record HomeModel(string? Role, IReadOnlyList<Queue> Queues, QueueF
 public sealed class HomeController(PortalDbContext db, CurrentUser me, Queues queueQueries, QueueCounts menu, ServiceCatalog services, TimeProvider clock) : Controller
 {
     [HttpGet("/")]
+    [OutputCache(PolicyName = DeskCache.Name)]
     public Task<IActionResult> Index([FromQuery] QueueFilter filter, CancellationToken ct) =>
         ShowAsync([.. Desks.For(me.PrimaryRole).Where(q => q.OnDesk)], filter, null, ct);
 
     [HttpGet("/queues/{name}")]
+    [OutputCache(PolicyName = DeskCache.Name)]
     public async Task<IActionResult> Queue(string name, [FromQuery] QueueFilter filter, CancellationToken ct) =>
         Desks.Find(me.PrimaryRole, name) is { } queue ? await ShowAsync([queue], filter, queue, ct) : NotFound();
 

@@ -4,6 +4,7 @@ using GuardianshipPortal.Cases;
 using GuardianshipPortal.Data;
 using GuardianshipPortal.Domain.Persons;
 using GuardianshipPortal.Domain.Services;
+using GuardianshipPortal.Domain.Workflow;
 using GuardianshipPortal.IntegrationTests.Infrastructure;
 using GuardianshipPortal.Messaging;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -130,6 +131,31 @@ public sealed class TwoInstancesTests : IClassFixture<TwoInstances>
         var counter = await A.WithDbAsync(db => db.RegistrationCounters.AsNoTracking()
             .SingleAsync(c => c.Service == ServiceCode.AdoptionLumpSum && c.Year == year && db.Offices.Any(o => o.Id == c.OfficeId && o.Code == "KRG-01")));
         Assert.Equal(before + 20, counter.Last);
+    }
+
+    [Fact]
+    public async Task A_desk_kept_by_one_instance_shows_a_step_taken_on_the_other_at_once()
+    {
+        var factory = new CaseFactory(A);
+        var (kept, taken) = (await factory.AtAsync(ServiceCode.FosterPlacement, Step.Resolution), await factory.AtAsync(ServiceCode.FosterPlacement, Step.Resolution));
+        var (head, proxy) = Browser();
+        proxy.Next = 0;
+        await head.SignInAsync("head");
+        static bool Lists(Page page, Guid id) => page.Document.QuerySelector($"[data-testid=queue-number] a[href='/cases/{id}']") is not null;
+        Assert.True(Lists(await head.GetAsync("/queues/resolve"), kept));
+        // Moved on behind the change stamp: A keeps showing the page it made.
+        await A.WithDbAsync(db => db.Cases.Where(c => c.Id == kept).ExecuteUpdateAsync(s => s.SetProperty(c => c.Step, Step.Drafting)));
+        Assert.True(Lists(await head.GetAsync("/queues/resolve"), kept));
+
+        proxy.Next = 1; // the head assigns the other case on B
+        var page = await head.GetAsync($"/cases/{taken}");
+        page.Select("#Resolution_SpecialistId", OfficeDesk.SpecialistName);
+        await head.SubmitAsync(page, "[data-testid=resolution-form]", new Dictionary<string, string> { ["Resolution.Text"] = "Қарап, шешім дайындалсын." });
+
+        proxy.Next = 0; // and A's desk is made again
+        var desk = await head.GetAsync("/queues/resolve");
+        Assert.False(Lists(desk, taken));
+        Assert.False(Lists(desk, kept));
     }
 
     /// <summary>A sender that takes its time, so that the two dispatchers overlap, and counts what it was given.</summary>
