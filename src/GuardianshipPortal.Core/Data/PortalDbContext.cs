@@ -75,8 +75,18 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole<Guid>,
         try
         {
             GuardIssuedDocuments(detect);
+            var before = StampPending;
             StampPending |= ChangeStamps.AreSeen(this);
-            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            int saved;
+            try
+            {
+                saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            }
+            catch when (Database.CurrentTransaction is null)
+            {
+                StampPending = before; // nothing was saved (a conflict, a refused row)
+                throw;
+            }
             if (StampPending && Database.CurrentTransaction is null) MoveStampAfterSave(() => ChangeStamps.Move(this));
             return saved;
         }
@@ -92,8 +102,18 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole<Guid>,
         try
         {
             GuardIssuedDocuments(detect);
+            var before = StampPending;
             StampPending |= ChangeStamps.AreSeen(this);
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            int saved;
+            try
+            {
+                saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch when (Database.CurrentTransaction is null)
+            {
+                StampPending = before; // nothing was saved (a conflict, a refused row)
+                throw;
+            }
             if (StampPending && Database.CurrentTransaction is null) await MoveStampAfterSaveAsync();
             return saved;
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using GuardianshipPortal.Data;
+using GuardianshipPortal.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
@@ -20,8 +21,17 @@ namespace GuardianshipPortal.Web.Infrastructure;
 public sealed class DeskCache : IOutputCachePolicy
 {
     public const string Name = "desk";
-    public const long SizeLimit = 32 * 1024 * 1024;
+    public const long SizeLimit = 16 * 1024 * 1024;
     private const string StampKey = "GuardianshipPortal.ChangeStamp";
+
+    /// <summary>
+    /// What a desk's address may say: its filter and sort, and each queue's page. An address with anything else is answered
+    /// but not kept, so made-up addresses cannot fill the store and push out the desks.
+    /// </summary>
+    private static readonly HashSet<string> QueryKeys = new(
+        typeof(Features.Home.QueueFilter).GetProperties().Where(p => p.CanWrite).Select(p => p.Name)
+            .Concat(Roles.All.SelectMany(Features.Home.Desks.For).Select(q => q.PageParameter)),
+        StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The stamp the request's session check read (by the same statement as the user's security stamp).</summary>
     public static void KnowStamp(HttpContext http, long stamp) => http.Items[StampKey] = stamp;
@@ -31,7 +41,7 @@ public sealed class DeskCache : IOutputCachePolicy
         var http = context.HttpContext;
         var services = http.RequestServices;
         var user = http.User.FindFirst(services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.UserIdClaimType)?.Value;
-        if (user is null || !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)))
+        if (user is null || !HttpMethods.IsGet(http.Request.Method) || http.Request.Query.Keys.Any(k => !QueryKeys.Contains(k)))
         {
             context.EnableOutputCaching = false;
             return;

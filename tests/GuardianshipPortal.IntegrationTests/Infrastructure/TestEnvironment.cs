@@ -8,6 +8,15 @@ public static class TestEnvironment
 {
     public const string PostgresVariable = "GP_TEST_POSTGRES";
 
+    /// <summary>
+    /// Waits (at most five seconds) until the clock is not in a minute's last five seconds: kept pages are kept per minute,
+    /// so a test that asks twice for a kept page must not straddle one.
+    /// </summary>
+    public static async Task AwayFromMinuteEndAsync()
+    {
+        while (DateTimeOffset.UtcNow.Second >= 55) await Task.Delay(200, TestContext.Current.CancellationToken);
+    }
+
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     public static string? PostgresConnection => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } v ? v : null;

@@ -141,6 +141,7 @@ public sealed class TwoInstancesTests : IClassFixture<TwoInstances>
         var (head, proxy) = Browser();
         proxy.Next = 0;
         await head.SignInAsync("head");
+        await TestEnvironment.AwayFromMinuteEndAsync();
         static bool Lists(Page page, Guid id) => page.Document.QuerySelector($"[data-testid=queue-number] a[href='/cases/{id}']") is not null;
         Assert.True(Lists(await head.GetAsync("/queues/resolve"), kept));
         // Moved on behind the change stamp: A keeps showing the page it made.
@@ -148,10 +149,12 @@ public sealed class TwoInstancesTests : IClassFixture<TwoInstances>
         Assert.True(Lists(await head.GetAsync("/queues/resolve"), kept));
 
         proxy.Next = 1; // the head assigns the other case on B
+        var stamp = await A.WithDbAsync(db => ChangeStamps.ReadAsync(db));
         var page = await head.GetAsync($"/cases/{taken}");
         page.Select("#Resolution_SpecialistId", OfficeDesk.SpecialistName);
         await head.SubmitAsync(page, "[data-testid=resolution-form]", new Dictionary<string, string> { ["Resolution.Text"] = "Қарап, шешім дайындалсын." });
 
+        Assert.True(await A.WithDbAsync(db => ChangeStamps.ReadAsync(db)) > stamp);
         proxy.Next = 0; // and A's desk is made again
         var desk = await head.GetAsync("/queues/resolve");
         Assert.False(Lists(desk, taken));
