@@ -27,9 +27,17 @@ public static class RegisterBenchmark
         services.AddLogging();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddDbContext<PortalDbContext>(o => o.UsePortalDatabase(DatabaseProvider.Sqlite, $"Data Source={file}"));
+        // Journals and dashboards read through the read context, as the portal registers it (the same file here).
+        services.AddDbContext<PortalReadDbContext>(o => o.UsePortalDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", reads: true)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddSingleton(ServiceCatalog.Standard);
+        services.AddSingleton<CalendarCache>();
+        services.AddSingleton<RegulationCache>();
         services.AddScoped<GuardianshipPortal.Cases.Deadlines>();
         services.AddScoped<Journals>();
+        services.AddScoped<RiskForecasts>();
         services.AddScoped<Dashboards>();
         await using var provider = services.BuildServiceProvider();
         try
