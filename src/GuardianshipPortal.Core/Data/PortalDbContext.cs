@@ -87,7 +87,7 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole<Guid>,
                 StampPending = before; // nothing was saved (a conflict, a refused row)
                 throw;
             }
-            if (StampPending && Database.CurrentTransaction is null) MoveStampAfterSave(() => ChangeStamps.Move(this));
+            if (StampPending && Database.CurrentTransaction is null) MoveStampAfterSave();
             return saved;
         }
         finally
@@ -133,11 +133,11 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole<Guid>,
     /// The save is done whatever happens here: a stamp that cannot move now (the connection lost a moment after the save)
     /// stays pending for this context's next save, and kept pages show the change within their minute.
     /// </summary>
-    private void MoveStampAfterSave(Action move)
+    private void MoveStampAfterSave()
     {
         try
         {
-            move();
+            ChangeStamps.Move(this);
             StampPending = false;
         }
         catch (Exception)

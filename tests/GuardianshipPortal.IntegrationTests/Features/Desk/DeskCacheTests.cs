@@ -22,7 +22,8 @@ public abstract class DeskCacheTests(PortalFixture fixture) : PortalTest(fixture
     private Task<int> MoveBehindTheStampAsync(Guid id) =>
         App.WithDbAsync(db => db.Cases.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Step, Step.Drafting)));
 
-    private static bool Lists(Page page, Guid id) => page.Document.QuerySelector($"[data-testid=queue-number] a[href='/cases/{id}']") is not null;
+    /// <summary>Whether a queue page lists the case.</summary>
+    internal static bool Lists(Page page, Guid id) => page.Document.QuerySelector($"[data-testid=queue-number] a[href='/cases/{id}']") is not null;
 
     [Fact]
     public async Task A_desk_opened_again_is_the_kept_page_until_the_stamp_moves_and_each_user_keeps_their_own()

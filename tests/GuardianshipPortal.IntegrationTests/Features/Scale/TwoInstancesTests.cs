@@ -5,6 +5,7 @@ using GuardianshipPortal.Data;
 using GuardianshipPortal.Domain.Persons;
 using GuardianshipPortal.Domain.Services;
 using GuardianshipPortal.Domain.Workflow;
+using GuardianshipPortal.IntegrationTests.Features.Desk;
 using GuardianshipPortal.IntegrationTests.Infrastructure;
 using GuardianshipPortal.Messaging;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -142,11 +143,10 @@ public sealed class TwoInstancesTests : IClassFixture<TwoInstances>
         proxy.Next = 0;
         await head.SignInAsync("head");
         await TestEnvironment.AwayFromMinuteEndAsync();
-        static bool Lists(Page page, Guid id) => page.Document.QuerySelector($"[data-testid=queue-number] a[href='/cases/{id}']") is not null;
-        Assert.True(Lists(await head.GetAsync("/queues/resolve"), kept));
+        Assert.True(DeskCacheTests.Lists(await head.GetAsync("/queues/resolve"), kept));
         // Moved on behind the change stamp: A keeps showing the page it made.
         await A.WithDbAsync(db => db.Cases.Where(c => c.Id == kept).ExecuteUpdateAsync(s => s.SetProperty(c => c.Step, Step.Drafting)));
-        Assert.True(Lists(await head.GetAsync("/queues/resolve"), kept));
+        Assert.True(DeskCacheTests.Lists(await head.GetAsync("/queues/resolve"), kept));
 
         proxy.Next = 1; // the head assigns the other case on B
         var stamp = await A.WithDbAsync(db => ChangeStamps.ReadAsync(db));
@@ -157,8 +157,8 @@ public sealed class TwoInstancesTests : IClassFixture<TwoInstances>
         Assert.True(await A.WithDbAsync(db => ChangeStamps.ReadAsync(db)) > stamp);
         proxy.Next = 0; // and A's desk is made again
         var desk = await head.GetAsync("/queues/resolve");
-        Assert.False(Lists(desk, taken));
-        Assert.False(Lists(desk, kept));
+        Assert.False(DeskCacheTests.Lists(desk, taken));
+        Assert.False(DeskCacheTests.Lists(desk, kept));
     }
 
     /// <summary>A sender that takes its time, so that the two dispatchers overlap, and counts what it was given.</summary>
